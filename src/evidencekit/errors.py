@@ -1,0 +1,65 @@
+"""One exception hierarchy; each error carries its exit code and a hint.
+
+The CLI turns these into messages and exit codes in one place (``cli.py``).
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Documented exit codes (DESIGN.md); scripts rely on them."""
+
+    OK = 0
+    INTERNAL = 1
+    USAGE = 2
+    BAD_INPUT = 3
+    VERIFICATION_FAILED = 4
+    CANNOT_VERIFY = 5
+    REQUIREMENTS_UNMET = 6
+    SIGNING_FAILED = 7
+    INTERRUPTED = 130
+
+
+class EvidencekitError(Exception):
+    """Base error: ``message`` says what went wrong, ``hint`` what to do next."""
+
+    exit_code: ExitCode = ExitCode.INTERNAL
+
+    def __init__(self, message: str, hint: str | None = None, *, path: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.path = path
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class BadInput(EvidencekitError):
+    """Unreadable path, bad case.toml, or a file that blocks the run."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+
+class OutputExists(BadInput):
+    """The output file exists and ``--force`` was not given."""
+
+
+class CannotVerify(EvidencekitError):
+    """Not an evidencekit dossier, or a structure we cannot check."""
+
+    exit_code = ExitCode.CANNOT_VERIFY
+
+
+class VerificationFailed(EvidencekitError):
+    """Raised only where a command must stop on a failed check (``extract``)."""
+
+    exit_code = ExitCode.VERIFICATION_FAILED
+
+
+class SigningFailed(EvidencekitError):
+    """No usable identity, wrong passphrase, signer or TSA failure."""
+
+    exit_code = ExitCode.SIGNING_FAILED

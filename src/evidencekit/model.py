@@ -1,0 +1,90 @@
+"""Plain data shared by the stages: what was collected, what an item is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: Evidence kinds (DESIGN.md), in the order the evidence list prefers.
+KINDS = ("screenshot", "photo", "receipt", "bill", "chat", "recording", "video", "document", "other")
+
+PROBLEM_TYPES = (
+    "payment_failed",
+    "funds_not_received",
+    "account_stolen",
+    "account_frozen",
+    "topup_not_credited",
+    "other",
+)
+
+CHANNEL_IDS = ("platform", "social", "consumer", "pboc", "nfra", "police", "court")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A regular file found in the case folder, not yet read."""
+
+    rel_path: str  # POSIX, NFC-normalised, relative to the case folder
+    source: Path  # where to read it
+    size: int
+    mtime: float
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Something in the case folder that is not bundled, and why."""
+
+    path: str
+    reason: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"path": self.path, "reason": self.reason}
+
+
+@dataclass
+class Extraction:
+    """What an extractor learned about one file. Never raises for bad content."""
+
+    kind: str | None = None  # a refined kind, e.g. "bill" for a CSV; None keeps the sniffed one
+    facts: dict[str, Any] = field(default_factory=dict)  # JSON-serialisable
+    warnings: list[str] = field(default_factory=list)
+    captured_at: str | None = None  # ISO 8601 with offset, when the content says when
+
+
+@dataclass
+class Item:
+    """One evidence item: a file of the case, hashed and described."""
+
+    id: str  # "E01"
+    path: str
+    source: Path
+    size: int
+    mtime: float
+    mime: str
+    kind: str
+    sha256: str
+    sm3: str
+    captured_at: str | None = None
+    provenance: str | None = None
+    proves: str | None = None
+    facts: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def manifest_entry(self) -> dict[str, Any]:
+        entry: dict[str, Any] = {
+            "id": self.id,
+            "path": self.path,
+            "size": self.size,
+            "mime": self.mime,
+            "kind": self.kind,
+            "sha256": self.sha256,
+            "sm3": self.sm3,
+            "captured_at": self.captured_at,
+            "provenance": self.provenance,
+            "facts": self.facts,
+            "warnings": self.warnings,
+        }
+        if self.proves:
+            entry["proves"] = self.proves
+        return entry
