@@ -29,6 +29,7 @@ class Candidate:
     source: Path  # where to read it
     size: int
     mtime: float
+    notes: tuple[str, ...] = ()  # things the reader should know, e.g. a renamed duplicate
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,255 @@
+"""Assemble the dossier file: reportlab's pages, the images and imported pages in
+their slots, every original attached byte for byte, manifest.json and case.toml.
+
+Everything streams to ``out``; originals are re-hashed as they are copied in, so a
+file that changed since it was hashed is caught before anything is sealed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import BinaryIO, Callable
+
+from pypdf import PdfReader
+from pypdf import generic as g
+
+from evidencekit.errors import BadInput
+from evidencekit.hashing import new_sm3
+from evidencekit.model import Item
+from evidencekit.pdf.images import ImageUnreadable, XImage, load_image, placement_matrix
+from evidencekit.pdf.importer import PdfPageSource, rotation_orientation, unit_matrix
+from evidencekit.pdf.writer import FileSegments, PdfStreamWriter, name, num, pdf_dict, ref, text
+from evidencekit.render.dossier import RenderedPages
+from evidencekit.render.document import Slot
+
+log = logging.getLogger("evidencekit")
+
+#: Catalog key holding the dossier id, so verify can tie the file to its manifest.
+DOSSIER_KEY = "/EvidencekitDossier"
+MANIFEST_NAME = "manifest.json"
+CASE_NAME = "case.toml"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file to attach: an item's original, or a small generated file."""
+
+    key: str  # name-tree key: the item id, or manifest.json / case.toml
+    path: str  # file name shown to readers (the item's relative path)
+    mime: str
+    description: str
+    data: bytes | None = None
+    item: Item | None = None
+
+
+def assemble(
+    out: BinaryIO,
+    rendered: RenderedPages,
+    items: list[Item],
+    *,
+    dossier_id: str,
+    manifest_bytes: bytes,
+    case_text: str | None,
+    passwords: dict[str, str] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> None:
+    base = PdfReader(io.BytesIO(rendered.pdf), strict=False)
+    writer = PdfStreamWriter(out)
+    writer.reserve_upto(int(base.trailer["/Size"]) - 1)
+    catalog_num = base.trailer["/Root"].idnum
+    info_num = base.trailer["/Info"].idnum if "/Info" in base.trailer else None
+
+    by_id = {item.id: item for item in items}
+    page_nums = [page.indirect_reference.idnum for page in base.pages]
+    draws: dict[int, list[tuple[str, str]]] = {}  # page index -> (resource name, draw ops)
+    resources: dict[int, dict[str, int]] = {}
+    sources: dict[str, PdfPageSource] = {}
+
+    for n, slot in enumerate(sorted(rendered.slots, key=lambda s: (s.page, s.key))):
+        item_id, _, page_part = slot.key.partition("#p")
+        item = by_id[item_id]
+        res_name = f"/EkX{n}"
+        if page_part:
+            source = sources.get(item_id)
+            if source is None:
+                # one source PDF open at a time; earlier ones are done
+                sources.clear()
+                source = sources[item_id] = PdfPageSource(item.source, (passwords or {}).get(item.path))
+            imported = source.import_page(int(page_part) - 1, writer)
+            ops = _draw_form(res_name, imported.bbox, imported.rotate, slot)
+            obj = imported.form
+        else:
+            sources.clear()
+            obj, ops = _write_image(writer, item, slot, res_name)
+        draws.setdefault(slot.page - 1, []).append((res_name, ops))
+        resources.setdefault(slot.page - 1, {})[res_name] = obj
+        if progress:
+            progress("place", n + 1, len(rendered.slots))
+    sources.clear()
+
+    wrap_num = writer.reserve()
+    writer.write_stream(wrap_num, g.DictionaryObject(), b"q\n")
+    for idnum in range(1, int(base.trailer["/Size"])):
+        if idnum in (catalog_num, info_num):
+            continue
+        try:
+            obj = base.get_object(idnum)
+        except Exception:  # reportlab leaves no holes; be tolerant anyway
+            continue
+        if obj is None:
+            continue
+        if idnum in page_nums and page_nums.index(idnum) in draws:
+            index = page_nums.index(idnum)
+            obj = _page_with_draws(writer, obj, draws[index], resources[index], wrap_num)
+        if isinstance(obj, g.StreamObject):
+            entries = g.DictionaryObject({k: v for k, v in obj.items() if k != "/Length"})
+            writer.write_stream(idnum, entries, obj._data)
+        else:
+            writer.write_object(idnum, obj)
+
+    attachments = [
+        Attachment(item.id, item.path, item.mime, f"{item.id} {item.path}", item=item) for item in items
+    ]
+    attachments.append(Attachment(MANIFEST_NAME, MANIFEST_NAME, "application/json",
+                                  "evidencekit manifest (its SHA-256 is the dossier id)", data=manifest_bytes))
+    if case_text is not None:
+        attachments.append(Attachment(CASE_NAME, CASE_NAME, "application/toml", "case description",
+                                      data=case_text.encode("utf-8")))
+    filespecs: list[tuple[str, int]] = []
+    for n, att in enumerate(attachments):
+        filespecs.append((att.key, _attach(writer, att)))
+        if progress:
+            progress("attach", n + 1, len(attachments))
+
+    catalog = g.DictionaryObject(base.get_object(catalog_num))
+    names_num = writer.reserve()
+    writer.write_object(names_num, pdf_dict(
+        Names=g.ArrayObject([x for key, fs in sorted(filespecs) for x in (text(key), ref(fs))])
+    ))
+    catalog[g.NameObject("/Names")] = pdf_dict(EmbeddedFiles=ref(names_num))
+    catalog[g.NameObject("/AF")] = g.ArrayObject([ref(fs) for _, fs in filespecs])
+    catalog[g.NameObject(DOSSIER_KEY)] = pdf_dict(
+        Id=text(dossier_id), Schema=text("evidencekit/manifest/1"), Manifest=text(MANIFEST_NAME)
+    )
+    catalog[g.NameObject("/ViewerPreferences")] = pdf_dict(DisplayDocTitle=g.BooleanObject(True))
+    if "/Outlines" in catalog:
+        catalog[g.NameObject("/PageMode")] = name("UseOutlines")
+    writer.write_object(catalog_num, catalog)
+    id_bytes = bytes.fromhex(dossier_id)
+    writer.finish(catalog_num, (id_bytes[:16], id_bytes[16:32]))
+
+
+def _write_image(writer: PdfStreamWriter, item: Item, slot: Slot, res_name: str) -> tuple[int, str]:
+    try:
+        image = load_image(item.source, item.size)
+    except (ImageUnreadable, OSError) as exc:
+        # It was readable when the pages were laid out; say so on the page's slot.
+        raise BadInput(f"{item.path}: the image could not be read while sealing ({exc})",
+                       "Make sure no other program changes the folder while bundling, and try again.") from exc
+    obj = _write_ximage(writer, image)
+    matrix = placement_matrix(image.orientation, slot.x, slot.y, slot.w, slot.h)
+    return obj, f"q {_fmt(matrix)} cm {res_name} Do Q"
+
+
+def _write_ximage(writer: PdfStreamWriter, image: XImage) -> int:
+    entries = g.DictionaryObject(image.entries)
+    if image.smask is not None:
+        entries[g.NameObject("/SMask")] = ref(_write_ximage(writer, image.smask))
+    num_ = writer.reserve()
+    writer.write_stream(num_, entries, image.data)
+    return num_
+
+
+def _draw_form(res_name: str, bbox: tuple[float, float, float, float], rotate: int, slot: Slot) -> str:
+    orient = placement_matrix(rotation_orientation(rotate), slot.x, slot.y, slot.w, slot.h)
+    return f"q {_fmt(orient)} cm {_fmt(unit_matrix(bbox))} cm {res_name} Do Q"
+
+
+def _fmt(matrix: tuple[float, ...]) -> str:
+    return " ".join(f"{v:.6f}".rstrip("0").rstrip(".") or "0" for v in matrix)
+
+
+def _page_with_draws(writer: PdfStreamWriter, page: g.DictionaryObject, draws: list[tuple[str, str]],
+                     xobjects: dict[str, int], wrap_num: int) -> g.DictionaryObject:
+    page = g.DictionaryObject(page)
+    res = page.get("/Resources")
+    res = g.DictionaryObject(res.get_object() if res is not None else {})
+    xo = res.get("/XObject")
+    xo = g.DictionaryObject(xo.get_object() if xo is not None else {})
+    for res_name, obj in xobjects.items():
+        xo[g.NameObject(res_name)] = ref(obj)
+    res[g.NameObject("/XObject")] = xo
+    page[g.NameObject("/Resources")] = res
+    draw_num = writer.reserve()
+    ops = "\nQ\n" + "\n".join(op for _, op in draws) + "\n"
+    writer.write_stream(draw_num, g.DictionaryObject(), ops.encode("ascii"))
+    contents = page.get("/Contents")
+    existing = contents.get_object() if contents is not None else None
+    if isinstance(existing, g.ArrayObject):
+        parts = list(existing)
+    elif contents is not None:
+        parts = [contents]
+    else:
+        parts = []
+    page[g.NameObject("/Contents")] = g.ArrayObject([ref(wrap_num), *parts, ref(draw_num)])
+    return page
+
+
+def _pdf_date(ts: float) -> g.TextStringObject:
+    dt = datetime.fromtimestamp(ts, tz=timezone.utc)
+    return text(dt.strftime("D:%Y%m%d%H%M%SZ"))
+
+
+def _attach(writer: PdfStreamWriter, att: Attachment) -> int:
+    """Write an embedded file stream (raw bytes, no filter) and its file specification."""
+    subtype = g.NameObject("/" + att.mime)  # pypdf escapes the slash as #2F
+    stream_num = writer.reserve()
+    if att.item is not None:
+        item = att.item
+        params = pdf_dict(Size=num(item.size), ModDate=_pdf_date(item.mtime))
+        entries = pdf_dict(Type=name("EmbeddedFile"), Subtype=subtype, Params=params)
+        sha, sm3, size = hashlib.sha256(), new_sm3(), [0]
+
+        def rehash(chunk: bytes) -> None:
+            sha.update(chunk)
+            sm3.update(chunk)
+            size[0] += len(chunk)
+
+        try:
+            writer.write_stream(stream_num, entries, FileSegments.whole(item.source, item.size), on_chunk=rehash)
+        except OSError as exc:
+            raise BadInput(f"{item.path}: could not be read while sealing ({exc})",
+                           "Make sure the folder does not change while bundling, and try again.") from exc
+        if size[0] != item.size or sha.hexdigest() != item.sha256 or sm3.hexdigest() != item.sm3:
+            raise BadInput(f"{item.path}: the file changed while it was being sealed",
+                           "Close any program that writes to the evidence folder and run bundle again.")
+    else:
+        assert att.data is not None
+        entries = pdf_dict(Type=name("EmbeddedFile"), Subtype=subtype, Params=pdf_dict(Size=num(len(att.data))))
+        writer.write_stream(stream_num, entries, att.data)
+    spec_num = writer.reserve()
+    file_name = att.path.rsplit("/", 1)[-1]
+    writer.write_object(spec_num, pdf_dict(
+        Type=name("Filespec"),
+        F=text(_ascii_fallback(att.key, file_name)),
+        UF=text(att.path),
+        Desc=text(att.description),
+        AFRelationship=name("Source") if att.item is not None else name("Supplement"),
+        EF=pdf_dict(F=ref(stream_num), UF=ref(stream_num)),
+    ))
+    return spec_num
+
+
+def _ascii_fallback(key: str, file_name: str) -> str:
+    """/F is for old readers: keep it ASCII and unique."""
+    try:
+        file_name.encode("ascii")
+        return file_name if key in (MANIFEST_NAME, CASE_NAME) else f"{key}_{file_name}"
+    except UnicodeEncodeError:
+        ext = file_name.rsplit(".", 1)[-1] if "." in file_name else "bin"
+        return f"{key}.{ext.encode('ascii', 'ignore').decode() or 'bin'}"
+

@@ -1,0 +1,143 @@
+"""Walk a case folder: which files become evidence, and what is left out and why.
+
+Sorted walk, NFC names, POSIX relative paths; symlinks are never followed (they are
+reported), OS litter is skipped and reported, unreadable files are reported.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from evidencekit.errors import BadInput
+from evidencekit.model import Candidate, Skipped
+
+log = logging.getLogger("evidencekit")
+
+CASE_FILE = "case.toml"
+
+#: Files operating systems leave behind; never evidence.
+OS_LITTER_FILES = frozenset(
+    {".DS_Store", "Thumbs.db", "desktop.ini", "Desktop.ini", "ehthumbs.db", ".localized", "Icon\r"}
+)
+OS_LITTER_DIRS = frozenset(
+    {"__MACOSX", ".Spotlight-V100", ".Trashes", ".fseventsd", "$RECYCLE.BIN", "System Volume Information", ".git"}
+)
+
+
+@dataclass
+class Collection:
+    root: Path
+    files: list[Candidate] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    case_file: Path | None = None
+
+
+def _display_name(raw: str) -> str:
+    """NFC, with undecodable bytes (surrogate escapes) shown as \\xNN."""
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = os.fsencode(raw).decode("utf-8", errors="backslashreplace")
+    return unicodedata.normalize("NFC", raw)
+
+
+def _is_litter(name: str) -> bool:
+    return name in OS_LITTER_FILES or name.startswith("._")
+
+
+def collect(root: Path) -> Collection:
+    """Find every regular file under ``root`` in a stable order.
+
+    Raises ``BadInput`` only when ``root`` itself cannot be used.
+    """
+    try:
+        st = root.stat()
+    except OSError as exc:
+        raise BadInput(f"{root}: cannot open the case folder ({exc.strerror})",
+                       "Check the path; give the folder that holds your evidence files.") from exc
+    if not stat.S_ISDIR(st.st_mode):
+        raise BadInput(f"{root}: is not a folder", "Give the folder that holds your evidence files.")
+
+    result = Collection(root=root)
+    seen: dict[str, str] = {}
+
+    def walk(directory: Path, rel_parts: tuple[str, ...]) -> None:
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: _display_name(e.name))
+        except OSError as exc:
+            rel = "/".join(rel_parts) or "."
+            result.skipped.append(Skipped(rel, f"folder cannot be read ({exc.strerror})"))
+            return
+        for entry in entries:
+            name = _display_name(entry.name)
+            rel = "/".join((*rel_parts, name))
+            path = Path(entry.path)
+            if entry.is_symlink():
+                result.skipped.append(Skipped(rel, _symlink_reason(path, root)))
+                continue
+            try:
+                entry_stat = entry.stat(follow_symlinks=False)
+            except OSError as exc:
+                result.skipped.append(Skipped(rel, f"cannot be read ({exc.strerror})"))
+                continue
+            if stat.S_ISDIR(entry_stat.st_mode):
+                if name in OS_LITTER_DIRS:
+                    result.skipped.append(Skipped(rel + "/", "operating-system folder, not evidence"))
+                    continue
+                walk(path, (*rel_parts, name))
+                continue
+            if not stat.S_ISREG(entry_stat.st_mode):
+                result.skipped.append(Skipped(rel, "not a regular file (device, socket or pipe)"))
+                continue
+            if _is_litter(name):
+                result.skipped.append(Skipped(rel, "operating-system litter, not evidence"))
+                continue
+            if not rel_parts and name == CASE_FILE:
+                result.case_file = path
+                continue
+            if not os.access(path, os.R_OK):
+                result.skipped.append(Skipped(rel, "no permission to read it"))
+                continue
+            unique = _unique(rel, seen, entry.name)
+            notes = () if unique == rel else (
+                f"another file is also named {rel} after Unicode normalisation; sealed as {unique}",)
+            result.files.append(Candidate(unique, path, entry_stat.st_size, entry_stat.st_mtime, notes))
+
+    walk(root, ())
+    return result
+
+
+def _unique(rel: str, seen: dict[str, str], raw_name: str) -> str:
+    """Two names equal after NFC (e.g. NFC and NFD spellings) get distinct paths."""
+    if rel not in seen:
+        seen[rel] = raw_name
+        return rel
+    stem, dot, ext = rel.rpartition(".")
+    if not dot or "/" in ext:
+        stem, ext = rel, ""
+    n = 2
+    while True:
+        candidate = f"{stem}~{n}.{ext}" if ext else f"{stem}~{n}"
+        if candidate not in seen:
+            seen[candidate] = raw_name
+            return candidate
+        n += 1
+
+
+def _symlink_reason(path: Path, root: Path) -> str:
+    try:
+        target = Path(os.readlink(path))
+    except OSError:
+        return "symbolic link (not followed)"
+    resolved = (path.parent / target).resolve()
+    try:
+        resolved.relative_to(root.resolve())
+        where = "inside the folder"
+    except ValueError:
+        where = "outside the folder"
+    return f"symbolic link to {target} ({where}); links are never followed — copy the file in if it is evidence"

@@ -1,0 +1,1 @@
+"""Low-level PDF writing: a streaming writer, image XObjects, imported pages."""

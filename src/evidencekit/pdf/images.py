@@ -1,0 +1,244 @@
+"""Image XObjects that keep the original bytes where PDF allows it.
+
+JPEG data goes in as it is (DCTDecode). PNG data goes in as it is when PDF's Flate
+predictors can read it (non-interlaced, no alpha): the IDAT chunks are copied
+straight from the file, as img2pdf does. Everything else is decoded once with
+Pillow and re-encoded losslessly. EXIF orientation is applied by the placement
+matrix, never by re-encoding.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+from pypdf import generic as g
+
+from evidencekit.pdf.writer import FileSegments, name, num, pdf_dict
+
+Image.MAX_IMAGE_PIXELS = 200_000_000  # screenshots of long chats are tall; refuse only absurd sizes
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+class ImageUnreadable(Exception):
+    """The file is not an image we can draw (truncated, unknown or corrupt)."""
+
+
+@dataclass
+class XImage:
+    """An image XObject ready to write: its dictionary and where its data is."""
+
+    entries: g.DictionaryObject
+    data: bytes | FileSegments
+    width: int
+    height: int
+    orientation: int = 1  # EXIF orientation of the stored pixels
+    smask: "XImage | None" = None
+    passthrough: bool = False
+
+    @property
+    def display_size(self) -> tuple[int, int]:
+        if self.orientation in (5, 6, 7, 8):
+            return self.height, self.width
+        return self.width, self.height
+
+
+def load_image(path: Path, size: int) -> XImage:
+    """The best XObject for ``path``: pass-through when possible."""
+    with open(path, "rb") as f:
+        head = f.read(16)
+    if head.startswith(b"\xff\xd8"):
+        jpeg = _jpeg(path, size)
+        if jpeg is not None:
+            return jpeg
+    if head.startswith(PNG_SIGNATURE):
+        png = _png_passthrough(path)
+        if png is not None:
+            return png
+    return _decoded(path)
+
+
+def _exif_orientation(img: Image.Image) -> int:
+    try:
+        value = int(img.getexif().get(0x0112, 1))
+    except Exception:  # malformed EXIF must not stop the image being shown
+        return 1
+    return value if 1 <= value <= 8 else 1
+
+
+def _jpeg(path: Path, size: int) -> XImage | None:
+    try:
+        with Image.open(path) as img:
+            if img.format != "JPEG":
+                return None
+            mode, (w, h) = img.mode, img.size
+            orientation = _exif_orientation(img)
+            adobe = "adobe" in img.info
+            bits = img.info.get("bits", 8)
+    except Exception:
+        return None
+    if bits != 8:
+        return None
+    colorspace = {"L": "/DeviceGray", "RGB": "/DeviceRGB", "CMYK": "/DeviceCMYK"}.get(mode)
+    if colorspace is None:
+        return None
+    entries = _image_dict(w, h, colorspace, 8)
+    entries[g.NameObject("/Filter")] = name("DCTDecode")
+    if mode == "CMYK" and adobe:  # Adobe writes inverted CMYK (as img2pdf handles it)
+        entries[g.NameObject("/Decode")] = g.ArrayObject([num(v) for v in (1, 0) * 4])
+    _verify_jpeg_end(path, size)
+    return XImage(entries, FileSegments.whole(path, size), w, h, orientation, passthrough=True)
+
+
+def _verify_jpeg_end(path: Path, size: int) -> None:
+    """A JPEG cut short still opens lazily; make sure its data is all there."""
+    with open(path, "rb") as f:
+        f.seek(max(0, size - 4096))
+        tail = f.read()
+    if b"\xff\xd9" not in tail:
+        raise ImageUnreadable("the JPEG data ends early (the file looks truncated)")
+
+
+def _image_dict(w: int, h: int, colorspace: object, bits: int) -> g.DictionaryObject:
+    cs = colorspace if not isinstance(colorspace, str) else name(colorspace)
+    return pdf_dict(
+        Type=name("XObject"), Subtype=name("Image"), Width=num(w), Height=num(h),
+        ColorSpace=cs, BitsPerComponent=num(bits),
+    )
+
+
+def _png_chunks(path: Path) -> tuple[dict[str, bytes], list[tuple[int, int]]]:
+    """Small chunks by type, and the (offset, length) of every IDAT payload."""
+    small: dict[str, bytes] = {}
+    idat: list[tuple[int, int]] = []
+    with open(path, "rb") as f:
+        if f.read(8) != PNG_SIGNATURE:
+            raise ImageUnreadable("not a PNG")
+        while True:
+            header = f.read(8)
+            if len(header) < 8:
+                raise ImageUnreadable("the PNG ends before its IEND chunk (truncated)")
+            length, ctype = struct.unpack(">I4s", header)
+            kind = ctype.decode("latin-1")
+            start = f.tell()
+            if kind == "IDAT":
+                idat.append((start, length))
+                f.seek(length + 4, io.SEEK_CUR)
+            elif kind == "IEND":
+                break
+            else:
+                payload = f.read(length)
+                if len(payload) != length:
+                    raise ImageUnreadable("the PNG ends inside a chunk (truncated)")
+                small[kind] = payload
+                f.seek(4, io.SEEK_CUR)
+    f_size = path.stat().st_size
+    if idat and idat[-1][0] + idat[-1][1] > f_size:
+        raise ImageUnreadable("the PNG image data is cut short (truncated)")
+    return small, idat
+
+
+def _png_passthrough(path: Path) -> XImage | None:
+    try:
+        small, idat = _png_chunks(path)
+    except ImageUnreadable:
+        return None  # let Pillow try, and report its error
+    ihdr = small.get("IHDR")
+    if not ihdr or len(ihdr) != 13 or not idat:
+        return None
+    w, h, bits, color_type, _, _, interlace = struct.unpack(">IIBBBBB", ihdr)
+    if interlace or "tRNS" in small or color_type not in (0, 2, 3):
+        return None
+    colors = 3 if color_type == 2 else 1
+    if color_type == 3:
+        palette = small.get("PLTE")
+        if not palette or len(palette) % 3:
+            return None
+        colorspace: object = g.ArrayObject(
+            [name("Indexed"), name("DeviceRGB"), num(len(palette) // 3 - 1), g.ByteStringObject(palette)]
+        )
+    else:
+        colorspace = "/DeviceRGB" if color_type == 2 else "/DeviceGray"
+    entries = _image_dict(w, h, colorspace, bits)
+    entries[g.NameObject("/Filter")] = name("FlateDecode")
+    entries[g.NameObject("/DecodeParms")] = pdf_dict(
+        Predictor=num(15), Colors=num(colors), BitsPerComponent=num(bits), Columns=num(w)
+    )
+    return XImage(entries, FileSegments(path, tuple(idat)), w, h, 1, passthrough=True)
+
+
+def _decoded(path: Path) -> XImage:
+    """Decode with Pillow (alpha, interlaced PNG, GIF, WebP, BMP, TIFF, HEIC…)."""
+    try:
+        with Image.open(path) as img:
+            orientation = _exif_orientation(img)
+            img.load()
+            frame = img
+            alpha: Image.Image | None = None
+            if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
+                frame = frame.convert("RGBA")
+                alpha = frame.getchannel("A")
+                if alpha.getextrema() == (255, 255):
+                    alpha = None
+                frame = frame.convert("RGB")
+            elif frame.mode not in ("L", "RGB"):
+                frame = frame.convert("RGB")
+    except Exception as exc:
+        raise ImageUnreadable(_pillow_reason(exc)) from exc
+    main = _flate_png(frame)
+    if alpha is not None:
+        main.smask = _flate_png(alpha)
+    main.orientation = orientation
+    return main
+
+
+def _flate_png(img: Image.Image) -> XImage:
+    """Re-encode losslessly through Pillow's PNG encoder and keep its IDAT (predictors)."""
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", compress_level=6)
+    data = buf.getvalue()
+    pos, payload = 8, []
+    while pos < len(data):
+        length, ctype = struct.unpack(">I4s", data[pos:pos + 8])
+        if ctype == b"IDAT":
+            payload.append(data[pos + 8:pos + 8 + length])
+        pos += 12 + length
+    colors = 1 if img.mode == "L" else 3
+    entries = _image_dict(img.width, img.height, "/DeviceGray" if colors == 1 else "/DeviceRGB", 8)
+    entries[g.NameObject("/Filter")] = name("FlateDecode")
+    entries[g.NameObject("/DecodeParms")] = pdf_dict(
+        Predictor=num(15), Colors=num(colors), BitsPerComponent=num(8), Columns=num(img.width)
+    )
+    return XImage(entries, b"".join(payload), img.width, img.height)
+
+
+def _pillow_reason(exc: Exception) -> str:
+    text = str(exc)
+    if "truncated" in text or "broken data stream" in text or isinstance(exc, (OSError, SyntaxError)) and "image file" in text:
+        return f"the image data is damaged or cut short ({text})"
+    return f"not an image this tool can draw ({text or type(exc).__name__})"
+
+
+def placement_matrix(orientation: int, x: float, y: float, w: float, h: float) -> tuple[float, ...]:
+    """The ``cm`` matrix that draws an image stored with EXIF ``orientation`` upright
+    into the box (x, y, w, h)."""
+    return {
+        1: (w, 0, 0, h, x, y),
+        2: (-w, 0, 0, h, x + w, y),
+        3: (-w, 0, 0, -h, x + w, y + h),
+        4: (w, 0, 0, -h, x, y + h),
+        5: (0, -h, -w, 0, x + w, y + h),
+        6: (0, -h, w, 0, x, y + h),
+        7: (0, h, w, 0, x, y),
+        8: (0, h, -w, 0, x + w, y),
+    }[orientation]
+
+
+def exif_transposed(img: Image.Image) -> Image.Image:
+    """Upright copy of a Pillow image (used for thumbnails in tests and cards)."""
+    return ImageOps.exif_transpose(img) or img
+

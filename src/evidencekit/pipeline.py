@@ -1,0 +1,222 @@
+"""build_dossier: the bundle pipeline, stage by stage.
+
+collect → hash → describe (type, facts) → manifest → render → assemble → seal,
+in a temporary file beside the output, renamed into place only when sealed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from evidencekit.case import CaseFile, empty_case, load_case
+from evidencekit.clock import Clock, iso, system_clock
+from evidencekit.collect import collect
+from evidencekit.errors import BadInput, OutputExists
+from evidencekit.hashing import digest_file
+from evidencekit.identity import Identity, create_identity, default_identity_path, load_identity
+from evidencekit.manifest import Manifest, build_manifest
+from evidencekit.model import Candidate, Item, Skipped
+from evidencekit.render.document import Styles
+from evidencekit.render.dossier import render_dossier
+from evidencekit.render.fonts import register_font
+from evidencekit.render.view import DossierView, Signer
+from evidencekit.sniff import basic_kind, detect_mime
+from evidencekit import assemble as assembly
+from evidencekit.seal import seal_in_place
+from evidencekit.visuals import visual_for
+
+log = logging.getLogger("evidencekit")
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class BundleOptions:
+    output: Path | None = None
+    case_path: Path | None = None
+    identity_path: Path | None = None
+    passphrase: str | None = None
+    force: bool = False
+    lang: str = "zh"
+    font: Path | None = None
+    channel: str | None = None
+    public: bool = False
+
+
+@dataclass
+class BundleResult:
+    output: Path
+    dossier_id: str
+    created: str
+    time_source: str
+    items: list[Item]
+    skipped: list[Skipped]
+    pages: int
+    size: int
+    signer: Signer
+    identity_path: Path
+    identity_created: bool
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "output": str(self.output),
+            "dossier_id": self.dossier_id,
+            "created": self.created,
+            "time_source": self.time_source,
+            "pages": self.pages,
+            "size": self.size,
+            "signer": {"name": self.signer.name, "fingerprint": self.signer.fingerprint,
+                       "self_signed": self.signer.self_signed},
+            "identity": str(self.identity_path),
+            "identity_created": self.identity_created,
+            "items": [{"id": i.id, "path": i.path, "kind": i.kind, "mime": i.mime, "size": i.size,
+                       "sha256": i.sha256, "warnings": i.warnings} for i in self.items],
+            "skipped": [s.as_dict() for s in self.skipped],
+        }
+
+
+def default_output(folder: Path) -> Path:
+    folder = folder.resolve()
+    return folder.parent / f"{folder.name}-dossier.pdf"
+
+
+def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system_clock,
+                  progress: Progress | None = None) -> BundleResult:
+    """Bundle ``folder`` into one sealed dossier. Never writes inside ``folder``."""
+    folder = Path(folder)
+    output = (options.output or default_output(folder)).absolute()
+    _check_output(folder, output, options.force)
+
+    case = _load_case(folder, options.case_path)
+    now = clock()
+    created = iso(now)
+    identity, identity_created = _identity(options, case, now)
+
+    collection = collect(folder)
+    if not collection.files:
+        raise BadInput(f"{folder}: no evidence files found", "Put your screenshots, bills, chats and "
+                       "recordings in the folder (sub-folders are fine) and run bundle again.")
+    items = _describe(collection.files, case, progress)
+
+    channel = options.channel or case.channel
+    manifest = build_manifest(
+        case=case.data, items=items, created=created, time_source="local-clock",
+        skipped=[s.as_dict() for s in collection.skipped],
+    )
+    dossier_id = manifest.dossier_id
+
+    font = register_font(options.font)
+    passwords = {e["path"]: e["password"] for e in case.data.get("evidence", []) if e.get("password")}
+    visuals = {item.id: visual_for(item, options.lang, passwords.get(item.path)) for item in items}
+    signer = Signer(identity.name, identity.fingerprint, identity.self_signed)
+    view = DossierView(
+        lang=options.lang, styles=Styles(font), dossier_id=dossier_id, manifest=manifest.data,
+        case=case.data, items=items, visuals=visuals, skipped=collection.skipped, signer=signer,
+        public=options.public, channel=channel,
+    )
+    if progress:
+        progress("render", 0, 1)
+    rendered = render_dossier(view)
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            assembly.assemble(out, rendered, items, dossier_id=dossier_id, manifest_bytes=manifest.canonical,
+                              case_text=case.text, passwords=passwords, progress=progress)
+        if progress:
+            progress("seal", 0, 1)
+        seal_in_place(tmp, identity, signing_time=now, document_id=bytes.fromhex(dossier_id),
+                      reason=f"evidencekit dossier {dossier_id}")
+        os.chmod(tmp, 0o644)
+        _move_into_place(tmp, output, options.force)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return BundleResult(
+        output=output, dossier_id=dossier_id, created=created, time_source="local-clock", items=items,
+        skipped=collection.skipped, pages=rendered.page_count, size=output.stat().st_size, signer=signer,
+        identity_path=identity.path, identity_created=identity_created,
+    )
+
+
+def _check_output(folder: Path, output: Path, force: bool) -> None:
+    try:
+        output.resolve().relative_to(folder.resolve())
+    except ValueError:
+        pass
+    else:
+        raise BadInput(f"{output}: the dossier would be written inside the evidence folder {folder}",
+                       "Give -o a path outside the folder; bundle never writes into your evidence.")
+    if output.exists() and not force:
+        raise OutputExists(f"{output}: already exists", "Use --force to replace it, or -o another name.")
+    if output.exists() and output.is_dir():
+        raise BadInput(f"{output}: is a folder", "Give -o a file name ending in .pdf.")
+
+
+def _load_case(folder: Path, case_path: Path | None) -> CaseFile:
+    path = case_path or folder / "case.toml"
+    if case_path is None and not path.is_file():
+        return empty_case()
+    return load_case(path)
+
+
+def _identity(options: BundleOptions, case: CaseFile, now: Any) -> tuple[Identity, bool]:
+    if options.identity_path:
+        return load_identity(options.identity_path, options.passphrase), False
+    path = default_identity_path()
+    if path.exists():
+        return load_identity(path, options.passphrase), False
+    who = case.data.get("complainant", {}).get("name") or "evidencekit user"
+    identity = create_identity(path, who, now=now)
+    log.warning("created a new signing identity for %s at %s (self-signed; "
+                "`evidencekit identity create --name NAME --force` makes another)", who, path)
+    return identity, True
+
+
+def _describe(files: list[Candidate], case: CaseFile, progress: Progress | None) -> list[Item]:
+    width = max(2, len(str(len(files))))
+    items: list[Item] = []
+    for n, cand in enumerate(files, start=1):
+        try:
+            digests = digest_file(cand.source)
+            mime = detect_mime(cand.source)
+        except OSError as exc:
+            raise BadInput(f"{cand.rel_path}: cannot be read ({exc.strerror})",
+                           "Check the file's permissions, or move it out of the folder.") from exc
+        note = case.evidence_for(cand.rel_path) or {}
+        item = Item(
+            id=f"E{n:0{width}d}", path=cand.rel_path, source=cand.source, size=digests.size,
+            mtime=cand.mtime, mime=mime, kind=note.get("kind") or basic_kind(mime), sha256=digests.sha256,
+            sm3=digests.sm3, provenance=note.get("source"), proves=note.get("proves"),
+            warnings=list(cand.notes),
+        )
+        if digests.size == 0:
+            item.warnings.append("empty file (0 bytes): was the export or download complete?")
+        items.append(item)
+        if progress:
+            progress("hash", n, len(files))
+    return items
+
+
+def _move_into_place(tmp: Path, output: Path, force: bool) -> None:
+    if force:
+        os.replace(tmp, output)
+        return
+    try:
+        os.link(tmp, output)  # fails if output appeared meanwhile: never clobber without --force
+    except FileExistsError as exc:
+        raise OutputExists(f"{output}: already exists", "Use --force to replace it.") from exc
+    except OSError:
+        if output.exists():
+            raise OutputExists(f"{output}: already exists", "Use --force to replace it.")
+        os.replace(tmp, output)
+        return
+    tmp.unlink()

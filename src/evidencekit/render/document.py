@@ -1,0 +1,210 @@
+"""The page machinery: document template, styles, footers, slots and bookmarks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from evidencekit.render.labels import label
+
+PAGE_W, PAGE_H = A4
+MARGIN = 18 * mm
+FOOTER_H = 14 * mm
+FRAME_W = PAGE_W - 2 * MARGIN
+FRAME_H = PAGE_H - MARGIN - (MARGIN + FOOTER_H)
+
+INK = colors.HexColor("#1d2733")
+MUTED = colors.HexColor("#5b6573")
+RULE = colors.HexColor("#c9ced6")
+ACCENT = colors.HexColor("#8a1c1c")  # seal red
+SHADE = colors.HexColor("#f2f4f7")
+WARN = colors.HexColor("#a15c00")
+
+
+@dataclass
+class Styles:
+    font: str
+    body: ParagraphStyle = field(init=False)
+    small: ParagraphStyle = field(init=False)
+    tiny: ParagraphStyle = field(init=False)
+    mono: ParagraphStyle = field(init=False)
+    h1: ParagraphStyle = field(init=False)
+    h2: ParagraphStyle = field(init=False)
+    h3: ParagraphStyle = field(init=False)
+    title: ParagraphStyle = field(init=False)
+    cell: ParagraphStyle = field(init=False)
+    cell_small: ParagraphStyle = field(init=False)
+    warn: ParagraphStyle = field(init=False)
+    center: ParagraphStyle = field(init=False)
+
+    def __post_init__(self) -> None:
+        f = self.font
+        base = dict(fontName=f, wordWrap="CJK", textColor=INK)
+        self.body = ParagraphStyle("body", fontSize=10, leading=15, **base)
+        self.small = ParagraphStyle("small", fontSize=8.5, leading=12, **base)
+        self.tiny = ParagraphStyle("tiny", fontSize=7, leading=9, **base)
+        self.mono = ParagraphStyle("mono", fontSize=8, leading=10.5, **base)
+        self.h1 = ParagraphStyle("h1", fontSize=18, leading=24, spaceAfter=8, **base)
+        self.h2 = ParagraphStyle("h2", fontSize=13.5, leading=18, spaceBefore=4, spaceAfter=6, **base)
+        self.h3 = ParagraphStyle("h3", fontSize=11, leading=15, spaceBefore=4, spaceAfter=3, **base)
+        self.title = ParagraphStyle("title", fontSize=26, leading=34, alignment=TA_CENTER, **base)
+        self.cell = ParagraphStyle("cell", fontSize=8.5, leading=11.5, **base)
+        self.cell_small = ParagraphStyle("cell_small", fontSize=7, leading=9, **base)
+        self.warn = ParagraphStyle("warn", fontSize=8.5, leading=12, fontName=f, wordWrap="CJK", textColor=WARN)
+        self.center = ParagraphStyle("center", fontSize=10, leading=14, alignment=TA_CENTER, **base)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A box on a page where the assembler will draw an image or an imported page."""
+
+    key: str
+    page: int  # 1-based
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+class SlotFlowable(Flowable):
+    """Reserves a box of the fitted size and records where it landed."""
+
+    def __init__(self, key: str, content_w: float, content_h: float, slots: list[Slot],
+                 *, min_fraction: float = 0.45) -> None:
+        super().__init__()
+        self.key = key
+        self.content_w = max(content_w, 1.0)
+        self.content_h = max(content_h, 1.0)
+        self.slots = slots
+        self.min_fraction = min_fraction
+        self._size = (0.0, 0.0)
+
+    def _fit(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        scale = min(avail_w / self.content_w, avail_h / self.content_h, 1.5)
+        return self.content_w * scale, self.content_h * scale
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        full = self._fit(FRAME_W, FRAME_H - 8)
+        here = self._fit(avail_w, max(avail_h - 8, 1.0))
+        if here[1] >= full[1] * self.min_fraction or avail_h >= FRAME_H - 1:
+            self._size = here
+            return here[0], here[1] + 8
+        # Too small where we are: say it does not fit, so it moves to a fresh page.
+        self._size = full
+        return full[0], avail_h + 1
+
+    def draw(self) -> None:
+        w, h = self._size
+        x = (FRAME_W - w) / 2
+        ax, ay = self.canv.absolutePosition(x, 4)
+        self.slots[:] = [s for s in self.slots if s.key != self.key]
+        self.slots.append(Slot(self.key, self.canv.getPageNumber(), ax, ay, w, h))
+        self.canv.saveState()
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.5)
+        self.canv.rect(x - 1, 3, w + 2, h + 2)
+        self.canv.restoreState()
+
+
+class Marker(Flowable):
+    """Zero-size flowable that changes page state: the exhibit in the footer, bookmarks."""
+
+    def __init__(self, *, exhibit: tuple[str, str] | None | bool = False,
+                 bookmark: tuple[str, str, int] | None = None) -> None:
+        super().__init__()
+        self.exhibit = exhibit
+        self.bookmark = bookmark
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        if self.exhibit is not False:
+            self.canv._ek_exhibit = self.exhibit  # type: ignore[attr-defined]
+        if self.bookmark:
+            title, key, level = self.bookmark
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+
+
+class DossierCanvas(Canvas):
+    """Defines the "total pages" form once every page is known."""
+
+    total_form = "ekTotalPages"
+
+    def save(self) -> None:
+        total = self.getPageNumber() - 1
+        lang = getattr(self, "_ek_lang", "zh")
+        font = getattr(self, "_ek_font")
+        self.beginForm(self.total_form, lowerx=0, lowery=0, upperx=80, uppery=20)
+        self.setFont(font, 7.5)
+        self.setFillColor(MUTED)
+        self.drawString(0, 0, f"{total} 页" if lang == "zh" else f"{total}")
+        self.endForm()
+        super().save()
+
+
+def build_pdf(story: list[Flowable], *, font: str, lang: str, dossier_id: str, title: str,
+              out: Any) -> int:
+    """Lay out ``story`` onto A4 pages with the dossier footer; returns the page count."""
+    pages = {"count": 0}
+
+    def on_page_end(canv: Canvas, doc: BaseDocTemplate) -> None:
+        pages["count"] += 1
+        _draw_footer(canv, font, lang, dossier_id)
+
+    frame = Frame(MARGIN, MARGIN + FOOTER_H, FRAME_W, FRAME_H, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc = BaseDocTemplate(
+        out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+        bottomMargin=MARGIN + FOOTER_H, title=title, author="", subject="", creator="evidencekit",
+        producer="evidencekit", invariant=1, pageCompression=1, initialFontName=font,
+        lang="zh-CN" if lang == "zh" else "en",
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=on_page_end)])
+
+    def make_canvas(*args: Any, **kwargs: Any) -> DossierCanvas:
+        canv = DossierCanvas(*args, **kwargs)
+        canv._ek_lang = lang  # type: ignore[attr-defined]
+        canv._ek_font = font  # type: ignore[attr-defined]
+        canv._ek_exhibit = None  # type: ignore[attr-defined]
+        canv.setTitle(title)
+        return canv
+
+    doc.build(story, canvasmaker=make_canvas)
+    return pages["count"]
+
+
+def _draw_footer(canv: Canvas, font: str, lang: str, dossier_id: str) -> None:
+    canv.saveState()
+    y = MARGIN
+    canv.setStrokeColor(RULE)
+    canv.setLineWidth(0.5)
+    canv.line(MARGIN, y + 9 * mm, PAGE_W - MARGIN, y + 9 * mm)
+    canv.setFont(font, 7.5)
+    canv.setFillColor(MUTED)
+    canv.drawString(MARGIN, y + 5 * mm, label("footer_id", lang, id=dossier_id[:16]))
+    n = canv.getPageNumber()
+    prefix = f"第 {n} / " if lang == "zh" else f"page {n} / "
+    cx = PAGE_W / 2 - 14
+    canv.drawString(cx, y + 5 * mm, prefix)
+    canv.saveState()
+    canv.translate(cx + canv.stringWidth(prefix, font, 7.5), y + 5 * mm)
+    canv.doForm(DossierCanvas.total_form)
+    canv.restoreState()
+    exhibit = getattr(canv, "_ek_exhibit", None)
+    if exhibit:
+        no, sha = exhibit
+        canv.drawRightString(PAGE_W - MARGIN, y + 5 * mm, label("footer_exhibit", lang, no=no, sha=sha[:16]))
+    canv.restoreState()
+
+
+Section = Callable[..., list[Flowable]]

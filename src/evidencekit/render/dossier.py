@@ -1,0 +1,39 @@
+"""Render every section, in DESIGN.md's order, into reportlab pages."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable
+
+from evidencekit.render.cover import cover
+from evidencekit.render.document import Slot, build_pdf
+from evidencekit.render.evidence_list import evidence_list
+from evidencekit.render.exhibits import exhibits
+from evidencekit.render.verify_page import verify_page
+from evidencekit.render.view import DossierView
+
+
+@dataclass(frozen=True)
+class RenderedPages:
+    pdf: bytes  # reportlab's PDF: text, tables and vector art; slots left empty
+    slots: list[Slot]
+    page_count: int
+
+
+def render_dossier(view: DossierView) -> RenderedPages:
+    story: list[Flowable] = []
+    story += cover(view)
+    if view.statement:
+        story += view.statement(view)
+    story += evidence_list(view)
+    if view.timeline:
+        story += view.timeline(view)
+    story += exhibits(view)
+    story += verify_page(view)
+    out = io.BytesIO()
+    title = view.case.get("case", {}).get("title") or "evidencekit dossier"
+    pages = build_pdf(story, font=view.styles.font, lang=view.lang, dossier_id=view.dossier_id,
+                      title=title, out=out)
+    return RenderedPages(out.getvalue(), list(view.slots), pages)

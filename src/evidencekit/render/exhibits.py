@@ -1,0 +1,112 @@
+"""One section per evidence item: its facts, then its content or a card."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, SlotFlowable, Marker
+from evidencekit.render.labels import human_size, kind_label, label
+from evidencekit.render.text import esc
+from evidencekit.render.view import DossierView
+from evidencekit.model import Item
+
+
+def exhibits(view: DossierView) -> list[Flowable]:
+    flow: list[Flowable] = []
+    for index, item in enumerate(view.items):
+        flow += exhibit(view, item, first=index == 0)
+    return flow
+
+
+def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
+    s, lang = view.styles, view.lang
+    visual = view.visuals[item.id]
+    title = f"{label('exhibit', lang)} {item.id} · {item.path}"
+    flow: list[Flowable] = [
+        PageBreak(),
+        Marker(exhibit=(item.id, item.sha256),
+               bookmark=(f"{item.id} {item.path}", f"exhibit-{item.id}", 1)),
+    ]
+    if first:
+        flow.insert(1, Marker(bookmark=(label("exhibits", lang), "exhibits", 0)))
+    flow += [Paragraph(esc(title), s.h2), facts_table(view, item)]
+    for warning in item.warnings:
+        flow.append(Paragraph("⚠ " + esc(warning), s.warn))
+    flow.append(Spacer(1, 3 * mm))
+
+    if visual.mode == "image":
+        flow.append(SlotFlowable(item.id, visual.size[0], visual.size[1], view.slots))
+    elif visual.mode == "pdf":
+        total = len(visual.pages)
+        for n, (w, h) in enumerate(visual.pages, start=1):
+            if n > 1:
+                flow.append(PageBreak())
+            flow.append(Paragraph(esc(f"{item.id} · " + label("pdf_page", lang, n=n, total=total)), s.small))
+            flow.append(SlotFlowable(f"{item.id}#p{n}", w, h, view.slots, min_fraction=0.6))
+    elif visual.mode == "text" and visual.text is not None:
+        flow += text_block(visual.text, s.mono)
+        if visual.truncated:
+            flow.append(Paragraph(esc(label("text_truncated", lang)), s.small))
+    else:
+        flow.append(card(view, visual.reason))
+    return flow
+
+
+def facts_table(view: DossierView, item: Item) -> Table:
+    s, lang = view.styles, view.lang
+    rows = [
+        (label("file", lang), item.path),
+        (label("kind", lang), f"{kind_label(item.kind, lang)} · {item.mime}"),
+        (label("size", lang), f"{human_size(item.size)} ({item.size} B)"),
+        (label("sha256", lang), item.sha256),
+        (label("sm3", lang), item.sm3),
+    ]
+    if item.captured_at:
+        rows.append((label("captured_at", lang), item.captured_at))
+    if item.provenance:
+        rows.append((label("source", lang), item.provenance))
+    if item.proves:
+        rows.append((label("proves", lang), item.proves))
+    table = Table([[Paragraph(esc(k), s.cell_small), Paragraph(esc(v), s.cell)] for k, v in rows],
+                  colWidths=[28 * mm, FRAME_W - 28 * mm])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]))
+    return table
+
+
+def card(view: DossierView, reason: str | None) -> Flowable:
+    s, lang = view.styles, view.lang
+    text = esc(label("card_note", lang))
+    if reason:
+        text = esc(reason) + "<br/><br/>" + text
+    box = Table([[Paragraph(text, s.body)]], colWidths=[FRAME_W])
+    box.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 10),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+    ]))
+    return KeepTogether([box])
+
+
+def text_block(text: str, style) -> list[Flowable]:  # type: ignore[no-untyped-def]
+    """Plain text as wrapped paragraphs of 40 lines (they split across pages)."""
+    lines = text.splitlines() or [""]
+    out: list[Flowable] = []
+    for start in range(0, len(lines), 40):
+        chunk = lines[start:start + 40]
+        markup = "<br/>".join(_keep_indent(esc(line)) or "&nbsp;" for line in chunk)
+        out.append(Paragraph(markup, style))
+    return out
+
+
+def _keep_indent(line: str) -> str:
+    stripped = line.lstrip(" ")
+    return "&nbsp;" * (len(line) - len(stripped)) + stripped

@@ -1,0 +1,26 @@
+"""Text helpers for reportlab paragraphs."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+# Characters the bundled font lacks or that break layout; shown as visible stand-ins.
+_INVISIBLE = {"\u200e": "", "\u200f": "", "\u202f": " ", "\ufeff": "", "\t": "    "}
+
+
+def esc(value: object) -> str:
+    """Escape for reportlab's mini-markup; keep line breaks."""
+    text = str(value)
+    for bad, good in _INVISIBLE.items():
+        text = text.replace(bad, good)
+    return escape(text).replace("\n", "<br/>")
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Best-effort decoding of a text file: (text, encoding)."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding), "utf-8" if encoding == "utf-8-sig" else encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace"), "unknown (shown with replacement characters)"

@@ -1,0 +1,67 @@
+"""The last page: how anyone can check this dossier, with evidencekit or standard tools."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+
+from evidencekit.render.document import Marker
+from evidencekit.render.labels import label
+from evidencekit.render.text import esc
+from evidencekit.render.view import DossierView
+
+STEPS = {
+    "zh": [
+        ("用 evidencekit 核验（推荐）",
+         "运行 <b>evidencekit verify 本文件.pdf</b>。它检查数字签名是否完整、覆盖整个文件，"
+         "封存后有无任何增改（页面、批注、附件），并逐一重新计算每个原始附件的 SHA-256，与证据清单比对。"
+         "结论为“有效”“已被篡改”“不完整”之一，退出码 0 表示有效，4 表示被改动，5 表示无法核验。"),
+        ("只用通用工具核验",
+         "① 用 poppler 的 <b>pdfsig 本文件.pdf</b> 查看签名：应显示 Signature is Valid 且 Total document signed。"
+         "注意：pdfsig 对“签名后追加修改”的文件也可能显示有效，因此还需 evidencekit 的改动分析。<br/>"
+         "② 用 <b>pdfdetach -saveall 本文件.pdf</b> 取出全部附件，再用 <b>sha256sum</b> 计算每个文件的摘要，"
+         "与证据清单中的 SHA-256 逐一比对。<br/>"
+         "③ 附件 manifest.json 的 SHA-256 即封面上的卷宗编号。"),
+        ("封存证明什么、不证明什么",
+         "数字签名证明：自封存之时起，本文件及其中的每个原始文件没有被改动。"
+         "若签名证书为封存人自行生成（自签名），它不能证明签名人的真实身份，"
+         "也不属于《电子签名法》第十三条所称的“可靠的电子签名”；封存时间若来自封存人电脑时钟，"
+         "仅为其声明。需要更强的证明时，可使用依法设立的电子认证服务机构签发的证书，并加盖可信时间戳。"
+         "封存也不能证明原始文件在封存之前的真实性：请同时保留原始设备和原始账单、聊天记录。"),
+    ],
+    "en": [
+        ("With evidencekit (recommended)",
+         "Run <b>evidencekit verify this.pdf</b>. It checks that the digital signature is intact and covers "
+         "the whole file, that nothing (pages, annotations, attachments) was changed or added after sealing, "
+         "and re-hashes every attached original against the evidence list. The verdict is valid, tampered or "
+         "incomplete; exit code 0 means valid, 4 changed, 5 cannot verify."),
+        ("With standard tools only",
+         "(1) poppler's <b>pdfsig this.pdf</b> shows the signature: it should say Signature is Valid and "
+         "Total document signed. pdfsig may also call a file valid that was changed after signing, so the "
+         "change analysis of evidencekit is still needed.<br/>"
+         "(2) <b>pdfdetach -saveall this.pdf</b> takes out every attachment; <b>sha256sum</b> each and compare "
+         "with the SHA-256 in the evidence list.<br/>"
+         "(3) The SHA-256 of the attachment manifest.json is the dossier id on the cover."),
+        ("What the seal proves, and what it does not",
+         "The signature proves that this file and every original in it have not changed since sealing. "
+         "A self-signed certificate (made by the sealer) does not prove who the sealer is, and is not a "
+         "reliable electronic signature under Art. 13 of the PRC Electronic Signature Law; a sealing time "
+         "taken from the sealer's computer clock is only the sealer's claim. For stronger proof use a "
+         "certificate from a licensed certification authority and a trusted timestamp. Sealing cannot prove "
+         "that an original was authentic before it was sealed: keep the original device and exports."),
+    ],
+}
+
+
+def verify_page(view: DossierView) -> list[Flowable]:
+    s, lang = view.styles, view.lang
+    flow: list[Flowable] = [
+        PageBreak(),
+        Marker(exhibit=None, bookmark=(label("how_to_verify", lang), "verify", 0)),
+        Paragraph(esc(label("how_to_verify", lang)), s.h1),
+        Paragraph(f"{esc(label('dossier_id', lang))}: <font size=8>{view.dossier_id}</font>", s.small),
+        Spacer(1, 4 * mm),
+    ]
+    for heading, body in STEPS.get(lang, STEPS["zh"]):
+        flow += [Paragraph(esc(heading), s.h3), Paragraph(body, s.body), Spacer(1, 3 * mm)]
+    return flow

@@ -1,0 +1,72 @@
+"""Decide how each item shows on its exhibit pages, before the pages are laid out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+
+from evidencekit.model import Item
+from evidencekit.pdf.images import ImageUnreadable, load_image
+from evidencekit.pdf.importer import PdfPageSource
+from evidencekit.render.text import decode_text
+from evidencekit.render.view import Visual
+
+TEXT_LIMIT = 200_000  # bytes of a text file shown on pages; the whole file is attached
+
+TEXT_MIMES = ("application/json", "application/csv", "application/xml", "application/toml")
+
+
+def visual_for(item: Item, lang: str, password: str | None = None) -> Visual:
+    if item.size == 0:
+        return Visual("card", reason=_t(lang, "空文件（0 字节）。", "Empty file (0 bytes)."))
+    if item.mime.startswith("image/"):
+        return _image_visual(item, lang)
+    if item.mime == "application/pdf":
+        return _pdf_visual(item.source, lang, password)
+    if item.mime.startswith("text/") or item.mime in TEXT_MIMES:
+        with open(item.source, "rb") as f:
+            data = f.read(TEXT_LIMIT + 1)
+        text, _ = decode_text(data[:TEXT_LIMIT])
+        return Visual("text", text=text, truncated=len(data) > TEXT_LIMIT)
+    if item.mime.startswith("audio/"):
+        return Visual("card", reason=_t(lang, f"录音文件（{item.mime}），请用播放器打开附件收听。",
+                                        f"Audio recording ({item.mime}); open the attachment in a player."))
+    if item.mime.startswith("video/"):
+        return Visual("card", reason=_t(lang, f"视频文件（{item.mime}），请用播放器打开附件观看。",
+                                        f"Video ({item.mime}); open the attachment in a player."))
+    return Visual("card", reason=_t(lang, f"此类文件（{item.mime}）无法在页面上显示。",
+                                    f"This kind of file ({item.mime}) cannot be shown on a page."))
+
+
+def _image_visual(item: Item, lang: str) -> Visual:
+    try:
+        w, h = load_image(item.source, item.size).display_size
+    except (ImageUnreadable, OSError, Image.DecompressionBombError) as exc:
+        return Visual("card", reason=_t(lang, f"图片无法显示：{exc}。", f"The image cannot be shown: {exc}."))
+    return Visual("image", size=(float(w), float(h)))
+
+
+def _pdf_visual(path: Path, lang: str, password: str | None) -> Visual:
+    try:
+        source = PdfPageSource(path, password)
+        sizes = []
+        for page in source.reader.pages:
+            box = page.cropbox if "/CropBox" in page else page.mediabox
+            w, h = float(box.width), float(box.height)
+            rotate = int(page.get("/Rotate", 0) or 0) % 360
+            sizes.append((h, w) if rotate in (90, 270) else (w, h))
+    except PermissionError:
+        return Visual("card", reason=_t(
+            lang, "PDF 已加密，无法显示页面。如需显示，请在 case.toml 的 [[evidence]] 中填写 password。",
+            "The PDF is encrypted, so its pages cannot be shown. Give its password in case.toml "
+            "([[evidence]] password = …) to show them."))
+    except Exception as exc:  # pypdf raises many types for broken files
+        return Visual("card", reason=_t(lang, f"PDF 无法读取：{exc}。", f"The PDF cannot be read: {exc}."))
+    if not sizes:
+        return Visual("card", reason=_t(lang, "PDF 没有页面。", "The PDF has no pages."))
+    return Visual("pdf", pages=tuple(sizes))
+
+
+def _t(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
