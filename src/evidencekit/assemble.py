@@ -60,8 +60,8 @@ def assemble(
     base = PdfReader(io.BytesIO(rendered.pdf), strict=False)
     writer = PdfStreamWriter(out)
     writer.reserve_upto(int(base.trailer["/Size"]) - 1)
-    catalog_num = base.trailer["/Root"].idnum
-    info_num = base.trailer["/Info"].idnum if "/Info" in base.trailer else None
+    catalog_num = base.trailer.raw_get("/Root").idnum
+    info_num = base.trailer.raw_get("/Info").idnum if "/Info" in base.trailer else None
 
     by_id = {item.id: item for item in items}
     page_nums = [page.indirect_reference.idnum for page in base.pages]

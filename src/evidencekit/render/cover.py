@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from evidencekit.render.document import ACCENT, FRAME_W, MUTED, RULE, SHADE, Marker
+from evidencekit.render.document import table_style, ACCENT, FRAME_W, MUTED, RULE, SHADE, Marker
 from evidencekit.render.labels import channel_label, human_size, label, problem_label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
@@ -40,32 +39,34 @@ def cover(view: DossierView) -> list[Flowable]:
         (label("sealed_at", lang), manifest.get("created")),
         (label("time_source", lang), time_source),
         (label("signer", lang), view.signer.name),
-        (label("fingerprint", lang), _split(view.signer.fingerprint, 32)),
+        (label("fingerprint", lang), view.signer.fingerprint),
     ]
     table_rows = [
-        [Paragraph(esc(k), s.small), Paragraph(esc(v) if v else esc(label("not_given", lang)), s.body)]
+        [Paragraph(esc(k), s.small),
+         Paragraph(_split(esc(v), 32) if k == label("fingerprint", lang) else esc(v), s.body) if v
+         else Paragraph(esc(label("not_given", lang)), s.body)]
         for k, v in rows
     ]
     table = Table(table_rows, colWidths=[42 * mm, FRAME_W - 42 * mm])
-    table.setStyle(TableStyle([
+    table.setStyle(table_style(view.styles.font, 
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
+    ))
 
     id_block = Table(
         [[Paragraph(f"{esc(label('dossier_id', lang))}<br/><font size=10>{_split(view.dossier_id, 32)}</font>",
-                    s.body), _qr(view.dossier_id)]],
+                    s.body), QrCode(view.dossier_id, 32 * mm)]],
         colWidths=[FRAME_W - 38 * mm, 38 * mm],
     )
-    id_block.setStyle(TableStyle([
+    id_block.setStyle(table_style(view.styles.font, 
         ("BACKGROUND", (0, 0), (-1, -1), SHADE),
         ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
-    ]))
+    ))
     return [
         Marker(exhibit=None, bookmark=(label("cover", lang), "cover", 0)),
         Spacer(1, 10 * mm),
@@ -85,10 +86,29 @@ def _split(hexstr: str, width: int) -> str:
     return "<br/>".join(hexstr[i:i + width] for i in range(0, len(hexstr), width))
 
 
-def _qr(value: str) -> Drawing:
-    widget = QrCodeWidget(value, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    size = 32 * mm
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
+class QrCode(Flowable):
+    """A QR code drawn as plain rectangles (no fonts, nothing to embed)."""
+
+    def __init__(self, value: str, size: float) -> None:
+        super().__init__()
+        qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        qr.addData(value)
+        qr.make()
+        count = qr.getModuleCount()
+        self.dark = [(r, c) for r in range(count) for c in range(count) if qr.isDark(r, c)]
+        self.count = count
+        self.size = size
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        quiet = 2
+        module = self.size / (self.count + 2 * quiet)
+        self.canv.saveState()
+        self.canv.setFillColorRGB(0, 0, 0)
+        for r, c in self.dark:
+            x = (c + quiet) * module
+            y = self.size - (r + quiet + 1) * module
+            self.canv.rect(x, y, module, module, stroke=0, fill=1)
+        self.canv.restoreState()

@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
 from evidencekit.render.labels import label
 
@@ -60,6 +60,11 @@ class Styles:
         self.cell_small = ParagraphStyle("cell_small", fontSize=7, leading=9, **base)
         self.warn = ParagraphStyle("warn", fontSize=8.5, leading=12, fontName=f, wordWrap="CJK", textColor=WARN)
         self.center = ParagraphStyle("center", fontSize=10, leading=14, alignment=TA_CENTER, **base)
+
+
+def table_style(font: str, *commands: tuple) -> TableStyle:
+    """A TableStyle whose cells use ``font`` (reportlab's default would be an unembedded Helvetica)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands])
 
 
 @dataclass(frozen=True)
@@ -166,12 +171,15 @@ def build_pdf(story: list[Flowable], *, font: str, lang: str, dossier_id: str, t
     doc = BaseDocTemplate(
         out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
         bottomMargin=MARGIN + FOOTER_H, title=title, author="", subject="", creator="evidencekit",
-        producer="evidencekit", invariant=1, pageCompression=1, initialFontName=font,
+        producer="evidencekit", invariant=1, pageCompression=1,
         lang="zh-CN" if lang == "zh" else "en",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=on_page_end)])
 
     def make_canvas(*args: Any, **kwargs: Any) -> DossierCanvas:
+        kwargs["initialFontName"] = font  # otherwise reportlab declares an unembedded Helvetica
+        kwargs["initialFontSize"] = 10
+        kwargs["initialLeading"] = 12
         canv = DossierCanvas(*args, **kwargs)
         canv._ek_lang = lang  # type: ignore[attr-defined]
         canv._ek_font = font  # type: ignore[attr-defined]

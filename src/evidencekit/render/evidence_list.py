@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, Marker
+from evidencekit.render.document import table_style, FRAME_W, MUTED, RULE, SHADE, Marker
 from evidencekit.render.labels import human_size, kind_label, label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
@@ -33,7 +33,7 @@ def evidence_list(view: DossierView) -> list[Flowable]:
     widths = [13 * mm, 56 * mm, 40 * mm, 32 * mm]
     widths.append(FRAME_W - sum(widths))
     table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
+    table.setStyle(table_style(view.styles.font, 
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
@@ -42,7 +42,7 @@ def evidence_list(view: DossierView) -> list[Flowable]:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    ))
     flow: list[Flowable] = [
         PageBreak(),
         Marker(exhibit=None, bookmark=(label("evidence_list", lang), "evidence-list", 0)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, SlotFlowable, Marker
+from evidencekit.render.document import table_style, FRAME_W, MUTED, RULE, SHADE, SlotFlowable, Marker
 from evidencekit.render.labels import human_size, kind_label, label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
@@ -70,13 +70,13 @@ def facts_table(view: DossierView, item: Item) -> Table:
         rows.append((label("proves", lang), item.proves))
     table = Table([[Paragraph(esc(k), s.cell_small), Paragraph(esc(v), s.cell)] for k, v in rows],
                   colWidths=[28 * mm, FRAME_W - 28 * mm])
-    table.setStyle(TableStyle([
+    table.setStyle(table_style(view.styles.font, 
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ]))
+    ))
     return table
 
 
@@ -86,13 +86,13 @@ def card(view: DossierView, reason: str | None) -> Flowable:
     if reason:
         text = esc(reason) + "<br/><br/>" + text
     box = Table([[Paragraph(text, s.body)]], colWidths=[FRAME_W])
-    box.setStyle(TableStyle([
+    box.setStyle(table_style(view.styles.font, 
         ("BACKGROUND", (0, 0), (-1, -1), SHADE),
         ("BOX", (0, 0), (-1, -1), 0.6, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),
         ("TOPPADDING", (0, 0), (-1, -1), 10),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-    ]))
+    ))
     return KeepTogether([box])
 
 
