@@ -1,0 +1,300 @@
+"""The command line: parse options, call one core function, print its result.
+
+stdout carries only results (``--json`` documents); messages and progress go to
+stderr. Errors become exit codes in one place: ``_run``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+import click
+
+from evidencekit import __version__
+from evidencekit.errors import EvidencekitError, ExitCode, SigningFailed
+
+F = TypeVar("F", bound=Callable[..., Any])
+log = logging.getLogger("evidencekit")
+
+
+class Settings:
+    def __init__(self, lang: str, verbose: int, quiet: bool) -> None:
+        self.lang = lang
+        self.verbose = verbose
+        self.quiet = quiet
+
+
+def _say(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _run(func: F) -> F:
+    """Translate core errors into messages and documented exit codes."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        settings: Settings = click.get_current_context().find_object(Settings) or Settings("zh", 0, False)
+        try:
+            return func(*args, **kwargs)
+        except EvidencekitError as exc:
+            _say(f"evidencekit: error: {exc.message}")
+            if exc.hint:
+                _say(f"  → {exc.hint}")
+            if settings.verbose:
+                traceback.print_exc(file=sys.stderr)
+            sys.exit(int(exc.exit_code))
+        except KeyboardInterrupt:
+            _say("evidencekit: interrupted; nothing was written")
+            sys.exit(int(ExitCode.INTERRUPTED))
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # a bug: short message, traceback with -v
+            _say(f"evidencekit: internal error: {type(exc).__name__}: {exc}")
+            if settings.verbose:
+                traceback.print_exc(file=sys.stderr)
+            else:
+                _say("  → run again with -v for the details, and report it")
+            sys.exit(int(ExitCode.INTERNAL))
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("evidencekit: %(message)s"))
+    logger = logging.getLogger("evidencekit")
+    logger.handlers[:] = [handler]
+    logger.propagate = False
+    logger.setLevel(logging.DEBUG if verbose else (logging.ERROR if quiet else logging.INFO))
+    # pyHanko logs every untrusted self-signed certificate with a traceback: noise for users
+    for name in ("pyhanko", "pyhanko_certvalidator", "fontTools", "PIL"):
+        other = logging.getLogger(name)
+        other.handlers[:] = [handler] if verbose > 1 else [logging.NullHandler()]
+        other.propagate = False
+
+
+def _progress() -> Callable[[str, int, int], None] | None:
+    if not sys.stderr.isatty():
+        return None
+    names = {"hash": "hashing", "place": "placing images", "attach": "attaching", "render": "laying out pages",
+             "seal": "sealing"}
+
+    def report(stage: str, done: int, total: int) -> None:
+        click.echo(f"\r{names.get(stage, stage)} {done}/{total}\033[K", err=True, nl=False)
+        if stage == "seal":
+            click.echo("\r\033[K", err=True, nl=False)
+
+    return report
+
+
+def _emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=lambda: os.environ.get("EVIDENCEKIT_LANG", "zh"),
+              show_default="zh, or EVIDENCEKIT_LANG", help="Language of messages and dossier labels.")
+@click.option("-v", "--verbose", count=True, help="More detail; tracebacks on errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+@click.version_option(__version__, prog_name="evidencekit")
+@click.pass_context
+def main(ctx: click.Context, lang: str, verbose: int, quiet: bool) -> None:
+    """evidencekit: turn complaint evidence into one sealed, verifiable PDF dossier.
+
+    把投诉证据整理成一份经哈希、签名封存、可核验的 PDF 证据卷宗。
+    """
+    if lang not in ("zh", "en"):
+        lang = "zh"
+    ctx.obj = Settings(lang, verbose, quiet)
+    _setup_logging(verbose, quiet)
+
+
+def _settings() -> Settings:
+    return click.get_current_context().find_object(Settings)  # type: ignore[return-value]
+
+
+def _passphrase_for(path: Path | None) -> str | None:
+    """Ask for a passphrase only when a person is at a terminal and the identity needs one."""
+    from evidencekit.identity import PASSPHRASE_ENV, default_identity_path, identity_needs_passphrase
+
+    if os.environ.get(PASSPHRASE_ENV) is not None:
+        return None
+    target = path or default_identity_path()
+    if target.exists() and sys.stdin.isatty() and identity_needs_passphrase(target):
+        return click.prompt(f"Passphrase for {target}", hide_input=True, err=True)
+    return None
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Dossier file to write (default: FOLDER-dossier.pdf beside the folder).")
+@click.option("--case", "case_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="case.toml to use instead of FOLDER/case.toml.")
+@click.option("--channel", help="Channel the dossier is for (default: case.toml's [case] channel).")
+@click.option("--identity", "identity_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="PKCS#12 identity to sign with (default: your evidencekit identity).")
+@click.option("--font", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="TrueType font with Chinese glyphs to use instead of the bundled one.")
+@click.option("--public", is_flag=True, help="Mask personal data for public channels (social media).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
+@_run
+def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: str | None,
+           identity_path: Path | None, font: Path | None, public: bool, force: bool, as_json: bool) -> None:
+    """Bundle the evidence in FOLDER into one sealed PDF dossier.
+
+    FOLDER is never changed; the dossier is written atomically outside it.
+    """
+    from evidencekit.pipeline import BundleOptions, build_dossier
+
+    settings = _settings()
+    options = BundleOptions(output=output, case_path=case_path, identity_path=identity_path,
+                            passphrase=_passphrase_for(identity_path), force=force, lang=settings.lang,
+                            font=font, channel=channel, public=public)
+    result = build_dossier(folder, options, progress=_progress())
+    if as_json:
+        _emit_json(result.to_dict())
+        return
+    zh = settings.lang == "zh"
+    click.echo(str(result.output))
+    if not settings.quiet:
+        _say(("已封存：" if zh else "sealed: ") + str(result.output))
+        _say(("卷宗编号：" if zh else "dossier id: ") + result.dossier_id)
+        _say((f"证据 {len(result.items)} 件，{result.pages} 页，{result.size / 1024:.0f} KB；签名人 {result.signer.name}"
+              if zh else f"{len(result.items)} items, {result.pages} pages, {result.size / 1024:.0f} KB; "
+              f"signed by {result.signer.name}"))
+        for item in result.items:
+            for warning in item.warnings:
+                _say(f"  ! {item.id} {item.path}: {warning}")
+        for skipped in result.skipped:
+            _say(("  未纳入 " if zh else "  not included: ") + f"{skipped.path}: {skipped.reason}")
+
+
+@main.command()
+@click.argument("dossier", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--trust", "trust_paths", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Certificate of a trusted signer or CA (PEM/DER); repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
+@_run
+def verify(dossier: Path, trust_paths: tuple[Path, ...], as_json: bool) -> None:
+    """Check that DOSSIER is intact: signatures, changes after sealing, every original.
+
+    Exit 0 valid, 4 changed or tampered, 5 cannot verify.
+    """
+    from evidencekit.verdict_text import render_report
+    from evidencekit.verify import load_trust_anchors, verify_dossier
+
+    report = verify_dossier(dossier, load_trust_anchors(list(trust_paths)))
+    if as_json:
+        _emit_json(report.to_dict())
+    else:
+        click.echo("\n".join(render_report(report, _settings().lang)))
+    sys.exit(int(report.exit_code))
+
+
+@main.command()
+@click.argument("dossier", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-d", "--dir", "dest", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder to write the originals into.")
+@click.option("--force", is_flag=True, help="Overwrite files that already exist in the folder.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
+@_run
+def extract(dossier: Path, dest: Path, force: bool, as_json: bool) -> None:
+    """Write the sealed originals out of DOSSIER, each re-hashed against the manifest."""
+    from evidencekit.unpack import extract_originals
+
+    result = extract_originals(dossier, dest, force=force)
+    if as_json:
+        _emit_json(result.to_dict())
+    else:
+        for entry in result.written:
+            click.echo(f"OK    {entry['id']}  {entry['path']}")
+        for entry in result.failed:
+            click.echo(f"FAIL  {entry['id']}  {entry['path']}: {entry['reason']}")
+    sys.exit(0 if result.ok else int(ExitCode.VERIFICATION_FAILED))
+
+
+@main.group()
+def identity() -> None:
+    """The signing identity: a key and certificate (PKCS#12)."""
+
+
+@identity.command("create")
+@click.option("--name", required=True, help="Your name, as it should appear on the seal.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Where to write it (default: the evidencekit identity in EVIDENCEKIT_HOME).")
+@click.option("--passphrase/--no-passphrase", default=False,
+              help="Protect the key with a passphrase (asked, or EVIDENCEKIT_PASSPHRASE).")
+@click.option("--force", is_flag=True, help="Replace an existing identity (its key is lost).")
+@click.option("--json", "as_json", is_flag=True)
+@_run
+def identity_create(name: str, output: Path | None, passphrase: bool, force: bool, as_json: bool) -> None:
+    """Make a key and a self-signed certificate (file mode 0600)."""
+    from evidencekit.clock import system_clock
+    from evidencekit.identity import PASSPHRASE_ENV, create_identity, default_identity_path
+
+    secret = None
+    if passphrase:
+        secret = os.environ.get(PASSPHRASE_ENV)
+        if secret is None:
+            if not sys.stdin.isatty():
+                raise SigningFailed("a passphrase was asked for but there is no terminal to ask it",
+                                    f"Set {PASSPHRASE_ENV}.")
+            secret = click.prompt("Passphrase", hide_input=True, confirmation_prompt=True, err=True)
+    made = create_identity(output or default_identity_path(), name, now=system_clock(), passphrase=secret,
+                           force=force)
+    _print_identity(made, as_json)
+
+
+@identity.command("show")
+@click.option("--identity", "path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True)
+@_run
+def identity_show(path: Path | None, as_json: bool) -> None:
+    """Show the identity's name and certificate fingerprint."""
+    from evidencekit.identity import default_identity_path, load_identity
+
+    target = path or default_identity_path()
+    if not target.exists():
+        raise SigningFailed(f"{target}: no identity yet", "Run `evidencekit identity create --name NAME`.")
+    _print_identity(load_identity(target, _passphrase_for(target)), as_json)
+
+
+@identity.command("export")
+@click.option("--identity", "path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the certificate (PEM) here instead of stdout.")
+@_run
+def identity_export(path: Path | None, output: Path | None) -> None:
+    """Export the certificate (public part only, PEM) to give to a verifier for --trust."""
+    from cryptography.hazmat.primitives import serialization
+
+    from evidencekit.identity import default_identity_path, load_identity
+
+    target = path or default_identity_path()
+    if not target.exists():
+        raise SigningFailed(f"{target}: no identity yet", "Run `evidencekit identity create --name NAME`.")
+    pem = load_identity(target, _passphrase_for(target)).certificate.public_bytes(serialization.Encoding.PEM)
+    if output:
+        output.write_bytes(pem)
+    else:
+        click.echo(pem.decode(), nl=False)
+
+
+def _print_identity(made: Any, as_json: bool) -> None:
+    data = {"path": str(made.path), "name": made.name, "fingerprint_sha256": made.fingerprint,
+            "self_signed": made.self_signed,
+            "not_after": made.certificate.not_valid_after_utc.isoformat()}
+    if as_json:
+        _emit_json(data)
+    else:
+        for key, value in data.items():
+            click.echo(f"{key}: {value}")

@@ -1,0 +1,129 @@
+"""extract_originals: write the sealed originals out, each re-hashed on the way."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from evidencekit.assemble import MANIFEST_NAME
+from evidencekit.errors import BadInput, CannotVerify
+from evidencekit.hashing import new_sm3
+from evidencekit.manifest import parse_manifest
+from evidencekit.pdf.stream_reader import UnsupportedStream, feed_stream, locate_stream
+from evidencekit.verify import _embedded_files, _stream_ref, _xref_offsets
+
+
+@dataclass
+class ExtractResult:
+    written: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "written": self.written, "failed": self.failed}
+
+
+def safe_relative_path(raw: str) -> PurePosixPath:
+    """A manifest path as a safe relative path, or ValueError if it could escape."""
+    text = unicodedata.normalize("NFC", raw)
+    if not text or "\x00" in text or "\\" in text or text.startswith("/") or ":" in text.split("/")[0]:
+        raise ValueError("absolute or unusual path")
+    path = PurePosixPath(text)
+    if any(part in ("", ".", "..") for part in path.parts):
+        raise ValueError("path with '..' or '.' parts")
+    return path
+
+
+def extract_originals(dossier: Path, dest: Path, *, force: bool = False) -> ExtractResult:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    result = ExtractResult()
+    try:
+        f = open(dossier, "rb")
+    except OSError as exc:
+        raise BadInput(f"{dossier}: cannot open ({exc.strerror})", "Check the path to the dossier.") from exc
+    with f:
+        try:
+            reader = PdfFileReader(f, strict=False)
+            files = _embedded_files(reader.root)
+        except Exception as exc:
+            raise CannotVerify(f"{dossier}: not a readable PDF ({exc})", "Give a dossier made by evidencekit.") from exc
+        spec = files.get(MANIFEST_NAME)
+        if spec is None:
+            raise CannotVerify(f"{dossier}: holds no evidencekit manifest", "Give a dossier made by evidencekit.")
+        try:
+            manifest = parse_manifest(bytes(_stream_ref(spec).get_object().data))
+        except Exception as exc:
+            raise CannotVerify(f"{dossier}: its manifest cannot be read ({exc})",
+                               "Run `evidencekit verify` on it to see what is wrong.") from exc
+        offsets = _xref_offsets(dossier)
+        dest.mkdir(parents=True, exist_ok=True)
+        root = dest.resolve()
+        for item in manifest["items"]:
+            item_id, raw_path = str(item.get("id")), str(item.get("path"))
+            try:
+                rel = safe_relative_path(raw_path)
+                target = (root / rel).resolve()
+                target.relative_to(root)
+            except ValueError:
+                result.failed.append({"id": item_id, "path": raw_path,
+                                      "reason": "path would escape the destination folder; refused"})
+                continue
+            if target.exists() and not force:
+                raise BadInput(f"{target}: already exists", "Extract into an empty folder, or use --force.")
+            spec = files.get(item_id)
+            if spec is None:
+                result.failed.append({"id": item_id, "path": raw_path, "reason": "missing from the dossier"})
+                continue
+            ok, reason = _write_checked(f, spec, offsets, target, item)
+            entry = {"id": item_id, "path": raw_path, "sha256": item.get("sha256")}
+            if ok:
+                result.written.append(entry)
+            else:
+                result.failed.append({**entry, "reason": reason})
+    return result
+
+
+def _write_checked(f: Any, spec: Any, offsets: dict[int, int], target: Path, item: dict[str, Any]) -> tuple[bool, str]:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    tmp = Path(tmp_name)
+    sha, sm3, size = hashlib.sha256(), new_sm3(), [0]
+    try:
+        with os.fdopen(fd, "wb") as out:
+            def sink(chunk: bytes) -> None:
+                out.write(chunk)
+                sha.update(chunk)
+                sm3.update(chunk)
+                size[0] += len(chunk)
+
+            ref = _stream_ref(spec)
+            idnum = getattr(ref, "idnum", None)
+            try:
+                if idnum is None or idnum not in offsets:
+                    raise UnsupportedStream("no offset")
+                feed_stream(f, locate_stream(f, offsets[idnum], idnum), sink)
+            except UnsupportedStream:
+                out.seek(0)
+                out.truncate()
+                sha, sm3, size = hashlib.sha256(), new_sm3(), [0]
+                sink(bytes(ref.get_object().data))
+        if sha.hexdigest() != item.get("sha256") or size[0] != item.get("size"):
+            tmp.unlink()
+            return False, "SHA-256 does not match the manifest: the attachment was changed; not written"
+        if item.get("sm3") and sm3.hexdigest() != item.get("sm3"):
+            tmp.unlink()
+            return False, "SM3 does not match the manifest; not written"
+        os.replace(tmp, target)
+        return True, ""
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
