@@ -29,7 +29,10 @@ returned by os.wait4(pid) when it is reaped -- the same number GNU `time -v` pri
 `time` package. It is exact (no sampling: polling /proc/PID/status VmHWM would miss a peak
 reached after the last poll, and a reaped process has no /proc entry left). It is
 per-process: for a step that forks workers it is the largest single process among the
-step and its reaped descendants, not their sum. Medians are taken over --repeat rounds;
+step and its reaped descendants, not their sum. One caveat: subprocess starts children
+with vfork, and Linux carries the parent's high-water mark into the exec'd child, so no
+step reads below the runner's own peak (~15 MiB; it is in the JSON as memory_floor_mb;
+GNU time has the same floor, its own). Medians are taken over --repeat rounds;
 the page cache is warm after the first round (the first round is counted; use --warmup 1
 to drop it).
 
@@ -43,6 +46,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shlex
 import shutil
 import statistics
@@ -288,7 +292,10 @@ def main(argv: list[str] | None = None) -> int:
                            for p in pipelines.values() for s in p},
               "steps": steps, "totals": totals, "seconds_per_gib": per_gib, "ratios": ratios,
               "outputs": outputs, "runs": [asdict(r) for r in runs],
-              "memory_method": "os.wait4 ru_maxrss of each step's process (per process, exact)"}
+              "memory_method": "os.wait4 ru_maxrss of each step's process (per process, exact)",
+              # subprocess starts children with vfork, and Linux carries the parent's high-water
+              # mark into the exec'd child: no step can read below the runner's own peak
+              "memory_floor_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
     json_path = args.json or work / "results.json"
     json_path.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"\nresults: {json_path}", file=sys.stderr)
