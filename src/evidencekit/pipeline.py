@@ -104,16 +104,21 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
                        "recordings in the folder (sub-folders are fine) and run bundle again.")
     items = _describe(collection.files, case, progress)
 
+    passwords = {e["path"]: e["password"] for e in case.data.get("evidence", []) if e.get("password")}
+    visuals = {item.id: visual_for(item, options.lang, passwords.get(item.path)) for item in items}
+    for item in items:
+        visual = visuals[item.id]
+        if visual.problem and visual.reason and visual.reason not in item.warnings:
+            item.warnings.append(visual.reason)
+
     channel = options.channel or case.channel
     manifest = build_manifest(
         case=case.data, items=items, created=created, time_source="local-clock",
         skipped=[s.as_dict() for s in collection.skipped],
     )
     dossier_id = manifest.dossier_id
-
     font = register_font(options.font)
-    passwords = {e["path"]: e["password"] for e in case.data.get("evidence", []) if e.get("password")}
-    visuals = {item.id: visual_for(item, options.lang, passwords.get(item.path)) for item in items}
+
     signer = Signer(identity.name, identity.fingerprint, identity.self_signed)
     view = DossierView(
         lang=options.lang, styles=Styles(font), dossier_id=dossier_id, manifest=manifest.data,

@@ -36,10 +36,9 @@ def safe_relative_path(raw: str) -> PurePosixPath:
     text = unicodedata.normalize("NFC", raw)
     if not text or "\x00" in text or "\\" in text or text.startswith("/") or ":" in text.split("/")[0]:
         raise ValueError("absolute or unusual path")
-    path = PurePosixPath(text)
-    if any(part in ("", ".", "..") for part in path.parts):
-        raise ValueError("path with '..' or '.' parts")
-    return path
+    if any(part in ("", ".", "..") for part in text.split("/")):
+        raise ValueError("path with empty, '.' or '..' parts")
+    return PurePosixPath(text)
 
 
 def extract_originals(dossier: Path, dest: Path, *, force: bool = False) -> ExtractResult:

@@ -184,6 +184,7 @@ def _zh_problem(problem: str | None) -> str:
         "the signed ranges do not leave exactly the signature value out": "签名范围未精确排除签名值（疑似签名包装攻击）",
         "the signature value is not a readable CMS signature": "签名值不是可读的 CMS 签名",
         "the signature value holds no message digest": "签名值中没有消息摘要",
+        "bytes in the signature's reserved space were changed after signing": "签名值预留空间中的字节在签名后被改动",
     }.get(problem or "", problem or "签名无效")
 
 

@@ -43,7 +43,8 @@ def _image_visual(item: Item, lang: str) -> Visual:
     try:
         w, h = load_image(item.source, item.size).display_size
     except (ImageUnreadable, OSError, Image.DecompressionBombError) as exc:
-        return Visual("card", reason=_t(lang, f"图片无法显示：{exc}。", f"The image cannot be shown: {exc}."))
+        return Visual("card", reason=_t(lang, f"图片无法显示：{exc}。", f"The image cannot be shown: {exc}."),
+                      problem=True)
     return Visual("image", size=(float(w), float(h)))
 
 
@@ -60,11 +61,12 @@ def _pdf_visual(path: Path, lang: str, password: str | None) -> Visual:
         return Visual("card", reason=_t(
             lang, "PDF 已加密，无法显示页面。如需显示，请在 case.toml 的 [[evidence]] 中填写 password。",
             "The PDF is encrypted, so its pages cannot be shown. Give its password in case.toml "
-            "([[evidence]] password = …) to show them."))
+            "([[evidence]] password = …) to show them."), problem=True)
     except Exception as exc:  # pypdf raises many types for broken files
-        return Visual("card", reason=_t(lang, f"PDF 无法读取：{exc}。", f"The PDF cannot be read: {exc}."))
+        return Visual("card", reason=_t(lang, f"PDF 无法读取：{exc}。", f"The PDF cannot be read: {exc}."),
+                      problem=True)
     if not sizes:
-        return Visual("card", reason=_t(lang, "PDF 没有页面。", "The PDF has no pages."))
+        return Visual("card", reason=_t(lang, "PDF 没有页面。", "The PDF has no pages."), problem=True)
     return Visual("pdf", pages=tuple(sizes))
 
 

@@ -43,6 +43,19 @@ def scan_signatures(path: Path) -> list[RawSignature]:
             return found
 
 
+def _der_length(der: bytes) -> int:
+    """Total length of the DER value at the start of ``der`` (tag, length and content)."""
+    if len(der) < 2 or der[0] != 0x30:
+        raise ValueError("not a DER SEQUENCE")
+    first = der[1]
+    if first < 0x80:
+        return 2 + first
+    n = first & 0x7F
+    if n == 0 or n > 4 or len(der) < 2 + n:
+        raise ValueError("bad DER length")
+    return 2 + n + int.from_bytes(der[2:2 + n], "big")
+
+
 def _check(mm: mmap.mmap, br: tuple[int, int, int, int]) -> RawSignature:
     start1, len1, start2, len2 = br
     size = len(mm)
@@ -54,7 +67,11 @@ def _check(mm: mmap.mmap, br: tuple[int, int, int, int]) -> RawSignature:
         return RawSignature(br, None, "the signed ranges do not leave exactly the signature value out")
     try:
         der = bytes.fromhex(re.sub(rb"\s", b"", contents.group(1)).decode())
-        info = cms.ContentInfo.load(der.rstrip(b"\x00") or b"\x30\x00")
+        used = _der_length(der)
+        if any(der[used:]):
+            # Readers ignore what follows the CMS structure, but a byte changed there is still a change.
+            return RawSignature(br, False, "bytes in the signature's reserved space were changed after signing")
+        info = cms.ContentInfo.load(der[:used])
         signed = info["content"]
         signer = signed["signer_infos"][0]
         algo = signer["digest_algorithm"]["algorithm"].native

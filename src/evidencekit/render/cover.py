@@ -27,7 +27,7 @@ def cover(view: DossierView) -> list[Flowable]:
     time_source = label("tsa" if manifest.get("time_source") == "tsa" else "local_clock", lang)
     total = sum(i.size for i in view.items)
     rows = [
-        (label("case_title", lang), title),
+        (label("case_title", lang), case.get("title")),
         (label("complainant", lang), who(party, ("name", "phone", "account"))),
         (label("respondent", lang), who(respondent, ("name", "credit_code"))),
         (label("problem", lang), problem_label(case.get("problem"), lang)),

@@ -10,6 +10,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from evidencekit.errors import BadInput
+from evidencekit.render.text import use_glyphs
 
 FONT_NAME = "EvidenceSans"
 
@@ -27,6 +28,7 @@ def register_font(font_file: Path | None = None) -> str:
     registered_name = FONT_NAME if font_file is None else (
         f"{FONT_NAME}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}")
     if registered_name in pdfmetrics.getRegisteredFontNames():
+        use_glyphs(_codepoints(pdfmetrics.getFont(registered_name)))
         return registered_name
     try:
         font = TTFont(registered_name, str(path), subfontIndex=0)
@@ -37,4 +39,9 @@ def register_font(font_file: Path | None = None) -> str:
             "OpenType/CFF fonts (.otf) cannot be embedded as subsets.",
         ) from exc
     pdfmetrics.registerFont(font)
+    use_glyphs(_codepoints(font))
     return registered_name
+
+
+def _codepoints(font: object) -> frozenset[int]:
+    return frozenset(getattr(getattr(font, "face", None), "charToGlyph", {}) or ())

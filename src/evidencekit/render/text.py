@@ -8,12 +8,28 @@ from xml.sax.saxutils import escape
 _INVISIBLE = {"\u200e": "", "\u200f": "", "\u202f": " ", "\ufeff": "", "\t": "    "}
 
 
+_supported: frozenset[int] | None = None
+
+
+def use_glyphs(codepoints: frozenset[int]) -> None:
+    """Tell ``esc`` which characters the dossier font can draw."""
+    global _supported
+    _supported = codepoints
+
+
+def visible(text: str) -> str:
+    """Characters the font lacks (emoji, rare scripts) become [U+XXXX], never blank boxes."""
+    if _supported is None:
+        return text
+    return "".join(ch if ord(ch) in _supported or ch in "\n\r" else f"[U+{ord(ch):04X}]" for ch in text)
+
+
 def esc(value: object) -> str:
     """Escape for reportlab's mini-markup; keep line breaks."""
     text = str(value)
     for bad, good in _INVISIBLE.items():
         text = text.replace(bad, good)
-    return escape(text).replace("\n", "<br/>")
+    return escape(visible(text)).replace("\n", "<br/>")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

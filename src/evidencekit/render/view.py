@@ -19,6 +19,7 @@ class Visual:
     text: str | None = None
     truncated: bool = False
     reason: str | None = None  # why a card instead of the content
+    problem: bool = False  # the content should show but cannot (damaged, encrypted): warn the reader
 
 
 @dataclass(frozen=True)
