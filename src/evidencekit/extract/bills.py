@@ -14,7 +14,7 @@ from typing import Any
 
 from evidencekit.extract.bill_table import BillReader, read_rows
 from evidencekit.extract.bills_alipay import alipay_format
-from evidencekit.extract.bills_wechat import is_xlsx, iter_xlsx_rows, wechat_format
+from evidencekit.extract.bills_wechat import MARKER, is_xlsx, iter_xlsx_rows, wechat_format
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of, open_text
@@ -41,6 +41,30 @@ def iter_csv_rows(path: Path, warnings: Warnings) -> Iterator[tuple[int, list[st
             if any("\ufffd" in cell for cell in row):
                 warnings.add(f"bytes that are not valid {encoding.name} were replaced", first_line)
             yield first_line, row
+
+
+#: Bill headers sit within the first lines (line 17-25 in real exports).
+SNIFF_HEADER_LINES = 60
+
+
+def looks_like_bill_csv(path: Path) -> bool:
+    """For kind sniffing: an Alipay or WeChat Pay header row within the first lines."""
+    reader = BillReader(Warnings(path), ExtractOptions())
+    for line, cells in iter_csv_rows(path, Warnings(path)):
+        reader.feed(line, cells)
+        if reader.header is not None or line >= SNIFF_HEADER_LINES:
+            break
+    return reader.header is not None and bool(alipay_format(reader) or wechat_format(reader, "csv"))
+
+
+def looks_like_bill_xlsx(path: Path) -> bool:
+    """For kind sniffing: a WeChat Pay header row within the first rows of the first sheet."""
+    reader = BillReader(Warnings(path), ExtractOptions(), row_word="row")
+    for row, cells in iter_xlsx_rows(path, Warnings(path)):
+        reader.feed(row, cells)
+        if reader.header is not None or row >= SNIFF_HEADER_LINES:
+            break
+    return reader.header is not None or MARKER in reader.markers
 
 
 def extract_bill_csv(path: Path, options: ExtractOptions) -> Extraction:

@@ -9,11 +9,10 @@ copes with that. This module only tells the layouts apart.
 
 from __future__ import annotations
 
-from evidencekit.extract.bill_table import BillReader, normalise_header
+from evidencekit.extract.bill_table import BillReader
 
 MODERN_MARKER = "电子客户回单"
 LEGACY_MARKERS = ("支付宝交易记录明细查询", "交易记录明细列表")
-SNIFF_MARKERS = (MODERN_MARKER, *LEGACY_MARKERS, "支付宝账户", "交易订单号", "商家订单号")
 
 
 def alipay_format(reader: BillReader) -> str | None:
@@ -24,14 +23,3 @@ def alipay_format(reader: BillReader) -> str | None:
     if any(marker in reader.markers for marker in LEGACY_MARKERS) or {"交易号", "商家订单号"} <= header:
         return "alipay-legacy"
     return None
-
-
-def looks_like_alipay(text: str) -> bool:
-    """For kind sniffing: the start of a file that reads like an Alipay export."""
-    header_words = {normalise_header(word) for word in text.replace("\t", ",").split(",")}
-    return (
-        MODERN_MARKER in text
-        or any(marker in text for marker in LEGACY_MARKERS)
-        or ({"交易订单号", "收/支"} <= header_words)
-        or ({"交易号", "商家订单号", "收/支"} <= header_words)
-    )

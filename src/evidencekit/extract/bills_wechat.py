@@ -12,12 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from evidencekit.extract.bill_table import BillReader, normalise_header
+from evidencekit.extract.bill_table import BillReader
 from evidencekit.extract.common import Warnings
 
 MARKER = "微信支付账单明细"
-#: Rows of a spreadsheet looked at to decide whether it is a WeChat bill.
-SNIFF_ROWS = 40
 
 
 def wechat_format(reader: BillReader, container: str) -> str | None:
@@ -26,11 +24,6 @@ def wechat_format(reader: BillReader, container: str) -> str | None:
     if MARKER in reader.markers or {"交易单号", "商户单号"} <= header:
         return f"wechat-{container}"
     return None
-
-
-def looks_like_wechat(text: str) -> bool:
-    header_words = {normalise_header(word) for word in text.split(",")}
-    return MARKER in text or {"交易单号", "商户单号", "收/支"} <= header_words
 
 
 def is_xlsx(path: Path) -> bool:
@@ -62,16 +55,3 @@ def iter_xlsx_rows(path: Path, warnings: Warnings, max_rows: int | None = None) 
         warnings.add(f"the workbook stopped reading ({type(error).__name__}: {error})")
     finally:
         workbook.close()
-
-
-def xlsx_looks_like_wechat_bill(path: Path) -> bool:
-    """For kind sniffing: the first rows of the first sheet carry the marker or header."""
-    sink = Warnings(path)
-    for number, cells in iter_xlsx_rows(path, sink):
-        texts = [normalise_header(cell) for cell in cells if cell is not None]
-        joined = ",".join(texts)
-        if MARKER in joined or {"交易单号", "交易时间", "收/支"} <= set(texts):
-            return True
-        if number >= SNIFF_ROWS:
-            break
-    return False

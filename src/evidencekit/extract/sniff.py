@@ -13,10 +13,10 @@ import zipfile
 from pathlib import Path
 
 from evidencekit.extract import images, media
-from evidencekit.extract.bills_alipay import looks_like_alipay
-from evidencekit.extract.bills_wechat import is_xlsx, looks_like_wechat, xlsx_looks_like_wechat_bill
+from evidencekit.extract.bills import looks_like_bill_csv, looks_like_bill_xlsx
+from evidencekit.extract.bills_wechat import is_xlsx
 from evidencekit.extract.chats import chat_format_of
-from evidencekit.extract.text import SAMPLE_BYTES, decode_sample, detect_encoding, looks_like_text, read_head
+from evidencekit.extract.text import SAMPLE_BYTES, looks_like_text, read_head
 
 log = logging.getLogger("evidencekit")
 
@@ -46,7 +46,7 @@ def _sniff(path: Path, mime: str) -> str:
         return _pdf_kind(path)
     if head.startswith(b"PK\x03\x04"):
         if is_xlsx(path):
-            return "bill" if xlsx_looks_like_wechat_bill(path) else "document"
+            return "bill" if looks_like_bill_xlsx(path) else "document"
         return "other" if not _is_office_document(path) else "document"
     if mime.startswith("audio/"):
         return "recording"
@@ -73,8 +73,7 @@ def _kind_from_mime(mime: str) -> str:
 def _text_kind(path: Path, mime: str, sample: bytes) -> str:
     if chat_format_of(path, mime) is not None:
         return "chat"
-    text = decode_sample(sample[:64 * 1024], detect_encoding(sample))
-    if looks_like_alipay(text) or looks_like_wechat(text):
+    if looks_like_bill_csv(path):
         return "bill"
     return "document"
 
