@@ -246,7 +246,7 @@ def _probe_avi(handle: BinaryIO, warnings: Warnings) -> MediaInfo:
 # ----------------------------------------------------------------------------- OGG, FLAC
 
 def _ogg_granule(page: bytes) -> int:
-    return struct.unpack("<q", page[6:14])[0]
+    return int(struct.unpack("<q", page[6:14])[0])
 
 
 def _probe_ogg(handle: BinaryIO, size: int, warnings: Warnings) -> MediaInfo:
