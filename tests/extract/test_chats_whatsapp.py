@@ -100,7 +100,9 @@ def test_sequence_settles_when_no_field_exceeds_12(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("dates", "expected"),
     [([(12, 3, 2025), (13, 3, 2025)], ("dmy", True)), ([(3, 12, 25), (3, 13, 25)], ("mdy", True)),
-     ([(2025, 3, 12)], ("ymd", True)), ([(1, 2, 2025)], ("dmy", False))],
+     ([(2025, 3, 12)], ("ymd", True)), ([(1, 2, 2025)], ("dmy", False)),
+     # Out of sequence either way (an export merged from two phones): the >12 rule alone decides.
+     ([(13, 3, 2025), (1, 2, 2025)], ("dmy", True)), ([(3, 13, 2025), (2, 1, 2025)], ("mdy", True))],
 )
 def test_infer_date_order(dates, expected) -> None:
     assert infer_date_order(dates) == expected
