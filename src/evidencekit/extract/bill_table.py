@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from evidencekit.clock import iso
 from evidencekit.extract.common import (
     Warnings,
     clean_cell,
@@ -20,7 +21,6 @@ from evidencekit.extract.common import (
     parse_amount,
     parse_local_time,
 )
-from evidencekit.clock import iso
 from evidencekit.extract.options import ExtractOptions
 
 #: Transaction field -> header names it may go by, in order of preference.
@@ -49,7 +49,9 @@ _PERIOD = re.compile(
 )
 _LABELLED = re.compile(r"^(?P<label>[^：:\[]{1,12})[：:]\s*\[?(?P<value>[^\]]*)\]?\s*$")
 _STATED_COUNT = re.compile(r"共\s*(\d+)\s*笔记录")
-_STATED_SUM = re.compile(r"(已?收入|已?支出|不计收支|中性交易|待收入|待支出)[：:]\s*(\d+)\s*笔\s*[,，]?\s*([\d,.]+)\s*元")
+_STATED_SUM = re.compile(
+    r"(已?收入|已?支出|不计收支|中性交易|待收入|待支出)[：:]\s*(\d+)\s*笔\s*[,，]?\s*([\d,.]+)\s*元"
+)
 
 ACCOUNT_LABELS = ("支付宝账户", "账号", "账户", "微信号")
 NAME_LABELS = ("姓名", "微信昵称", "用户")

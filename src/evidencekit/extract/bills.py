@@ -14,7 +14,12 @@ from typing import Any
 
 from evidencekit.extract.bill_table import BillReader, read_rows
 from evidencekit.extract.bills_alipay import alipay_format
-from evidencekit.extract.bills_wechat import MARKER, is_xlsx, iter_xlsx_rows, wechat_format
+from evidencekit.extract.bills_wechat import (
+    MARKER,
+    is_xlsx,
+    iter_xlsx_rows,
+    wechat_format,
+)
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of, open_text
@@ -91,7 +96,9 @@ def extract_bill_xlsx(path: Path, options: ExtractOptions) -> Extraction:
 
 def extract_bill(path: Path, mime: str, options: ExtractOptions) -> Extraction:
     """A bill in whatever form it came: CSV, XLSX, or a PDF statement."""
-    from evidencekit.extract import pdfs  # local: pdfs imports pypdf, heavy for CSV-only runs
+    from evidencekit.extract import (
+        pdfs,  # local: pdfs imports pypdf, heavy for CSV-only runs
+    )
 
     with path.open("rb") as handle:
         head = handle.read(8)

@@ -118,7 +118,12 @@ def chat_format_of(path: Path, mime: str) -> str | None:
 
 def extract_chat(path: Path, mime: str, options: ExtractOptions) -> Extraction:
     """A chat export in any supported form; an unknown text file is read as a plain chat."""
-    from evidencekit.extract import chats_plain, chats_telegram, chats_wechat, chats_whatsapp
+    from evidencekit.extract import (
+        chats_plain,
+        chats_telegram,
+        chats_wechat,
+        chats_whatsapp,
+    )
 
     format_name = chat_format_of(path, mime)
     if format_name == "telegram" or (format_name is None and _looks_like_json(path)):

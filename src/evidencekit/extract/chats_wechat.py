@@ -82,7 +82,9 @@ def extract_wechat_csv(path: Path, mime: str, options: ExtractOptions) -> Extrac
             if not columns:
                 columns = {name.strip().lstrip("\ufeff"): index for index, name in enumerate(row)}
                 if not {"Type", "IsSender", "StrContent"} <= set(columns):
-                    warnings.add("the first line is not a 留痕 header (localId,TalkerId,Type,…); no messages read", line)
+                    warnings.add(
+                        "the first line is not a 留痕 header (localId,TalkerId,Type,…); no messages read", line
+                    )
                     break
                 continue
             if not any(cell.strip() for cell in row):

@@ -476,7 +476,8 @@ def _mp3_frame(header: bytes) -> _Mp3Frame | None:
     table = _MP3_BITRATES[(1, layer)] if version == 1 else _MP3_BITRATES[(2, 1 if layer == 1 else 2)]
     samples = 384 if layer == 1 else 1152 if (layer == 2 or version == 1) else 576
     channels = 1 if (header[3] >> 6) == 3 else 2
-    return _Mp3Frame(version, layer, table[bitrate_index] * 1000, _MP3_RATES[version_bits][rate_index], channels, samples)
+    sample_rate = _MP3_RATES[version_bits][rate_index]
+    return _Mp3Frame(version, layer, table[bitrate_index] * 1000, sample_rate, channels, samples)
 
 
 def _probe_mp3(handle: BinaryIO, size: int, warnings: Warnings) -> MediaInfo:
