@@ -1,0 +1,297 @@
+"""The part every bill export shares: a preamble, a header row found by its column names,
+transaction rows, sometimes a footer. Alipay and WeChat feed it rows; it returns facts.
+
+Column names differ between layouts and versions, so each transaction field lists the
+names it may go by (first match wins) and nothing depends on a column's position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from evidencekit.clock import iso
+from evidencekit.extract.common import (
+    Warnings,
+    clean_cell,
+    format_amount,
+    parse_amount,
+    parse_local_time,
+)
+from evidencekit.extract.options import ExtractOptions
+
+#: Transaction field -> header names it may go by, in order of preference.
+FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "time": ("交易时间", "付款时间", "交易创建时间"),
+    "type": ("交易分类", "交易类型", "类型"),
+    "counterparty": ("交易对方",),
+    "counterparty_account": ("对方账号",),
+    "item": ("商品说明", "商品", "商品名称"),
+    "direction": ("收/支",),
+    "amount": ("金额", "金额(元)"),
+    "method": ("收/付款方式", "支付方式"),
+    "status": ("交易状态", "当前状态"),
+    "transaction_id": ("交易订单号", "交易单号", "交易号"),
+    "merchant_order": ("商家订单号", "商户单号"),
+    "note": ("备注",),
+}
+#: Columns the header row must contain to be taken for one.
+REQUIRED_FIELDS = ("time", "amount", "transaction_id")
+
+#: Rows that scan this far without a header give up: bill headers sit near the top.
+HEADER_SEARCH_ROWS = 200
+
+_PERIOD = re.compile(
+    r"起始(?:时间|日期)[：:]\s*\[?([^\]]+?)\]?\s+终止(?:时间|日期)[：:]\s*\[?([^\]]+?)\]?\s*$"
+)
+_LABELLED = re.compile(r"^(?P<label>[^：:\[]{1,12})[：:]\s*\[?(?P<value>[^\]]*)\]?\s*$")
+_STATED_COUNT = re.compile(r"共\s*(\d+)\s*笔记录")
+_STATED_SUM = re.compile(
+    r"(已?收入|已?支出|不计收支|中性交易|待收入|待支出)[：:]\s*(\d+)\s*笔\s*[,，]?\s*([\d,.]+)\s*元"
+)
+
+ACCOUNT_LABELS = ("支付宝账户", "账号", "账户", "微信号")
+NAME_LABELS = ("姓名", "微信昵称", "用户")
+
+
+def normalise_header(name: object) -> str:
+    """``' 金额（元） '`` -> ``'金额(元)'``: padding gone, full-width brackets made ASCII."""
+    text = clean_cell(name)
+    return text.replace("（", "(").replace("）", ")").replace(" ", "")
+
+
+def _header_map(cells: list[str]) -> dict[str, int] | None:
+    """Field -> column index when ``cells`` is a header row, else None."""
+    names = [normalise_header(cell) for cell in cells]
+    columns: dict[str, int] = {}
+    for field_name, candidates in FIELD_COLUMNS.items():
+        for candidate in candidates:
+            if candidate in names:
+                columns[field_name] = names.index(candidate)
+                break
+    if any(required not in columns for required in REQUIRED_FIELDS):
+        return None
+    # Old Alipay exports have both 交易创建时间 and 付款时间; an unpaid order has no 付款时间.
+    if "付款时间" in names and "交易创建时间" in names:
+        columns["time_fallback"] = names.index("交易创建时间")
+    return columns
+
+
+@dataclass
+class BillReader:
+    """Feeds on rows (line number, cells) and accumulates a bill's facts."""
+
+    warnings: Warnings
+    options: ExtractOptions
+    row_word: str = "line"  # "line" for CSV, "row" for XLSX, in warnings
+    preamble: dict[str, Any] = field(default_factory=dict)
+    stated: dict[str, Any] = field(default_factory=dict)
+    markers: set[str] = field(default_factory=set)
+    header: list[str] | None = None
+    header_line: int | None = None
+    columns: dict[str, int] = field(default_factory=dict)
+    transactions: list[dict[str, Any]] = field(default_factory=list)
+    in_footer: bool = False
+    rows_before_header: int = 0
+    last_line: int = 0
+    rows_seen: int = 0
+    capped: bool = False
+
+    @property
+    def gave_up(self) -> bool:
+        """True once so many rows went by without a header that none is coming."""
+        return self.header is None and self.rows_before_header >= HEADER_SEARCH_ROWS
+
+    def where(self, line: int) -> str:
+        return f"{self.row_word} {line}"
+
+    def feed(self, line: int, cells: list[Any]) -> None:
+        self.last_line = line
+        texts = [clean_cell(cell) for cell in cells]
+        if not any(texts):
+            return
+        if self.header is None:
+            self.rows_before_header += 1
+            self._feed_preamble(line, cells, texts)
+        elif self.in_footer or texts[0].startswith("---"):
+            self.in_footer = True
+            self._read_summary(" ".join(texts))
+        else:
+            self._feed_transaction(line, cells)
+
+    def _feed_preamble(self, line: int, cells: list[Any], texts: list[str]) -> None:
+        columns = _header_map(texts)
+        if columns is not None:
+            self.header = [normalise_header(cell) for cell in cells]
+            self.header_line = line
+            self.columns = columns
+            return
+        joined = " ".join(text for text in texts if text)
+        for marker in ("电子客户回单", "支付宝交易记录明细查询", "交易记录明细列表", "微信支付账单明细"):
+            if marker in joined:
+                self.markers.add(marker)
+        self._read_summary(joined)
+        period = _PERIOD.search(joined)
+        if period:
+            start, end = parse_local_time(period.group(1)), parse_local_time(period.group(2))
+            self.preamble["period"] = {
+                "start": iso(start) if start else period.group(1),
+                "end": iso(end) if end else period.group(2),
+            }
+            return
+        labelled = _LABELLED.match(joined)
+        if labelled:
+            label, value = labelled.group("label").strip(), labelled.group("value").strip()
+            if label in ACCOUNT_LABELS:
+                self.preamble.setdefault("account", value)
+            elif label in NAME_LABELS:
+                self.preamble.setdefault("name", value)
+            elif label == "导出时间":
+                exported = parse_local_time(value)
+                self.preamble["exported_at"] = iso(exported) if exported else value
+
+    def _read_summary(self, text: str) -> None:
+        count = _STATED_COUNT.search(text)
+        if count:
+            self.stated["count"] = int(count.group(1))
+        for label, number, total in _STATED_SUM.findall(text):
+            amount = parse_amount(total)
+            self.stated[label.lstrip("已")] = {
+                "count": int(number),
+                "amount": format_amount(amount) if amount is not None else total,
+            }
+
+    def _cell(self, cells: list[Any], field_name: str) -> Any:
+        index = self.columns.get(field_name)
+        if index is None or index >= len(cells):
+            return None
+        return cells[index]
+
+    def _feed_transaction(self, line: int, cells: list[Any]) -> None:
+        self.rows_seen += 1
+        if self.options.max_rows is not None and len(self.transactions) >= self.options.max_rows:
+            self.capped = True
+            return
+        assert self.header is not None
+        named = max(i for i, name in enumerate(self.header) if name) + 1
+        needed = max(self.columns[f] for f in REQUIRED_FIELDS) + 1
+        if len(cells) < needed:
+            self.warnings.add(
+                f"row has {len(cells)} fields where the header ({self.where(self.header_line or 0)}) "
+                f"has {named}: the file looks truncated; row skipped",
+                where=self.where(line),
+            )
+            return
+        if len(cells) < named:
+            self.warnings.add(
+                f"row has {len(cells)} fields where the header has {named}; missing fields left empty",
+                where=self.where(line),
+            )
+        self.transactions.append(self._transaction(line, cells))
+
+    def _transaction(self, line: int, cells: list[Any]) -> dict[str, Any]:
+        raw_time = self._cell(cells, "time")
+        if not clean_cell(raw_time) and "time_fallback" in self.columns:
+            raw_time = self._cell(cells, "time_fallback")
+        moment = parse_local_time(raw_time)
+        if moment is None:
+            self.warnings.add(f"time {clean_cell(raw_time)!r} is not a date and time", where=self.where(line))
+        raw_amount = self._cell(cells, "amount")
+        amount = parse_amount(raw_amount)
+        if amount is None:
+            self.warnings.add(f"amount {clean_cell(raw_amount)!r} is not a number", where=self.where(line))
+        transaction_id = _id_text(self._cell(cells, "transaction_id"), self.warnings, self.where(line))
+        merchant_order = _id_text(self._cell(cells, "merchant_order"), self.warnings, self.where(line))
+        disputed_ids = {value.strip() for value in self.options.disputed_ids}
+        return {
+            "time": iso(moment) if moment else None,
+            "type": clean_cell(self._cell(cells, "type")),
+            "counterparty": clean_cell(self._cell(cells, "counterparty")),
+            "counterparty_account": clean_cell(self._cell(cells, "counterparty_account")),
+            "item": clean_cell(self._cell(cells, "item")),
+            "direction": clean_cell(self._cell(cells, "direction")),
+            "amount": format_amount(amount) if amount is not None else None,
+            "method": clean_cell(self._cell(cells, "method")),
+            "status": clean_cell(self._cell(cells, "status")),
+            "transaction_id": transaction_id,
+            "merchant_order": merchant_order,
+            "note": clean_cell(self._cell(cells, "note")),
+            "line": line,
+            "disputed": bool({transaction_id, merchant_order} & disputed_ids - {""}),
+        }
+
+    def facts(self, format_name: str, encoding: str | None) -> dict[str, Any]:
+        """The bill's facts; call after the last row. Adds the closing warnings."""
+        if self.header is None:
+            wanted = "; ".join("/".join(FIELD_COLUMNS[f]) for f in REQUIRED_FIELDS)
+            hint = f" (read as {encoding}; is that the file's encoding?)" if encoding else ""
+            self.warnings.add(
+                f"no header row naming the columns ({wanted}) was found{hint}; no transactions read",
+                where=f"{self.row_word}s 1-{self.last_line}",
+            )
+        if self.capped:
+            self.warnings.add(
+                f"only the first {len(self.transactions)} of {self.rows_seen} transactions kept (max_rows)"
+            )
+        stated_count = self.stated.get("count")
+        if isinstance(stated_count, int) and self.header is not None and not self.capped:
+            if stated_count != len(self.transactions):
+                self.warnings.add(
+                    f"the export says it holds {stated_count} transactions but {len(self.transactions)} "
+                    "were read: the file may be truncated or edited"
+                )
+        facts: dict[str, Any] = {
+            "format": format_name,
+            "encoding": encoding,
+            "account": self.preamble.get("account"),
+            "name": self.preamble.get("name"),
+            "period": self.preamble.get("period"),
+            "header_line": self.header_line,
+            "transactions": self.transactions,
+            "totals": self._totals(),
+        }
+        if "exported_at" in self.preamble:
+            facts["exported_at"] = self.preamble["exported_at"]
+        return facts
+
+    def _totals(self) -> dict[str, Any]:
+        sums: dict[str, Decimal] = {}
+        for transaction in self.transactions:
+            if transaction["amount"] is None:
+                continue
+            direction = transaction["direction"] or "未标明"
+            sums[direction] = sums.get(direction, Decimal("0.00")) + Decimal(transaction["amount"])
+        totals: dict[str, Any] = {
+            "count": len(self.transactions),
+            "disputed": sum(1 for t in self.transactions if t["disputed"]),
+            "by_direction": {key: format_amount(value) for key, value in sorted(sums.items())},
+        }
+        if self.stated:
+            totals["stated"] = self.stated
+        return totals
+
+
+def _id_text(value: Any, warnings: Warnings, where: str) -> str:
+    """An order number as text. Numbers from a spreadsheet lose digits past 15-16, so say so."""
+    if isinstance(value, float):
+        if value.is_integer():
+            warnings.add(
+                f"order number {int(value)} is stored as a number; digits past the 15th may be lost",
+                where=where,
+            )
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return clean_cell(value)
+
+
+def read_rows(reader: BillReader, rows: Iterable[tuple[int, list[Any]]]) -> None:
+    """Feed every row to ``reader``, stopping early when no header is coming."""
+    for line, cells in rows:
+        reader.feed(line, cells)
+        if reader.gave_up:
+            break

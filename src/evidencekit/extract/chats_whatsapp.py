@@ -1,0 +1,164 @@
+"""WhatsApp ``.txt`` exports, Android (``12/03/2025, 14:05 - Name: text``) and iOS
+(``[12/03/2025, 14:05:09] Name: text``).
+
+The date format follows the phone's locale, so whether ``03/04`` is 3 April or 4 March is
+decided from the whole file (any first field above 12 means day first, any second field
+above 12 means month first, then which order keeps the dates in sequence), unless case.toml
+says ``date_order``. Exports carry no UTC offset; times are read as +08:00 and facts say so.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from evidencekit.clock import CHINA_TZ, iso
+from evidencekit.extract.chats import MessageList, chat_captured_at, chat_facts, message
+from evidencekit.extract.common import Warnings
+from evidencekit.extract.options import ExtractOptions
+from evidencekit.extract.text import encoding_of, iter_lines
+from evidencekit.model import Extraction
+
+#: Invisible direction marks WhatsApp sprinkles over iOS exports.
+_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"))
+_SPACES = "[ \u00a0\u202f]"
+
+_DATE = r"(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4})"
+_TIME = rf"(?P<time>\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?)(?:{_SPACES}?(?P<ampm>[AaPp]\.?{_SPACES}?[Mm]\.?))?"
+ANDROID_LINE = re.compile(rf"^{_DATE},?{_SPACES}{_TIME}{_SPACES}-{_SPACES}(?P<rest>.*)$")
+IOS_LINE = re.compile(rf"^\[{_DATE},?{_SPACES}{_TIME}\]{_SPACES}(?P<rest>.*)$")
+AUTHOR = re.compile(r"^(?P<author>[^:]{1,60}?): (?P<text>.*)$", re.S)
+
+ANDROID_ATTACHMENT = re.compile(r"(?P<name>[^\s/\\]+\.[A-Za-z0-9]{2,5}) \(file attached\)")
+IOS_ATTACHMENT = re.compile(r"<attached: (?P<name>[^>]+)>")
+
+TIMEZONE_NOTE = "+08:00 assumed: WhatsApp exports carry no UTC offset"
+
+
+def looks_like_whatsapp(text: str) -> bool:
+    lines = [line.translate(_MARKS) for line in text.splitlines()[:50]]
+    hits = sum(1 for line in lines if ANDROID_LINE.match(line) or IOS_LINE.match(line))
+    return hits >= 1 and hits * 3 >= len([line for line in lines if line.strip()])
+
+
+def _date_parts(raw: str) -> tuple[int, int, int]:
+    first, second, third = (int(part) for part in re.split(r"[./-]", raw))
+    return first, second, third
+
+
+def infer_date_order(dates: list[tuple[int, int, int]]) -> tuple[str, bool]:
+    """('dmy' | 'mdy' | 'ymd', decided) from every date of the file."""
+    if dates and all(first > 31 for first, _, _ in dates):
+        return "ymd", True
+    day_first = any(first > 12 for first, _, _ in dates)
+    month_first = any(second > 12 for _, second, _ in dates)
+    if day_first != month_first:
+        return ("dmy" if day_first else "mdy"), True
+    # Neither (or both, which is a broken file): prefer the order that keeps dates in sequence.
+    in_order = {order: _is_sorted(dates, order) for order in ("dmy", "mdy")}
+    if in_order["dmy"] != in_order["mdy"]:
+        return ("dmy" if in_order["dmy"] else "mdy"), True
+    return "dmy", False
+
+
+def _ymd(parts: tuple[int, int, int], order: str) -> tuple[int, int, int]:
+    first, second, third = parts
+    if order == "ymd":
+        year, month, day = first, second, third
+    elif order == "mdy":
+        month, day, year = first, second, third
+    else:
+        day, month, year = first, second, third
+    return (year + 2000 if year < 100 else year), month, day
+
+
+def _is_sorted(dates: list[tuple[int, int, int]], order: str) -> bool:
+    keys = [_ymd(parts, order) for parts in dates]
+    return all(
+        1 <= month <= 12 and 1 <= day <= 31 for _, month, day in keys
+    ) and all(a <= b for a, b in zip(keys, keys[1:]))
+
+
+def _clock(raw_time: str, ampm: str | None) -> tuple[int, int, int]:
+    pieces = [int(piece) for piece in re.split(r"[:.]", raw_time)]
+    hour, minute = pieces[0], pieces[1]
+    second = pieces[2] if len(pieces) > 2 else 0
+    if ampm:
+        is_pm = ampm.strip().lower().startswith("p")
+        hour = hour % 12 + (12 if is_pm else 0)
+    return hour, minute, second
+
+
+def _attachments(text: str) -> list[str]:
+    names = [match.group("name") for match in ANDROID_ATTACHMENT.finditer(text)]
+    names += [match.group("name").strip() for match in IOS_ATTACHMENT.finditer(text)]
+    return names
+
+
+def extract_whatsapp(path: Path, mime: str, options: ExtractOptions) -> Extraction:
+    """Messages of a WhatsApp export, with continuation lines joined to their message."""
+    warnings = Warnings(path)
+    pending: list[dict[str, Any]] = []  # messages with their raw date, resolved at the end
+    variant: str | None = None
+    orphan_lines = 0
+    for number, raw_line in iter_lines(path, warnings):
+        line = raw_line.translate(_MARKS)
+        match = IOS_LINE.match(line) or ANDROID_LINE.match(line)
+        if match is None:
+            if pending:
+                pending[-1]["text"] += "\n" + line
+            elif line.strip():
+                orphan_lines += 1
+                warnings.add("text before the first dated message was skipped", number)
+            continue
+        if variant is None:
+            variant = "whatsapp-ios" if match.re is IOS_LINE else "whatsapp-android"
+        author = AUTHOR.match(match.group("rest"))
+        pending.append({
+            "date": _date_parts(match.group("date")),
+            "clock": _clock(match.group("time"), match.group("ampm")),
+            "sender": author.group("author").strip() if author else None,
+            "text": author.group("text") if author else match.group("rest"),
+            "line": number,
+        })
+
+    order, source = _choose_date_order(pending, options, warnings)
+    messages = MessageList(options)
+    for entry in pending:
+        year, month, day = _ymd(entry["date"], order)
+        hour, minute, second = entry["clock"]
+        try:
+            moment: str | None = iso(datetime(year, month, day, hour, minute, second, tzinfo=CHINA_TZ))
+        except ValueError:
+            moment = None
+            warnings.add(f"date {entry['date']} is not a valid {order} date", entry["line"])
+        text = entry["text"].rstrip("\n")
+        messages.add(message(
+            moment, entry["sender"], text, entry["line"],
+            attachments=_attachments(text), system=entry["sender"] is None,
+        ))
+    facts = chat_facts(
+        variant or "whatsapp-android", messages, warnings,
+        encoding=encoding_of(path).name, date_order=order, date_order_source=source, timezone=TIMEZONE_NOTE,
+    )
+    return Extraction(kind="chat", facts=facts, warnings=warnings.as_list(), captured_at=chat_captured_at(facts))
+
+
+def _choose_date_order(pending: list[dict[str, Any]], options: ExtractOptions, warnings: Warnings) -> tuple[str, str]:
+    dates = [entry["date"] for entry in pending]
+    if options.date_order:
+        wanted = options.date_order.strip().lower()
+        if wanted in ("dmy", "mdy", "ymd"):
+            return wanted, "case.toml"
+        warnings.add(f"date_order {options.date_order!r} from case.toml is not 'dmy' or 'mdy'; inferred instead")
+    order, decided = infer_date_order(dates)
+    if decided:
+        return order, "inferred"
+    if dates:
+        warnings.add(
+            "day and month order cannot be told from this file (no day above 12); read as day/month/year. "
+            "If that is wrong, set date_order = \"mdy\" for it in case.toml [[evidence]]"
+        )
+    return order, "assumed"

@@ -1,0 +1,132 @@
+"""Text files: which encoding (utf-8-sig, utf-8, gb18030, utf-16) and streaming reads.
+
+Chinese exports come as UTF-8 with a BOM (WeChat), GBK/GB18030 (Alipay) or UTF-8; Windows
+tools sometimes write UTF-16. The encoding is chosen from the file's first bytes; bytes that
+later turn out not to fit are replaced and reported by line, never fatal.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from evidencekit.extract.common import Warnings
+from evidencekit.extract.options import ExtractOptions
+from evidencekit.model import Extraction
+
+#: How much of a file decides its encoding and its kind.
+SAMPLE_BYTES = 256 * 1024
+EXCERPT_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class Encoding:
+    name: str  # a Python codec name, as reported in facts
+    lossy: bool  # the sample already had bytes this encoding cannot read
+
+
+def read_head(path: Path, size: int = SAMPLE_BYTES) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(size)
+
+
+def _utf8_fit(sample: bytes) -> tuple[int, int]:
+    """(bad byte sequences, good multi-byte characters) when the sample is read as UTF-8."""
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    text = decoder.decode(sample, final=False)  # a character cut at the end is not an error
+    bad = text.count("\ufffd")
+    good = sum(1 for char in text if ord(char) > 0x7F and char != "\ufffd")
+    return bad, good
+
+
+def detect_encoding(sample: bytes) -> Encoding:
+    """Pick the encoding of a text sample: BOMs first, then strict UTF-8, then GB18030."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return Encoding("utf-8-sig", _utf8_fit(sample[3:])[0] > 0)
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return Encoding("utf-16", False)
+    bad, good = _utf8_fit(sample)
+    if bad == 0:
+        return Encoding("utf-8", False)
+    if good >= 4 * bad:
+        # Mostly UTF-8 with a few foreign bytes (a line pasted in from a GBK file):
+        # GB18030 would turn every other line into mojibake, so keep UTF-8 and report.
+        return Encoding("utf-8", True)
+    try:
+        codecs.getincrementaldecoder("gb18030")("strict").decode(sample, final=False)
+        return Encoding("gb18030", False)
+    except UnicodeDecodeError:
+        return Encoding("gb18030", True)
+
+
+def looks_like_text(sample: bytes) -> bool:
+    """True when the sample decodes to text with no control bytes other than whitespace."""
+    if not sample:
+        return False
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    if b"\x00" in sample:
+        return False
+    encoding = detect_encoding(sample)
+    text = decode_sample(sample, encoding)
+    if not text:
+        return False
+    controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\r\n\f\v")
+    replaced = text.count("\ufffd")
+    return controls + replaced <= max(1, len(text) // 200)
+
+
+def decode_sample(sample: bytes, encoding: Encoding) -> str:
+    decoder = codecs.getincrementaldecoder(encoding.name)("replace")
+    return decoder.decode(sample, final=False)
+
+
+def open_text(path: Path) -> tuple[TextIO, Encoding]:
+    """The file as a text stream in its detected encoding (undecodable bytes become U+FFFD).
+
+    Newlines are left as they are (``newline=""``), so the csv module sees quoted line breaks.
+    """
+    encoding = detect_encoding(read_head(path))
+    raw = path.open("rb")
+    return io.TextIOWrapper(raw, encoding=encoding.name, errors="replace", newline=""), encoding
+
+
+def iter_lines(
+    path: Path, warnings: Warnings | None = None
+) -> Iterator[tuple[int, str]]:
+    """(line number, line without its line break), streaming; a line with undecodable
+    bytes is reported once per line through ``warnings``."""
+    stream, encoding = open_text(path)
+    with stream:
+        for number, line in enumerate(stream, start=1):
+            line = line.rstrip("\r\n")
+            if "\ufffd" in line and warnings is not None:
+                warnings.add(f"bytes that are not valid {encoding.name} were replaced", number)
+            yield number, line
+
+
+def encoding_of(path: Path) -> Encoding:
+    return detect_encoding(read_head(path))
+
+
+def extract_text_document(path: Path, mime: str, options: ExtractOptions) -> Extraction:
+    """Plain text that is not a chat or a bill: encoding, line count and an excerpt."""
+    warnings = Warnings(path)
+    encoding = encoding_of(path)
+    excerpt: list[str] = []
+    excerpt_chars = 0
+    line_count = 0
+    for line_count, line in iter_lines(path, warnings):
+        if excerpt_chars < EXCERPT_CHARS:
+            excerpt.append(line)
+            excerpt_chars += len(line) + 1
+    facts = {
+        "encoding": encoding.name,
+        "lines": line_count,
+        "text_excerpt": "\n".join(excerpt)[:EXCERPT_CHARS],
+    }
+    return Extraction(facts=facts, warnings=warnings.as_list())
