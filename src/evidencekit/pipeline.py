@@ -25,7 +25,8 @@ from evidencekit.render.document import Styles
 from evidencekit.render.dossier import render_dossier
 from evidencekit.render.fonts import register_font
 from evidencekit.render.view import DossierView, Signer
-from evidencekit.sniff import basic_kind, detect_mime
+from evidencekit.extract import ExtractOptions, extract, sniff_kind
+from evidencekit.sniff import detect_mime
 from evidencekit import assemble as assembly
 from evidencekit.seal import seal_in_place
 from evidencekit.visuals import visual_for
@@ -188,6 +189,7 @@ def _identity(options: BundleOptions, case: CaseFile, now: Any) -> tuple[Identit
 
 def _describe(files: list[Candidate], case: CaseFile, progress: Progress | None) -> list[Item]:
     width = max(2, len(str(len(files))))
+    disputed = case.disputed_ids()
     items: list[Item] = []
     for n, cand in enumerate(files, start=1):
         try:
@@ -197,11 +199,17 @@ def _describe(files: list[Candidate], case: CaseFile, progress: Progress | None)
             raise BadInput(f"{cand.rel_path}: cannot be read ({exc.strerror})",
                            "Check the file's permissions, or move it out of the folder.") from exc
         note = case.evidence_for(cand.rel_path) or {}
+        kind = note.get("kind") or sniff_kind(cand.source, mime)
+        options = ExtractOptions(disputed_ids=disputed, date_order=note.get("date_order"),
+                                 password=note.get("password"))
+        found = extract(cand.source, mime, kind, options)
+        if found.kind and not note.get("kind"):
+            kind = found.kind
         item = Item(
             id=f"E{n:0{width}d}", path=cand.rel_path, source=cand.source, size=digests.size,
-            mtime=cand.mtime, mime=mime, kind=note.get("kind") or basic_kind(mime), sha256=digests.sha256,
-            sm3=digests.sm3, provenance=note.get("source"), proves=note.get("proves"),
-            warnings=list(cand.notes),
+            mtime=cand.mtime, mime=mime, kind=kind, sha256=digests.sha256, sm3=digests.sm3,
+            captured_at=found.captured_at, provenance=note.get("source"), proves=note.get("proves"),
+            facts=found.facts, warnings=[*cand.notes, *found.warnings],
         )
         if digests.size == 0:
             item.warnings.append("empty file (0 bytes): was the export or download complete?")
