@@ -40,7 +40,7 @@ KeyPath = tuple[str | int, ...]
 class FieldSpec:
     """One key of case.toml: its type and, for enums, the allowed values."""
 
-    type: str  # "text" | "amount" | "datetime" | "date" | "bool" | "enum"
+    type: str  # "text" | "amount" | "datetime" | "date" | "bool" | "enum" | "channel"
     choices: tuple[str, ...] = ()
     example: str = ""
 
@@ -52,7 +52,7 @@ TABLE_FIELDS: dict[str, dict[str, FieldSpec]] = {
     "case": {
         "title": _TEXT,
         "problem": FieldSpec("enum", PROBLEM_TYPES),
-        "channel": FieldSpec("enum", CHANNEL_IDS),
+        "channel": FieldSpec("channel", CHANNEL_IDS),
         "amount": FieldSpec("amount", example='"218.00"'),
         "occurred_at": FieldSpec("datetime", example="2025-03-12T20:15:03+08:00"),
         "facts": _TEXT,
@@ -90,7 +90,7 @@ ARRAY_FIELDS: dict[str, dict[str, FieldSpec]] = {
     },
     "contacts": {
         "date": FieldSpec("date", example="2025-03-13"),
-        "channel": FieldSpec("enum", CHANNEL_IDS),
+        "channel": FieldSpec("channel", CHANNEL_IDS),
         "ticket": _TEXT,
         "summary": _TEXT,
         "outcome": FieldSpec("enum", OUTCOMES),
@@ -436,6 +436,17 @@ def _type_name(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+def _channel_choices() -> tuple[str, ...]:
+    """DESIGN.md's channel ids plus any added as a template (no code change needed)."""
+    try:
+        from evidencekit.channels import channel_ids
+
+        extra = tuple(c for c in channel_ids() if c not in CHANNEL_IDS)
+    except Exception:  # a broken template must not make every case.toml unreadable
+        extra = ()
+    return CHANNEL_IDS + extra
+
+
 def _is_blank(value: Any) -> bool:
     return isinstance(value, str) and not value.strip()
 
@@ -458,10 +469,11 @@ def _normalise_field(spec: FieldSpec, value: Any) -> Any:
             raise _Invalid(f"expected true or false, got {_type_name(value)} {value!r}",
                            "write true or false without quotes")
         return value
-    if spec.type == "enum":
-        if not isinstance(value, str) or value.strip() not in spec.choices:
-            allowed = ", ".join(spec.choices)
-            close = difflib.get_close_matches(str(value), spec.choices, n=1)
+    if spec.type in ("enum", "channel"):
+        choices = _channel_choices() if spec.type == "channel" else spec.choices
+        if not isinstance(value, str) or value.strip() not in choices:
+            allowed = ", ".join(choices)
+            close = difflib.get_close_matches(str(value), choices, n=1)
             suggestion = f"; did you mean {close[0]!r}?" if close else ""
             raise _Invalid(f"{value!r} is not allowed (allowed: {allowed}){suggestion}",
                            f"use one of: {allowed}")
