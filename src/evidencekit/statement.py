@@ -217,7 +217,7 @@ _TIME_IN_TEXT = re.compile(
 )
 _ORDER_IN_TEXT = re.compile(r"(?=[A-Za-z0-9]*\d{6})[A-Za-z0-9]{10,}")
 _ACTION_VERBS = ("退款", "退还", "返还", "退回", "恢复", "解冻", "解除", "赔偿", "补偿", "到账",
-                 "补发", "撤销", "止付", "追回", "支付", "补足", "核查", "处理", "道歉", "注销",
+                 "补发", "撤销", "止付", "追回", "补足", "核查", "道歉", "注销", "退",
                  "refund", "restore", "unfreeze", "compensate", "credit", "return", "reverse")
 _MONEY_PROBLEMS = ("payment_failed", "funds_not_received", "account_stolen", "topup_not_credited")
 _HEATED = re.compile(r"[!！]{2,}|垃圾|黑心|无良|骗子公司|去死|滚")

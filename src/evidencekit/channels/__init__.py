@@ -347,10 +347,33 @@ def _read_notes(reader: _Reader, entries: Any, where: str) -> list[Note]:
     return [Note(reader.text(e, f"{where}[{i}]"), e.get("source")) for i, e in enumerate(entries or [])]
 
 
+TEMPLATE_KEYS = frozenset({"schema", "id", "shared_rules", "name", "authority", "how", "privacy",
+                           "trust", "statement", "escalation", "time_limits", "advice", "sources",
+                           "rules"})
+RULE_KEYS = frozenset({"id", "check", "params", "severity", "source", "zh", "en", "fix_zh",
+                       "fix_en", "problems", "when_field"})
+SOURCE_KEYS = frozenset({"id", "title_zh", "title_en", "article_zh", "article_en", "confidence",
+                         "article_verified", "quote", "quote_en", "url", "note"})
+
+
+def _unknown_keys(reader: "_Reader", doc: Mapping[str, Any]) -> None:
+    for key in doc:
+        if key not in TEMPLATE_KEYS:
+            reader.fail(key, f"unknown key (known: {', '.join(sorted(TEMPLATE_KEYS))})")
+    for index, rule in enumerate(doc.get("rules") or []):
+        for key in set(rule) - RULE_KEYS:
+            reader.fail(f"rules[{index}]", f"unknown key {key!r}")
+    for index, source in enumerate(doc.get("sources") or []):
+        for key in set(source) - SOURCE_KEYS:
+            reader.fail(f"sources[{index}]", f"unknown key {key!r}")
+
+
 def _parse_template(origin: str, doc: Mapping[str, Any], shared: Mapping[str, Any],
                     known_ids: set[str]) -> Channel:
     reader = _Reader(origin, doc)
     shared_reader = _Reader("_shared.toml", shared)
+    _unknown_keys(reader, doc)
+    _unknown_keys(shared_reader, {k: v for k, v in shared.items() if k in ("rules", "sources")})
     if doc.get("schema") != TEMPLATE_SCHEMA:
         reader.fail("schema", f"must be {TEMPLATE_SCHEMA}")
     channel_id = doc.get("id")
