@@ -71,7 +71,7 @@ def compute_escalation(case: "CaseFile", today: date,
     """The earliest date the complainant may escalate, and to which channel.
 
     Uses the latest contact that is not resolved and whose channel has somewhere to go
-    next: a rejection allows escalating at once; otherwise the body's answer window
+    next that was not contacted yet: a rejection allows escalating at once; otherwise the body's answer window
     (``answer_days`` from the template) runs from the contact's date.
     """
     if channels is None:
@@ -95,14 +95,15 @@ def compute_escalation(case: "CaseFile", today: date,
         return Escalation(None, None, "沟通记录显示问题已解决，无需升级。",
                           "The contact history says the problem was resolved: no escalation needed.")
     respondent = str(case.respondent.get("name", ""))
+    contacted_channels = {str(c.get("channel")) for c in contacts}
     for contact in reversed(open_contacts):
         channel = channels.get(str(contact.get("channel")))
         if channel is None or channel.escalation is None or not channel.escalation.next:
             continue
         spec = channel.escalation
         target_id = _pick_next(channel, respondent)
-        if target_id is None:
-            continue
+        if target_id is None or target_id in contacted_channels:
+            continue  # nowhere to go, or that step was already taken
         target = channels[target_id]
         contacted = date.fromisoformat(contact["date"])
         outcome = contact.get("outcome") or "unresolved"
