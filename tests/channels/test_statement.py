@@ -1,0 +1,167 @@
+"""The complaint statement: order per channel, masking on public channels, lint."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from evidencekit.channels import check_case
+from evidencekit.statement import (
+    build_statement, lint_statement, mask_account, mask_address, mask_id_number, mask_name,
+    mask_order_number, mask_personal, mask_phone,
+)
+
+from .conftest import FULL_ITEMS, TODAY, edited, full_case
+
+BODY = ["transactions", "contacts", "evidence", "closing"]
+
+
+@pytest.mark.parametrize("channel_id, order", [
+    ("consumer", ["complainant", "respondent", "demand", "facts", *BODY]),  # SAMR Art. 9 order
+    ("pboc", ["complainant", "respondent", "demand", "facts", *BODY]),
+    ("nfra", ["complainant", "respondent", "demand", "facts", *BODY]),
+    ("court", ["complainant", "respondent", "demand", "facts", *BODY]),
+    ("platform", ["complainant", "respondent", "facts", "transactions", "demand", "contacts", "evidence", "closing"]),
+    ("police", ["complainant", "respondent", "facts", "transactions", "demand", "contacts", "evidence", "closing"]),
+    ("social", ["respondent", "problem", "demand", "amount", "facts", *BODY]),
+])
+def test_section_order_per_channel(channel_id, order):
+    statement = build_statement(full_case(), FULL_ITEMS, channel_id, TODAY)
+    assert statement.keys() == order
+
+
+def test_consumer_statement_content():
+    statement = build_statement(full_case(), FULL_ITEMS, "consumer", TODAY)
+    assert statement.title == "投诉书"
+    complainant = statement.section("complainant")
+    assert complainant is not None
+    assert complainant.paragraphs[:3] == ("姓名：张三", "身份证号：110101199003071234", "联系电话：13800138000")
+    assert statement.section("demand").heading == "投诉请求"  # type: ignore[union-attr]
+    assert statement.section("facts").heading == "消费者权益争议事实"  # type: ignore[union-attr]
+    transactions = statement.section("transactions")
+    assert transactions.rows == (("2025-03-12 20:15:03", "2025031222001400000001", "GM20250312000001",  # type: ignore[union-attr]
+                                  "示例游戏科技有限公司", "218.00"),)
+    contacts = statement.section("contacts")
+    assert contacts.rows[0][:3] == ("2025-03-13", "平台或银行客服", "CS2025031300012")  # type: ignore[union-attr]
+    evidence = statement.section("evidence")
+    assert evidence.paragraphs[0] == "详见证据清单（E01–E04），共 4 件，均附于本证据包。"  # type: ignore[union-attr]
+    assert evidence.rows[1] == ("E02", "bill", "支付宝App 开具交易流水证明", "争议交易的时间、金额和单号")  # type: ignore[union-attr]
+    assert statement.section("closing").paragraphs[-2:] == ("投诉人（签名）：张三", "2025年4月1日")  # type: ignore[union-attr]
+    assert statement.masked is False
+    json.dumps(statement.to_dict(), ensure_ascii=False)
+
+
+def test_court_statement_is_a_statement_of_claim():
+    statement = build_statement(full_case(), FULL_ITEMS, "court", TODAY)
+    assert statement.title == "民事起诉状"
+    headings = [s.heading for s in statement.sections]
+    assert headings[:4] == ["原告", "被告", "诉讼请求", "事实与理由"]
+    assert "证据和证据来源" in headings
+    closing = statement.section("closing").paragraphs  # type: ignore[union-attr]
+    assert closing[0] == "此致" and closing[1].endswith("人民法院")
+    assert closing[2] == "具状人（签名）：张三"
+
+
+def test_regulator_statement_closes_with_the_truthfulness_line():
+    text = build_statement(full_case(), FULL_ITEMS, "pboc", TODAY).to_text()
+    assert "本人对所提供材料内容的真实性负责。" in text
+    assert text.index("投诉请求") < text.index("事实和理由")
+
+
+def test_police_statement():
+    statement = build_statement(full_case(), FULL_ITEMS, "police", TODAY)
+    assert statement.title == "报案材料"
+    assert statement.section("respondent").heading == "涉案对象"  # type: ignore[union-attr]
+    assert "受案回执" in statement.to_text()
+
+
+def test_social_statement_is_masked():
+    statement = build_statement(full_case(), FULL_ITEMS, "social", TODAY)
+    text = statement.to_text()
+    assert statement.masked
+    assert [s.heading for s in statement.sections[:4]] == ["投诉对象", "投诉问题", "投诉要求", "涉诉金额"]
+    assert statement.section("problem").paragraphs == ("充值不到账（支付宝充值未到账）",)  # type: ignore[union-attr]
+    assert statement.section("amount").paragraphs == ("218.00 元",)  # type: ignore[union-attr]
+    for secret in ("张三", "13800138000", "110101199003071234", "建国路", "zhang@example.com",
+                   "2025031222001400000001", "GM20250312000001"):
+        assert secret not in text, secret
+    assert "138****8000" in text and "张*" in text
+    assert statement.signature == "投诉人（签名）：张*"
+
+
+def test_public_case_is_masked_on_any_channel():
+    statement = build_statement(edited(full_case(), **{"case.public": True}), FULL_ITEMS, "platform", TODAY)
+    assert statement.masked and "13800138000" not in statement.to_text()
+
+
+def test_english_statement():
+    statement = build_statement(full_case(), FULL_ITEMS, "court", TODAY, lang="en")
+    assert statement.title == "Statement of claim"
+    assert [s.heading for s in statement.sections[:2]] == ["Plaintiff", "Defendant"]
+    assert statement.date == "2025-04-01"
+
+
+# ------------------------------------------------------------------ masking
+
+
+def test_mask_helpers():
+    assert mask_name("张三") == "张*"
+    assert mask_name("欧阳娜娜") == "欧***"
+    assert mask_name("Zhang San") == "Z**** S**"
+    assert mask_phone("13800138000") == "138****8000"
+    assert mask_id_number("110101199003071234") == "11**************34"
+    assert mask_address("北京市朝阳区建国路1号") == "北京市…"
+    assert mask_address("广东省深圳市南山区科技园") == "广东省深圳市…"
+    assert mask_account("zhang@example.com") == "z***@example.com"
+    assert mask_account("13800138000") == "138****8000"
+    assert mask_order_number("2025031222001400000001") == "2025**************0001"
+
+
+def test_mask_personal_masks_free_text_and_leaves_the_original():
+    case = edited(full_case(), **{"complainant.agent": {"name": "李四", "phone": "13900139000"}})
+    masked = mask_personal(case)
+    assert masked.complainant["name"] == "张*"
+    assert masked.complainant["agent"] == {"name": "李*", "phone": "139****9000"}
+    assert "13800138000" not in (masked.facts or "") and "138****8000" in (masked.facts or "")
+    assert masked.text is None
+    assert case.complainant["name"] == "张三"  # the input is untouched
+    assert masked.respondent == case.respondent
+
+
+# ------------------------------------------------------------------ lint
+
+
+def test_lint_passes_a_specific_case():
+    assert lint_statement(full_case()) == []
+
+
+def test_lint_names_what_the_facts_lack():
+    case = edited(full_case(), **{"case.facts": "充值以后一直没有到账，客服也不管。"})
+    warnings = lint_statement(case)
+    assert warnings == ["事实经过中没有写明金额（如 218.00元）", "事实经过中没有写明时间",
+                        "事实经过中没有写明订单号或交易单号"]
+    english = lint_statement(case, lang="en")
+    assert english[0] == "the facts name no amount (e.g. 218.00元)"
+
+
+def test_lint_vague_demand_and_missing_amount():
+    vague = lint_statement(edited(full_case(), **{"case.demand": "给个说法"}))
+    assert any(w.startswith("投诉请求不够具体") for w in vague)
+    assert "投诉请求中没有写明金额" in vague
+    no_amount = lint_statement(edited(full_case(), **{"case.demand": "请求尽快退还充值款。"}))
+    assert no_amount == ["投诉请求中没有写明金额"]
+    frozen = edited(full_case(), **{"case.problem": "account_frozen", "case.demand": "请求解冻我的账户。"})
+    assert lint_statement(frozen) == []
+
+
+def test_lint_heated_tone():
+    case = edited(full_case(), **{"case.facts": full_case().facts + "垃圾平台！！！"})
+    assert "事实经过语气激烈，平和、客观的表述更有效" in lint_statement(case)
+
+
+def test_lint_surfaces_in_check_as_a_warning():
+    case = edited(full_case(), **{"case.demand": "给个说法"})
+    result = check_case(case, FULL_ITEMS, "platform", TODAY).by_rule()["statement-specific"]
+    assert result.status == "warn"
+    assert "投诉请求不够具体" in result.message
