@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from evidencekit.case import (
-    ARRAY_FIELDS, CASE_TEMPLATE, TABLE_FIELDS, CaseError, load_case, locate_keys, parse_case,
+    ARRAY_FIELDS,
+    CASE_TEMPLATE,
+    TABLE_FIELDS,
+    CaseError,
+    load_case,
+    locate_keys,
+    parse_case,
     write_case_template,
 )
 from evidencekit.errors import BadInput, ExitCode, OutputExists

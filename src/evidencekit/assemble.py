@@ -22,9 +22,17 @@ from evidencekit.hashing import new_sm3
 from evidencekit.model import Item
 from evidencekit.pdf.images import ImageUnreadable, XImage, load_image, placement_matrix
 from evidencekit.pdf.importer import PdfPageSource, rotation_orientation, unit_matrix
-from evidencekit.pdf.writer import FileSegments, PdfStreamWriter, name, num, pdf_dict, ref, text
-from evidencekit.render.dossier import RenderedPages
+from evidencekit.pdf.writer import (
+    FileSegments,
+    PdfStreamWriter,
+    name,
+    num,
+    pdf_dict,
+    ref,
+    text,
+)
 from evidencekit.render.document import Slot
+from evidencekit.render.dossier import RenderedPages
 
 log = logging.getLogger("evidencekit")
 

@@ -13,21 +13,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from evidencekit.case import CaseFile, empty_case, load_case
+from evidencekit import assemble as assembly
+from evidencekit.case import CaseFile
 from evidencekit.clock import Clock, iso, system_clock
 from evidencekit.collect import collect
 from evidencekit.errors import BadInput, OutputExists
-from evidencekit.hashing import digest_file
-from evidencekit.identity import Identity, create_identity, default_identity_path, load_identity
-from evidencekit.manifest import Manifest, build_manifest
-from evidencekit.model import Candidate, Item, Skipped
+from evidencekit.identity import (
+    Identity,
+    create_identity,
+    default_identity_path,
+    load_identity,
+)
+from evidencekit.inspection import describe, load_case_for
+from evidencekit.manifest import build_manifest
+from evidencekit.model import Item, Skipped
 from evidencekit.render.document import Styles
 from evidencekit.render.dossier import render_dossier
 from evidencekit.render.fonts import register_font
 from evidencekit.render.view import DossierView, Signer
-from evidencekit.extract import ExtractOptions, extract, sniff_kind
-from evidencekit.sniff import detect_mime
-from evidencekit import assemble as assembly
 from evidencekit.seal import seal_in_place
 from evidencekit.visuals import visual_for
 
@@ -94,7 +97,7 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
     output = (options.output or default_output(folder)).absolute()
     _check_output(folder, output, options.force)
 
-    case = _load_case(folder, options.case_path)
+    case = load_case_for(folder, options.case_path)
     now = clock()
     created = iso(now)
     identity, identity_created = _identity(options, case, now)
@@ -103,7 +106,7 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
     if not collection.files:
         raise BadInput(f"{folder}: no evidence files found", "Put your screenshots, bills, chats and "
                        "recordings in the folder (sub-folders are fine) and run bundle again.")
-    items = _describe(collection.files, case, progress)
+    items = describe(collection.files, case, progress)
 
     passwords = {e["path"]: e["password"] for e in case.data.get("evidence", []) if e.get("password")}
     visuals = {item.id: visual_for(item, options.lang, passwords.get(item.path)) for item in items}
@@ -167,13 +170,6 @@ def _check_output(folder: Path, output: Path, force: bool) -> None:
         raise BadInput(f"{output}: is a folder", "Give -o a file name ending in .pdf.")
 
 
-def _load_case(folder: Path, case_path: Path | None) -> CaseFile:
-    path = case_path or folder / "case.toml"
-    if case_path is None and not path.is_file():
-        return empty_case()
-    return load_case(path)
-
-
 def _identity(options: BundleOptions, case: CaseFile, now: Any) -> tuple[Identity, bool]:
     if options.identity_path:
         return load_identity(options.identity_path, options.passphrase), False
@@ -185,38 +181,6 @@ def _identity(options: BundleOptions, case: CaseFile, now: Any) -> tuple[Identit
     log.warning("created a new signing identity for %s at %s (self-signed; "
                 "`evidencekit identity create --name NAME --force` makes another)", who, path)
     return identity, True
-
-
-def _describe(files: list[Candidate], case: CaseFile, progress: Progress | None) -> list[Item]:
-    width = max(2, len(str(len(files))))
-    disputed = case.disputed_ids()
-    items: list[Item] = []
-    for n, cand in enumerate(files, start=1):
-        try:
-            digests = digest_file(cand.source)
-            mime = detect_mime(cand.source)
-        except OSError as exc:
-            raise BadInput(f"{cand.rel_path}: cannot be read ({exc.strerror})",
-                           "Check the file's permissions, or move it out of the folder.") from exc
-        note = case.evidence_for(cand.rel_path) or {}
-        kind = note.get("kind") or sniff_kind(cand.source, mime)
-        options = ExtractOptions(disputed_ids=disputed, date_order=note.get("date_order"),
-                                 password=note.get("password"))
-        found = extract(cand.source, mime, kind, options)
-        if found.kind and not note.get("kind"):
-            kind = found.kind
-        item = Item(
-            id=f"E{n:0{width}d}", path=cand.rel_path, source=cand.source, size=digests.size,
-            mtime=cand.mtime, mime=mime, kind=kind, sha256=digests.sha256, sm3=digests.sm3,
-            captured_at=found.captured_at, provenance=note.get("source"), proves=note.get("proves"),
-            facts=found.facts, warnings=[*cand.notes, *found.warnings],
-        )
-        if digests.size == 0:
-            item.warnings.append("empty file (0 bytes): was the export or download complete?")
-        items.append(item)
-        if progress:
-            progress("hash", n, len(files))
-    return items
 
 
 def _move_into_place(tmp: Path, output: Path, force: bool) -> None:

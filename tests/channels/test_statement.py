@@ -8,8 +8,15 @@ import pytest
 
 from evidencekit.channels import check_case
 from evidencekit.statement import (
-    build_statement, lint_statement, mask_account, mask_address, mask_id_number, mask_name,
-    mask_order_number, mask_personal, mask_phone,
+    build_statement,
+    lint_statement,
+    mask_account,
+    mask_address,
+    mask_id_number,
+    mask_name,
+    mask_order_number,
+    mask_personal,
+    mask_phone,
 )
 
 from .conftest import FULL_ITEMS, TODAY, edited, full_case

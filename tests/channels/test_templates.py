@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from evidencekit.channels import (
-    CHECKS, TemplateError, check_case, get_channel, load_channels, templates_dir,
+    CHECKS,
+    TemplateError,
+    check_case,
+    get_channel,
+    load_channels,
+    templates_dir,
 )
 from evidencekit.channels.rules import validate_params
 from evidencekit.errors import BadInput

@@ -1,0 +1,85 @@
+"""inspect_folder: what bundle would take — items, kinds, facts, warnings — without writing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from evidencekit.case import CaseFile, empty_case, load_case
+from evidencekit.collect import collect
+from evidencekit.errors import BadInput
+from evidencekit.extract import ExtractOptions, extract, sniff_kind
+from evidencekit.hashing import digest_file
+from evidencekit.model import Candidate, Item, Skipped
+from evidencekit.sniff import detect_mime
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class Inspection:
+    folder: Path
+    case: CaseFile
+    items: list[Item]
+    skipped: list[Skipped]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "folder": str(self.folder),
+            "case_file": str(self.case.path) if self.case.path else None,
+            "case": self.case.data,
+            "items": [item.manifest_entry() for item in self.items],
+            "skipped": [s.as_dict() for s in self.skipped],
+        }
+
+
+def inspect_folder(folder: Path, case_path: Path | None = None, *, progress: Progress | None = None,
+                   require_files: bool = True) -> Inspection:
+    folder = Path(folder)
+    case = load_case_for(folder, case_path)
+    collection = collect(folder)
+    if require_files and not collection.files:
+        raise BadInput(f"{folder}: no evidence files found", "Put your screenshots, bills, chats and "
+                       "recordings in the folder (sub-folders are fine) and run again.")
+    return Inspection(folder, case, describe(collection.files, case, progress), collection.skipped)
+
+
+def load_case_for(folder: Path, case_path: Path | None) -> CaseFile:
+    path = case_path or folder / "case.toml"
+    if case_path is None and not path.is_file():
+        return empty_case()
+    return load_case(path)
+
+
+def describe(files: list[Candidate], case: CaseFile, progress: Progress | None = None) -> list[Item]:
+    """Hash, type and read every file: one ``Item`` each, numbered E01, E02, … in walk order."""
+    width = max(2, len(str(len(files))))
+    disputed = case.disputed_ids()
+    items: list[Item] = []
+    for n, cand in enumerate(files, start=1):
+        try:
+            digests = digest_file(cand.source)
+            mime = detect_mime(cand.source)
+        except OSError as exc:
+            raise BadInput(f"{cand.rel_path}: cannot be read ({exc.strerror})",
+                           "Check the file's permissions, or move it out of the folder.") from exc
+        note = case.evidence_for(cand.rel_path) or {}
+        kind = note.get("kind") or sniff_kind(cand.source, mime)
+        options = ExtractOptions(disputed_ids=disputed, date_order=note.get("date_order"),
+                                 password=note.get("password"))
+        found = extract(cand.source, mime, kind, options)
+        if found.kind and not note.get("kind"):
+            kind = found.kind
+        item = Item(
+            id=f"E{n:0{width}d}", path=cand.rel_path, source=cand.source, size=digests.size,
+            mtime=cand.mtime, mime=mime, kind=kind, sha256=digests.sha256, sm3=digests.sm3,
+            captured_at=found.captured_at, provenance=note.get("source"), proves=note.get("proves"),
+            facts=found.facts, warnings=[*cand.notes, *found.warnings],
+        )
+        if digests.size == 0:
+            item.warnings.append("empty file (0 bytes): was the export or download complete?")
+        items.append(item)
+        if progress:
+            progress("hash", n, len(files))
+    return items
