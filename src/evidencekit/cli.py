@@ -298,3 +298,166 @@ def _print_identity(made: Any, as_json: bool) -> None:
     else:
         for key, value in data.items():
             click.echo(f"{key}: {value}")
+
+
+@main.command("inspect")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--case", "case_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="case.toml to use instead of FOLDER/case.toml.")
+@click.option("--json", "as_json", is_flag=True, help="Print every item's kind, facts and warnings as JSON.")
+@_run
+def inspect_cmd(folder: Path, case_path: Path | None, as_json: bool) -> None:
+    """Show what bundle would take from FOLDER: items, kinds, facts, warnings. Writes nothing."""
+    from evidencekit.inspection import inspect_folder
+
+    result = inspect_folder(folder, case_path, progress=_progress())
+    if as_json:
+        _emit_json(result.to_dict())
+        return
+    for item in result.items:
+        summary = _facts_summary(item.kind, item.facts)
+        click.echo(f"{item.id}  {item.kind:<10} {item.path}" + (f"  — {summary}" if summary else ""))
+        for warning in item.warnings:
+            click.echo(f"      ! {warning}")
+    for skipped in result.skipped:
+        click.echo(f"--   not included  {skipped.path}: {skipped.reason}")
+
+
+def _facts_summary(kind: str, facts: dict[str, Any]) -> str:
+    if "transactions" in facts:
+        rows = facts["transactions"]
+        disputed = sum(1 for r in rows if r.get("disputed"))
+        return f"{facts.get('format', 'bill')}, {len(rows)} rows" + (f", {disputed} disputed" if disputed else "")
+    if "messages" in facts:
+        return f"{facts.get('format', 'chat')}, {len(facts['messages'])} messages"
+    if "duration_seconds" in facts and facts.get("duration_seconds") is not None:
+        return f"{facts.get('container', '')} {facts['duration_seconds']:.1f} s"
+    if "width" in facts and "height" in facts:
+        return f"{facts['width']}x{facts['height']}" + (", GPS" if facts.get("gps_present") else "")
+    if "pages" in facts:
+        return f"{facts['pages']} pages" + (", encrypted" if facts.get("encrypted") else "")
+    return ""
+
+
+@main.command()
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--channel", required=True, help="A channel id (see `evidencekit channels`), or 'all'.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@_run
+def check(target: Path, channel: str, as_json: bool) -> None:
+    """Check a case folder or a sealed dossier against a channel's requirements.
+
+    Exit 0 when nothing fails, 6 when a requirement is unmet.
+    """
+    from evidencekit.checking import check_dossier
+    from evidencekit.clock import system_clock
+
+    lang = _settings().lang
+    outcome = check_dossier(target, channel, system_clock().date(), lang)
+    if as_json:
+        _emit_json(outcome.to_dict())
+    elif channel == "all":
+        _print_matrix(outcome, lang)
+    else:
+        _print_check(next(iter(outcome.reports.values())), lang)
+    sys.exit(0 if outcome.ok else int(ExitCode.REQUIREMENTS_UNMET))
+
+
+_MARKS = {"pass": "✓", "fail": "✗", "warn": "!"}
+
+
+def _print_check(report: Any, lang: str) -> None:
+    zh = lang == "zh"
+    click.echo(f"{report.channel_name} ({report.channel_id})")
+    for result in report.results:
+        click.echo(f"  {_MARKS.get(result.status, '?')} {result.message}")
+        if result.status != "pass":
+            click.echo(("      依据：" if zh else "      source: ") + result.source)
+            click.echo(("      怎么办：" if zh else "      fix: ") + result.fix)
+    if report.escalation:
+        esc = report.escalation
+        click.echo(("升级：" if zh else "Escalation: ") + (esc.reason_zh if zh else esc.reason_en))
+    counts = report.counts()
+    click.echo((f"结果：{counts.get('fail', 0)} 项不符合，{counts.get('warn', 0)} 项提醒，{counts.get('pass', 0)} 项符合"
+                if zh else f"Result: {counts.get('fail', 0)} failed, {counts.get('warn', 0)} warnings, "
+                f"{counts.get('pass', 0)} passed"))
+
+
+def _print_matrix(outcome: Any, lang: str) -> None:
+    reports = outcome.reports
+    ids = list(reports)
+    rules: list[str] = []
+    for report in reports.values():
+        for result in report.results:
+            if result.rule_id not in rules:
+                rules.append(result.rule_id)
+    width = max((len(r) for r in rules), default=10) + 2
+    click.echo(" " * width + " ".join(f"{cid:>9}" for cid in ids))
+    for rule in rules:
+        cells = []
+        for cid in ids:
+            found = reports[cid].by_rule().get(rule)
+            cells.append(f"{_MARKS.get(found.status, '?') if found else '·':>9}")
+        click.echo(f"{rule:<{width}}" + " ".join(cells))
+    click.echo(" " * width + " ".join(f"{'OK' if reports[cid].ok else 'UNMET':>9}" for cid in ids))
+    click.echo("✓ pass  ✗ fail  ! warning  · not required by that channel")
+
+
+@main.command()
+@click.argument("channel_id", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the requirements as JSON.")
+@_run
+def channels(channel_id: str | None, as_json: bool) -> None:
+    """List the complaint channels, or what one channel requires, in words."""
+    from evidencekit.channels import get_channel, load_channels
+
+    lang = _settings().lang
+    if channel_id:
+        described = get_channel(channel_id).describe(lang)
+        if as_json:
+            _emit_json(described)
+            return
+        _print_channel(described, lang)
+        return
+    all_channels = load_channels()
+    if as_json:
+        _emit_json({cid: ch.describe(lang) for cid, ch in all_channels.items()})
+        return
+    for cid, ch in all_channels.items():
+        described = ch.describe(lang)
+        click.echo(f"{cid:<9} {described.get('name')} — {described.get('authority')}")
+
+
+def _print_channel(described: dict[str, Any], lang: str) -> None:
+    zh = lang == "zh"
+    click.echo(f"{described.get('name')} ({described.get('id')})")
+    if described.get("authority"):
+        click.echo(("主管机构：" if zh else "Authority: ") + str(described["authority"]))
+    if described.get("how"):
+        click.echo(("怎么投诉：" if zh else "How: ") + str(described["how"]))
+    rules = described.get("rules") or []
+    if rules:
+        click.echo("要求：" if zh else "Requirements:")
+        for rule in rules:
+            level = ("必须" if zh else "must") if rule.get("severity") == "fail" else ("建议" if zh else "should")
+            click.echo(f"  [{level}] {rule.get('requirement')}  ({rule.get('source')})")
+    for key, title in (("time_limits", ("时限", "Time limits")), ("advice", ("建议", "Advice"))):
+        notes = described.get(key) or []
+        if notes:
+            click.echo((title[0] if zh else title[1]) + ("：" if zh else ":"))
+            for note in notes:
+                text = note.get("text") if isinstance(note, dict) else note
+                click.echo(f"  - {text}")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@_run
+def init(folder: Path) -> None:
+    """Write a commented case.toml (in Chinese) into FOLDER; never overwrites."""
+    from evidencekit.case import write_case_template
+
+    written = write_case_template(folder)
+    click.echo(str(written))
+    _say(("已写入 case.toml，请用文本编辑器填写。" if _settings().lang == "zh"
+          else "case.toml written; fill it in with a text editor."))
