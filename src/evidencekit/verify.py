@@ -405,7 +405,8 @@ def _check_cover(report: VerifyReport, reader: Any, dossier_id: str) -> None:
     try:
         from pypdf import PdfReader
 
-        text = PdfReader(str(report.path), strict=False).pages[0].extract_text() or ""
+        with open(report.path, "rb") as f:  # a path would make pypdf read the whole file into memory
+            text = PdfReader(f, strict=False).pages[0].extract_text() or ""
     except Exception:
         report.warn("cover-unreadable", "封面文字无法提取，未核对封面上的卷宗编号。",
                     "The cover's text cannot be extracted; the dossier id on it was not compared.")
@@ -420,13 +421,9 @@ def _xref_offsets(path: Path) -> dict[int, int]:
     try:
         from pypdf import PdfReader
 
-        reader = PdfReader(str(path), strict=False)
-        offsets: dict[int, int] = {}
-        for generation in sorted(reader.xref):
-            for idnum, offset in reader.xref[generation].items():
-                if generation == 0:
-                    offsets[idnum] = offset
-        return offsets
+        with open(path, "rb") as f:  # a path would make pypdf read the whole file into memory
+            reader = PdfReader(f, strict=False)
+            return dict(reader.xref.get(0, {}))
     except Exception:
         return {}
 
