@@ -18,7 +18,6 @@ from pypdf import PdfReader
 from pypdf import generic as g
 
 from evidencekit.errors import BadInput
-from evidencekit.hashing import new_sm3
 from evidencekit.model import Item
 from evidencekit.pdf.images import ImageUnreadable, XImage, load_image, placement_matrix
 from evidencekit.pdf.importer import PdfPageSource, rotation_orientation, unit_matrix
@@ -220,11 +219,11 @@ def _attach(writer: PdfStreamWriter, att: Attachment) -> int:
         item = att.item
         params = pdf_dict(Size=num(item.size), ModDate=_pdf_date(item.mtime))
         entries = pdf_dict(Type=name("EmbeddedFile"), Subtype=subtype, Params=params)
-        sha, sm3, size = hashlib.sha256(), new_sm3(), [0]
+        # SHA-256 alone is enough to notice a change since the hashing stage (SM3 is slower)
+        sha, size = hashlib.sha256(), [0]
 
         def rehash(chunk: bytes) -> None:
             sha.update(chunk)
-            sm3.update(chunk)
             size[0] += len(chunk)
 
         try:
@@ -232,7 +231,7 @@ def _attach(writer: PdfStreamWriter, att: Attachment) -> int:
         except OSError as exc:
             raise BadInput(f"{item.path}: could not be read while sealing ({exc})",
                            "Make sure the folder does not change while bundling, and try again.") from exc
-        if size[0] != item.size or sha.hexdigest() != item.sha256 or sm3.hexdigest() != item.sm3:
+        if size[0] != item.size or sha.hexdigest() != item.sha256:
             raise BadInput(f"{item.path}: the file changed while it was being sealed",
                            "Close any program that writes to the evidence folder and run bundle again.")
     else:
