@@ -64,44 +64,66 @@ def assemble(
     passwords: dict[str, str] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> None:
+    """Write the whole unsigned dossier to ``out``, streaming."""
     base = PdfReader(io.BytesIO(rendered.pdf), strict=False)
+    size = int(base.trailer["/Size"])  # type: ignore[call-overload]
     writer = PdfStreamWriter(out)
-    writer.reserve_upto(int(base.trailer["/Size"]) - 1)
-    catalog_num = base.trailer.raw_get("/Root").idnum
-    info_num = base.trailer.raw_get("/Info").idnum if "/Info" in base.trailer else None
+    writer.reserve_upto(size - 1)
+    placements = _place_slots(writer, rendered.slots, items, passwords or {}, progress)
+    catalog_num = _copy_pages(writer, base, size, placements)
+    filespecs = _attach_all(writer, items, manifest_bytes, case_text, progress)
+    _write_catalog(writer, base, catalog_num, filespecs, dossier_id)
+    id_bytes = bytes.fromhex(dossier_id)
+    writer.finish(catalog_num, (id_bytes[:16], id_bytes[16:32]))
 
+
+@dataclass
+class _Placements:
+    """Per page index: the draw operators and the XObjects they name."""
+
+    draws: dict[int, list[str]]
+    xobjects: dict[int, dict[str, int]]
+
+
+def _place_slots(writer: PdfStreamWriter, slots: list[Slot], items: list[Item], passwords: dict[str, str],
+                 progress: Callable[[str, int, int], None] | None) -> _Placements:
+    """Write each image or imported page as an XObject; remember which page draws it where."""
     by_id = {item.id: item for item in items}
-    page_nums = [page.indirect_reference.idnum for page in base.pages]
-    draws: dict[int, list[tuple[str, str]]] = {}  # page index -> (resource name, draw ops)
-    resources: dict[int, dict[str, int]] = {}
-    sources: dict[str, PdfPageSource] = {}
-
-    for n, slot in enumerate(sorted(rendered.slots, key=lambda s: (s.page, s.key))):
+    placements = _Placements({}, {})
+    open_source: tuple[str, PdfPageSource] | None = None  # one source PDF open at a time
+    ordered = sorted(slots, key=lambda s: (s.page, s.key))
+    for n, slot in enumerate(ordered):
         item_id, _, page_part = slot.key.partition("#p")
         item = by_id[item_id]
         res_name = f"/EkX{n}"
         if page_part:
-            source = sources.get(item_id)
-            if source is None:
-                # one source PDF open at a time; earlier ones are done
-                sources.clear()
-                source = sources[item_id] = PdfPageSource(item.source, (passwords or {}).get(item.path))
-            imported = source.import_page(int(page_part) - 1, writer)
-            ops = _draw_form(res_name, imported.bbox, imported.rotate, slot)
-            obj = imported.form
+            if open_source is None or open_source[0] != item_id:
+                open_source = (item_id, PdfPageSource(item.source, passwords.get(item.path)))
+            imported = open_source[1].import_page(int(page_part) - 1, writer)
+            xobject, ops = imported.form, _draw_form(res_name, imported.bbox, imported.rotate, slot)
         else:
-            sources.clear()
-            obj, ops = _write_image(writer, item, slot, res_name)
-        draws.setdefault(slot.page - 1, []).append((res_name, ops))
-        resources.setdefault(slot.page - 1, {})[res_name] = obj
+            xobject, ops = _write_image(writer, item, slot, res_name)
+        placements.draws.setdefault(slot.page - 1, []).append(ops)
+        placements.xobjects.setdefault(slot.page - 1, {})[res_name] = xobject
         if progress:
-            progress("place", n + 1, len(rendered.slots))
-    sources.clear()
+            progress("place", n + 1, len(ordered))
+    return placements
 
+
+def _copy_pages(writer: PdfStreamWriter, base: PdfReader, size: int, placements: _Placements) -> int:
+    """Copy reportlab's objects under their own numbers, adding the placed XObjects to their pages.
+
+    Returns the catalog's object number (written last, by ``_write_catalog``).
+    """
+    catalog_num = base.trailer.raw_get("/Root").idnum  # type: ignore[union-attr]
+    info = base.trailer.raw_get("/Info") if "/Info" in base.trailer else None
+    skip = {catalog_num, getattr(info, "idnum", None)}  # no /Info: see seal.py
+    page_index = {page.indirect_reference.idnum: i for i, page in enumerate(base.pages)  # type: ignore[union-attr]
+                  if page.indirect_reference is not None}
     wrap_num = writer.reserve()
     writer.write_stream(wrap_num, g.DictionaryObject(), b"q\n")
-    for idnum in range(1, int(base.trailer["/Size"])):
-        if idnum in (catalog_num, info_num):
+    for idnum in range(1, size):
+        if idnum in skip:
             continue
         try:
             obj = base.get_object(idnum)
@@ -109,15 +131,19 @@ def assemble(
             continue
         if obj is None:
             continue
-        if idnum in page_nums and page_nums.index(idnum) in draws:
-            index = page_nums.index(idnum)
-            obj = _page_with_draws(writer, obj, draws[index], resources[index], wrap_num)
+        index = page_index.get(idnum)
+        if index is not None and index in placements.draws and isinstance(obj, g.DictionaryObject):
+            obj = _page_with_draws(writer, obj, placements.draws[index], placements.xobjects[index], wrap_num)
         if isinstance(obj, g.StreamObject):
             entries = g.DictionaryObject({k: v for k, v in obj.items() if k != "/Length"})
             writer.write_stream(idnum, entries, obj._data)
         else:
             writer.write_object(idnum, obj)
+    return catalog_num
 
+
+def _attach_all(writer: PdfStreamWriter, items: list[Item], manifest_bytes: bytes, case_text: str | None,
+                progress: Callable[[str, int, int], None] | None) -> list[tuple[str, int]]:
     attachments = [
         Attachment(item.id, item.path, item.mime, f"{item.id} {item.path}", item=item) for item in items
     ]
@@ -131,9 +157,14 @@ def assemble(
         filespecs.append((att.key, _attach(writer, att)))
         if progress:
             progress("attach", n + 1, len(attachments))
+    return filespecs
 
-    catalog = g.DictionaryObject(base.get_object(catalog_num))
+
+def _write_catalog(writer: PdfStreamWriter, base: PdfReader, catalog_num: int,
+                   filespecs: list[tuple[str, int]], dossier_id: str) -> None:
+    catalog = g.DictionaryObject(base.get_object(catalog_num))  # type: ignore[call-overload]
     names_num = writer.reserve()
+    # name-tree keys must be sorted by their bytes; ours are ASCII (E01…, case.toml, manifest.json)
     writer.write_object(names_num, pdf_dict(
         Names=g.ArrayObject([x for key, fs in sorted(filespecs) for x in (text(key), ref(fs))])
     ))
@@ -146,8 +177,6 @@ def assemble(
     if "/Outlines" in catalog:
         catalog[g.NameObject("/PageMode")] = name("UseOutlines")
     writer.write_object(catalog_num, catalog)
-    id_bytes = bytes.fromhex(dossier_id)
-    writer.finish(catalog_num, (id_bytes[:16], id_bytes[16:32]))
 
 
 def _write_image(writer: PdfStreamWriter, item: Item, slot: Slot, res_name: str) -> tuple[int, str]:
@@ -180,7 +209,7 @@ def _fmt(matrix: tuple[float, ...]) -> str:
     return " ".join(f"{v:.6f}".rstrip("0").rstrip(".") or "0" for v in matrix)
 
 
-def _page_with_draws(writer: PdfStreamWriter, page: g.DictionaryObject, draws: list[tuple[str, str]],
+def _page_with_draws(writer: PdfStreamWriter, page: g.DictionaryObject, draws: list[str],
                      xobjects: dict[str, int], wrap_num: int) -> g.DictionaryObject:
     page = g.DictionaryObject(page)
     res = page.get("/Resources")
@@ -192,7 +221,7 @@ def _page_with_draws(writer: PdfStreamWriter, page: g.DictionaryObject, draws: l
     res[g.NameObject("/XObject")] = xo
     page[g.NameObject("/Resources")] = res
     draw_num = writer.reserve()
-    ops = "\nQ\n" + "\n".join(op for _, op in draws) + "\n"
+    ops = "\nQ\n" + "\n".join(draws) + "\n"
     writer.write_stream(draw_num, g.DictionaryObject(), ops.encode("ascii"))
     contents = page.get("/Contents")
     existing = contents.get_object() if contents is not None else None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
@@ -26,7 +26,7 @@ PASSPHRASE_ENV = "EVIDENCEKIT_PASSPHRASE"
 @dataclass(frozen=True)
 class Identity:
     path: Path
-    key: rsa.RSAPrivateKey  # type: ignore[valid-type]
+    key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
     certificate: x509.Certificate
     chain: tuple[x509.Certificate, ...]
 
@@ -139,12 +139,8 @@ def load_identity(path: Path, passphrase: str | None = None) -> Identity:
     if key is None or cert is None:
         raise SigningFailed(f"{path}: the PKCS#12 file holds no private key and certificate",
                             "Export the identity with its private key.")
-    if not isinstance(key, rsa.RSAPrivateKey):
-        from cryptography.hazmat.primitives.asymmetric import ec
-
-        if not isinstance(key, ec.EllipticCurvePrivateKey):
-            raise SigningFailed(f"{path}: unsupported key type {type(key).__name__}",
-                                "Use an RSA or ECDSA key.")
+    if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
+        raise SigningFailed(f"{path}: unsupported key type {type(key).__name__}", "Use an RSA or ECDSA key.")
     return Identity(path, key, cert, tuple(extra or ()))
 
 

@@ -177,7 +177,7 @@ def _decoded(path: Path) -> XImage:
         with Image.open(path) as img:
             orientation = _exif_orientation(img)
             img.load()
-            frame = img
+            frame: Image.Image = img
             alpha: Image.Image | None = None
             if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
                 frame = frame.convert("RGBA")

@@ -62,7 +62,7 @@ class PdfPageSource:
         while queue:
             old = queue.popleft()
             obj = self.reader.get_object(old)
-            _write_copied(writer, mapping[old], obj, remap)
+            _write_copied(writer, mapping[old], obj if obj is not None else g.NullObject(), remap)
         rotate = int(page.get("/Rotate", 0) or 0) % 360
         return ImportedPage(form_num, bbox, rotate)
 
