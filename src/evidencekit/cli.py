@@ -153,8 +153,11 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
 
     FOLDER is never changed; the dossier is written atomically outside it.
     """
+    from evidencekit.channels import get_channel
     from evidencekit.pipeline import BundleOptions, build_dossier
 
+    if channel:
+        get_channel(channel)  # an unknown id is bad input, before any work
     settings = _settings()
     options = BundleOptions(output=output, case_path=case_path, identity_path=identity_path,
                             passphrase=_passphrase_for(identity_path), force=force, lang=settings.lang,
