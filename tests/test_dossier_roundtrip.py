@@ -142,3 +142,18 @@ def test_jpeg_goes_in_without_reencoding(sealed: Path, sample_case: Path) -> Non
             if obj.get("/Filter") == "/DCTDecode":
                 found = found or obj._data == jpeg
     assert found, "the JPEG's bytes are not in the dossier unchanged"
+
+
+def test_case_with_numbers_and_naive_times_verifies_and_extracts(tmp_path: Path) -> None:
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "a.txt").write_text("客服：请提供单号", encoding="utf-8")
+    (case / "case.toml").write_text(
+        '[case]\ntitle = "测试"\namount = 218\noccurred_at = 2025-03-12T20:15:03\n', encoding="utf-8")
+    out = tmp_path / "d.pdf"
+    assert CliRunner().invoke(main, ["bundle", str(case), "-o", str(out)]).exit_code == 0
+    report = verify_dossier(out)
+    assert report.exit_code == 0, report.findings
+    result = CliRunner().invoke(main, ["extract", str(out), "-d", str(tmp_path / "x")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "x" / "case.toml").read_bytes() == (case / "case.toml").read_bytes()

@@ -765,3 +765,11 @@ __all__ = [
     "load_case", "locate_keys", "normalise_amount", "normalise_date", "normalise_datetime",
     "normalise_rel_path", "parse_case", "write_case_template",
 ]
+
+
+def sealed_case_matches(raw: bytes, case_data: object) -> bool:
+    """Does a sealed case.toml parse (and normalise) to the case data recorded in the manifest?"""
+    try:
+        return parse_case(raw.decode("utf-8")).data == case_data
+    except (UnicodeDecodeError, BadInput):
+        return False

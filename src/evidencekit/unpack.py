@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from evidencekit.assemble import MANIFEST_NAME
+from evidencekit.assemble import CASE_NAME, MANIFEST_NAME
+from evidencekit.case import sealed_case_matches
 from evidencekit.errors import BadInput, CannotVerify
 from evidencekit.hashing import new_sm3
 from evidencekit.manifest import parse_manifest
@@ -88,7 +89,29 @@ def extract_originals(dossier: Path, dest: Path, *, force: bool = False) -> Extr
                 result.written.append(entry)
             else:
                 result.failed.append({**entry, "reason": reason})
+        _write_case(files, root, manifest, result, force)
     return result
+
+
+def _write_case(files: dict[str, Any], root: Path, manifest: dict[str, Any], result: ExtractResult,
+                force: bool) -> None:
+    """case.toml goes back beside the originals, so the folder can be bundled again."""
+    spec = files.get(CASE_NAME)
+    if spec is None:
+        return
+    target = root / CASE_NAME
+    if target.exists() and not force:
+        raise BadInput(f"{target}: already exists", "Extract into an empty folder, or use --force.")
+    raw = bytes(_stream_ref(spec).get_object().data)
+    matches = sealed_case_matches(raw, manifest.get("case"))
+    entry = {"id": CASE_NAME, "path": CASE_NAME, "sha256": hashlib.sha256(raw).hexdigest()}
+    if not matches:
+        result.failed.append({**entry, "reason": "does not match the case data in the manifest; not written"})
+        return
+    tmp = target.with_name(f".{CASE_NAME}.part")
+    tmp.write_bytes(raw)
+    os.replace(tmp, target)
+    result.written.append(entry)
 
 
 def _write_checked(f: Any, spec: Any, offsets: dict[int, int], target: Path, item: dict[str, Any]) -> tuple[bool, str]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +21,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 
 from evidencekit.assemble import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME
+from evidencekit.case import sealed_case_matches
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.errors import BadInput, CannotVerify, ExitCode
 from evidencekit.hashing import new_sm3
@@ -392,11 +392,7 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
     case_spec = files.get(CASE_NAME)
     if case_spec is not None:
         raw_case = _read_attachment(case_spec, reader, f, offsets)
-        try:
-            sealed_case = tomllib.loads(raw_case.decode("utf-8")) if raw_case is not None else None
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-            sealed_case = None
-        if sealed_case != manifest.get("case"):
+        if raw_case is None or not sealed_case_matches(raw_case, manifest.get("case")):
             report.fail("case-mismatch", "附件 case.toml 与清单中的案件信息不一致。",
                         "The attached case.toml does not match the case data in the manifest.")
 
