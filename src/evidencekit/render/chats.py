@@ -82,7 +82,7 @@ def chat_flowables(view: DossierView, item: Item) -> list[Flowable]:
             flow.append(Paragraph(esc(day) if day else unknown, day_style))
         clock = moment.strftime("%H:%M:%S") if moment else "--:--:--"
         text = esc(message.get("text") or "")
-        refs = _attachment_refs(message.get("attachments") or [], index, lang)
+        refs = _attachment_refs(message.get("attachments") or [], str(message.get("text") or ""), index, lang)
         if message.get("system"):
             who = esc(message.get("sender") or label("chat_system", lang))
             body = f"{clock}&nbsp;&nbsp;[{who}] {text}{refs}"
@@ -97,15 +97,16 @@ def chat_flowables(view: DossierView, item: Item) -> list[Flowable]:
     return flow
 
 
-def _attachment_refs(names: list[str], index: dict[str, str], lang: str) -> str:
+def _attachment_refs(names: list[str], text: str, index: dict[str, str], lang: str) -> str:
+    """"→ 证据 E04" (a link) for attachments that are in the case; else say they are not."""
     out = []
     for name in names:
         number = index.get(file_key(str(name)))
         if number:
             out.append(f" <a href='#exhibit-{number}' color='{LINK}'>{esc(label('chat_points_to', lang, no=number))}</a>")
-        else:
-            out.append(f" <font color='{SYSTEM}' size='7'>"
-                       f"{esc(label('chat_attachment', lang))} {esc(name)} {esc(label('chat_not_in_case', lang))}</font>")
+            continue
+        named = "" if str(name) in text else f"{label('chat_attachment', lang)} {name} "
+        out.append(f" <font color='{SYSTEM}' size='7'>{esc(named + label('chat_not_in_case', lang))}</font>")
     return "".join(out)
 
 
