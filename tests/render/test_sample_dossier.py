@@ -153,3 +153,22 @@ def test_channel_option_picks_the_statement_and_lint_shows(tmp_path: Path) -> No
     assert "原告" in statement and "被告" in statement and "具状人（签名）：张三" in statement
     assert "提交前请注意" in statement
     assert "投诉请求不够具体" in statement
+
+
+def test_public_cover_masks_the_signer_when_it_is_the_complainant(ek_home: Path, tmp_path: Path) -> None:
+    from evidencekit.identity import create_identity
+
+    from tests.conftest import FIXED_NOW
+
+    identity = tmp_path / "zhang.p12"
+    create_identity(identity, "张三", now=FIXED_NOW)
+    doc = bundle(SAMPLE_CASE, tmp_path / "out.pdf", public=True, identity_path=identity)
+    assert "张三" not in doc.pages[0] and "张*" in doc.pages[0]
+
+
+def test_unknown_channel_is_bad_input_naming_the_valid_ones(tmp_path: Path) -> None:
+    from evidencekit.errors import BadInput
+
+    with pytest.raises(BadInput, match="unknown channel 'pbco'.*pboc"):
+        bundle(SAMPLE_CASE, tmp_path / "out.pdf", channel="pbco")
+    assert not (tmp_path / "out.pdf").exists()

@@ -11,7 +11,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -212,7 +211,8 @@ def _totals(view: DossierView, facts: dict[str, Any], rows: list[dict[str, Any]]
     totals = facts.get("totals") or {}
     by_direction: dict[str, str] = totals.get("by_direction") or {}
     parts = [f"{d} {_amount(v)}" for d, v in by_direction.items()]
-    text = f"{label('bill_totals', lang)}：{label('bill_totals_value', lang, n=len(rows))}"
+    colon = ": " if lang == "en" else "："
+    text = f"{label('bill_totals', lang)}{colon}{label('bill_totals_value', lang, n=len(rows))}"
     if parts:
         text += "　" + "　".join(parts)
     flow: list[Flowable] = []
@@ -235,7 +235,7 @@ def _totals(view: DossierView, facts: dict[str, Any], rows: list[dict[str, Any]]
             except InvalidOperation:
                 continue
     if isinstance(stated.get("count"), int) and stated["count"] != len(rows):
-        mismatches.append(("#", stated["count"], len(rows)))
+        mismatches.append((label("bill_count", lang), stated["count"], str(len(rows))))
     if mismatches:
         said_text = "，".join(f"{d} {a}" for d, a, _ in mismatches)
         computed = "，".join(f"{d} {b}" for d, _, b in mismatches)

@@ -74,6 +74,7 @@ def chat_flowables(view: DossierView, item: Item) -> list[Flowable]:
     from_me = {m.get("sender") for m in messages if m.get("from_me")}
     current_day: str | None = None
     unknown = esc(label("chat_unknown_time", lang))
+    colon = ": " if lang == "en" else "："
     for message in messages:
         moment = beijing(message.get("time"))
         day = moment.strftime("%Y-%m-%d") if moment else None
@@ -91,7 +92,7 @@ def chat_flowables(view: DossierView, item: Item) -> list[Flowable]:
         sender = message.get("sender") or ""
         colour = ME if message.get("from_me") or (sender in from_me and sender) else THEM
         body = (f"<font color='{TIME}'>{clock}</font>&nbsp;&nbsp;"
-                f"<font color='{colour}'>{esc(sender)}</font>："
+                f"<font color='{colour}'>{esc(sender)}</font>{colon}"
                 f"{text}{refs}")
         flow.append(Paragraph(body, msg_style))
     return flow

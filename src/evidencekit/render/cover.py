@@ -44,7 +44,7 @@ def cover(view: DossierView) -> list[Flowable]:
         (label("total_size", lang), human_size(total)),
         (label("sealed_at", lang), manifest.get("created")),
         (label("time_source", lang), time_source),
-        (label("signer", lang), view.signer.name),
+        (label("signer", lang), _signer_name(view)),
         (label("fingerprint", lang), view.signer.fingerprint),
     ]
     rows = [(k, v) for k, v in rows if v or k != label("escalation", lang)]
@@ -88,6 +88,21 @@ def cover(view: DossierView) -> list[Flowable]:
         Spacer(1, 6 * mm),
         Paragraph(esc(label("cover_note", lang)), s.small),
     ]
+
+
+def _signer_name(view: DossierView) -> str:
+    """The signer, masked like the complainant when the dossier is public and they are the same person."""
+    name = view.signer.name
+    if view.public:
+        original = view.case.get("complainant") or {}
+        shown = view.display_case.get("complainant") or {}
+        people = [(original, shown)]
+        if isinstance(original.get("agent"), dict):
+            people.append((original["agent"], shown.get("agent") or {}))
+        for before, after in people:
+            if before.get("name") and name.strip() == str(before["name"]).strip() and after.get("name"):
+                return str(after["name"])
+    return name
 
 
 def escalation_text(view: DossierView) -> str | None:

@@ -23,6 +23,7 @@ def image_facts(view: DossierView, item: Item) -> list[Flowable]:
     facts = item.facts
     exif: dict[str, Any] = facts.get("exif") or {}
     sep = "　·　"
+    colon = ": " if lang == "en" else "："
     parts = []
     if item.captured_at:
         offset = offset_of(item.captured_at) or "+08:00"
@@ -33,21 +34,21 @@ def image_facts(view: DossierView, item: Item) -> list[Flowable]:
             when += f" = {item.captured_at}"
         if source and source != "from EXIF":
             when += f" [{source}]"
-        parts.append(f"{label('img_captured', lang)}：{when}")
+        parts.append(f"{label('img_captured', lang)}{colon}{when}")
     elif facts.get("format"):
         parts.append(label("img_no_exif_time", lang))
     device = " ".join(str(x) for x in (exif.get("make"), exif.get("model")) if x)
     if device:
-        parts.append(f"{label('img_device', lang)}：{device}")
+        parts.append(f"{label('img_device', lang)}{colon}{device}")
     if exif.get("orientation") not in (None, 1):
-        text = f"{label('img_orientation', lang)}：EXIF {exif['orientation']}"
+        text = f"{label('img_orientation', lang)}{colon}EXIF {exif['orientation']}"
         if facts.get("rotate_degrees"):
             text += f"，{label('img_rotated', lang, deg=facts['rotate_degrees'])}"
         if facts.get("mirrored"):
             text += f"，{label('img_mirrored', lang)}"
         parts.append(text)
     if facts.get("width") and facts.get("height"):
-        parts.append(f"{label('img_pixels', lang)}：{facts['width']}×{facts['height']}")
+        parts.append(f"{label('img_pixels', lang)}{colon}{facts['width']}×{facts['height']}")
     flow: list[Flowable] = []
     if parts:
         flow.append(Paragraph(esc(sep.join(parts)), s.small))
@@ -70,21 +71,22 @@ def media_summary(item: Item, lang: str) -> str | None:
     if "container" not in facts and "codec" not in facts:
         return None
     unknown = label("media_unknown", lang)
-    parts = [f"{label('media_format', lang)}：{str(facts.get('container') or unknown).upper()}"]
+    colon = ": " if lang == "en" else "："
+    parts = [f"{label('media_format', lang)}{colon}{str(facts.get('container') or unknown).upper()}"]
     if facts.get("codec"):
-        parts.append(f"{label('media_codec', lang)}：{str(facts['codec']).upper()}")
+        parts.append(f"{label('media_codec', lang)}{colon}{str(facts['codec']).upper()}")
     length = duration(facts.get("duration_seconds"))
     if length:
         if facts.get("duration_estimated"):
             length += label("media_estimated", lang)
-        parts.append(f"{label('media_duration', lang)}：{length}")
+        parts.append(f"{label('media_duration', lang)}{colon}{length}")
     if facts.get("sample_rate"):
-        parts.append(f"{label('media_rate', lang)}：{facts['sample_rate']} Hz")
+        parts.append(f"{label('media_rate', lang)}{colon}{facts['sample_rate']} Hz")
     if facts.get("channels"):
         channels = facts["channels"]
         names = {1: ("单声道", "mono"), 2: ("立体声", "stereo")}
         name = names.get(channels, (f"{channels}", f"{channels}"))
-        parts.append(f"{label('media_channels', lang)}：{name[0] if lang == 'zh' else name[1]}")
+        parts.append(f"{label('media_channels', lang)}{colon}{name[0] if lang == 'zh' else name[1]}")
     width = facts.get("width") or facts.get("video_width")
     height = facts.get("height") or facts.get("video_height")
     if width and height:

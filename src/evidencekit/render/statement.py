@@ -27,7 +27,7 @@ from evidencekit.statement import Statement, build_statement
 WIDTHS: dict[str, list[float | None]] = {
     "transactions": [27, 42, 34, None, 19],
     "contacts": [19, 28, 31, None, 16],
-    "evidence": [12, 16, None, None],
+    "evidence": [12, 19, None, None],
 }
 INDENTED = ("facts", "demand")  # prose sections: first line indented two characters
 
@@ -36,7 +36,11 @@ def statement_section(case: CaseFile, channel_id: str, today: date, *,
                       public: bool = False) -> Callable[[DossierView], list[Flowable]]:
     """The section callable for ``DossierView.statement``: builds the statement for
     ``channel_id`` from the sealed case and the manifest's items, then lays it out.
-    ``public`` masks personal data even when the channel itself does not ask for it."""
+    ``public`` masks personal data even when the channel itself does not ask for it.
+    An unknown ``channel_id`` raises ``BadInput`` here, before any page is laid out."""
+    from evidencekit.channels import get_channel
+
+    get_channel(channel_id)
     if public and case.public is not True:
         data = dict(case.data)
         data["case"] = {**(case.data.get("case") or {}), "public": True}
