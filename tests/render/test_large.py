@@ -100,3 +100,13 @@ def test_timeline_stays_short(large: tuple[Rendered, float]) -> None:
     assert sample.TXN_ID in timeline
     assert "另有" in timeline  # the rest of the chat is in its exhibit
     assert timeline.count("聊天 ") <= 40
+
+
+def test_every_chat_page_says_which_day_it_is(large: tuple[Rendered, float]) -> None:
+    doc, _ = large
+    pages = [p for p in doc.pages if "证据 E02 · SHA-256" in p]
+    continued = 0
+    for page in pages[1:]:
+        assert "2025-03-" in page.split("卷宗")[0], page[:200]
+        continued += "（接上页）" in page
+    assert continued >= len(pages) // 2

@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from evidencekit.model import Item
-from evidencekit.render.document import FRAME_W, MUTED, SHADE, table_style
+from evidencekit.render.document import FRAME_W, MUTED, RUNNING_ATTR, SHADE, table_style
 from evidencekit.render.labels import label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
@@ -87,15 +87,22 @@ def chat_flowables(view: DossierView, item: Item) -> list[Flowable]:
         if message.get("system"):
             who = esc(message.get("sender") or label("chat_system", lang))
             body = f"{clock}&nbsp;&nbsp;[{who}] {text}{refs}"
-            flow.append(Paragraph(body, sys_style))
+            flow.append(_dated(Paragraph(body, sys_style), day))
             continue
         sender = message.get("sender") or ""
         colour = ME if message.get("from_me") or (sender in from_me and sender) else THEM
         body = (f"<font color='{TIME}'>{clock}</font>&nbsp;&nbsp;"
                 f"<font color='{colour}'>{esc(sender)}</font>{colon}"
                 f"{text}{refs}")
-        flow.append(Paragraph(body, msg_style))
+        flow.append(_dated(Paragraph(body, msg_style), day))
     return flow
+
+
+def _dated(paragraph: Paragraph, day: str | None) -> Paragraph:
+    """Let a page that starts with this message say which day it is."""
+    if day:
+        setattr(paragraph, RUNNING_ATTR, day)
+    return paragraph
 
 
 def _attachment_refs(names: list[str], text: str, index: dict[str, str], lang: str) -> str:
