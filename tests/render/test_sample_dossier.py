@@ -172,3 +172,13 @@ def test_unknown_channel_is_bad_input_naming_the_valid_ones(tmp_path: Path) -> N
     with pytest.raises(BadInput, match="unknown channel 'pbco'.*pboc"):
         bundle(SAMPLE_CASE, tmp_path / "out.pdf", channel="pbco")
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_text_longer_than_a_page_splits_instead_of_failing(tmp_path: Path) -> None:
+    toml = (SAMPLE_CASE / "case.toml").read_text(encoding="utf-8")
+    long_summary = "客服称48小时内处理，逾期无答复。" * 400
+    toml = toml.replace('summary = "致电并在线联系支付宝客服，客服称48小时内处理，逾期无答复"',
+                        f'summary = "{long_summary}"')
+    folder = copy_case(SAMPLE_CASE, tmp_path / "case", toml)
+    doc = bundle(folder, tmp_path / "out.pdf")
+    assert doc.result.pages > 14

@@ -135,12 +135,12 @@ class _RowMaker:
     def row(self, tx: dict[str, Any]) -> list[Any]:
         when = show_time(tx.get("time"))
         day, _, clock = when.partition(" ")
-        what = [str(tx.get("counterparty") or "")]
-        kind_item = " · ".join(str(x) for x in (tx.get("type"), tx.get("item")) if x)
+        what = [_short(tx.get("counterparty"))]
+        kind_item = " · ".join(_short(x) for x in (tx.get("type"), tx.get("item")) if x)
         if kind_item:
             what.append(kind_item)
         if tx.get("note"):
-            what.append(str(tx["note"]))
+            what.append(_short(tx["note"]))
         status = [str(tx.get("status") or "")]
         if tx.get("method"):
             status.append(str(tx["method"]))
@@ -160,6 +160,12 @@ class _RowMaker:
             self._cell(status, WIDTHS[5], self.what_style),
             self._cell(ids, WIDTHS[6], self.id_style),
         ]
+
+
+def _short(value: Any, limit: int = 200) -> str:
+    """Free text of a bill row, cut so no row outgrows a page (the whole row is in the original)."""
+    text = str(value or "")
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _amount(value: Any) -> str:

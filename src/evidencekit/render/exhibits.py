@@ -84,7 +84,7 @@ def facts_table(view: DossierView, item: Item) -> Table:
     if item.proves:
         rows.append((label("proves", lang), item.proves))
     table = Table([[Paragraph(esc(k), s.cell_small), Paragraph(esc(v), s.cell)] for k, v in rows],
-                  colWidths=[28 * mm, FRAME_W - 28 * mm])
+                  colWidths=[28 * mm, FRAME_W - 28 * mm], splitInRow=1)
     table.setStyle(table_style(view.styles.font, 
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TEXTCOLOR", (0, 0), (0, -1), MUTED),

@@ -114,7 +114,7 @@ def _table(view: DossierView, key: str, header: tuple[str, ...], rows: tuple[tup
             cells[1] = kind_label(cells[1], lang)
         body.append([Paragraph(esc(c), s.cell) for c in cells])
     data = ([[Paragraph(esc(h), s.cell_small) for h in header]] if header else []) + body
-    table = Table(data, colWidths=widths, repeatRows=1 if header else 0)
+    table = Table(data, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1)
     commands: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),

@@ -247,7 +247,7 @@ def timeline(view: DossierView) -> list[Flowable]:
         ])
         if event.kind in ("tl_transaction", "tl_bill_row"):
             marks.append((len(rows) - 1, "disputed"))
-    table = Table(rows, colWidths=[31 * mm, FRAME_W - 31 * mm - 20 * mm, 20 * mm], repeatRows=1)
+    table = Table(rows, colWidths=[31 * mm, FRAME_W - 31 * mm - 20 * mm, 20 * mm], repeatRows=1, splitInRow=1)
     commands: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
