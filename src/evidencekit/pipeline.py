@@ -30,8 +30,11 @@ from evidencekit.model import Item, Skipped
 from evidencekit.render.document import Styles
 from evidencekit.render.dossier import render_dossier
 from evidencekit.render.fonts import register_font
+from evidencekit.render.statement import statement_section
+from evidencekit.render.timeline import timeline
 from evidencekit.render.view import DossierView, Signer
 from evidencekit.seal import seal_in_place
+from evidencekit.statement import mask_personal
 from evidencekit.visuals import visual_for
 
 log = logging.getLogger("evidencekit")
@@ -124,10 +127,15 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
     font = register_font(options.font)
 
     signer = Signer(identity.name, identity.fingerprint, identity.self_signed)
+    public = options.public or case.public is True
     view = DossierView(
         lang=options.lang, styles=Styles(font), dossier_id=dossier_id, manifest=manifest.data,
         case=case.data, items=items, visuals=visuals, skipped=collection.skipped, signer=signer,
-        public=options.public, channel=channel,
+        public=public, channel=channel, today=now.date(),
+        # the cover shows masked data when public; the sealed case.toml and manifest keep the originals
+        shown_case=mask_personal(case).data if public else None,
+        statement=statement_section(case, channel, now.date(), public=public) if channel else None,
+        timeline=timeline,
     )
     if progress:
         progress("render", 0, 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
@@ -11,14 +13,17 @@ from evidencekit.render.labels import channel_label, human_size, label, problem_
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
 
+log = logging.getLogger("evidencekit")
+
 
 def cover(view: DossierView) -> list[Flowable]:
     s, lang = view.styles, view.lang
-    case = view.case.get("case", {})
+    shown = view.display_case
+    case = shown.get("case", {})
     manifest = view.manifest
     title = case.get("title") or label("dossier", lang)
-    party = view.case.get("complainant", {})
-    respondent = view.case.get("respondent", {})
+    party = shown.get("complainant", {})
+    respondent = shown.get("respondent", {})
 
     def who(person: dict, keys: tuple[str, ...]) -> str | None:
         parts = [str(person[k]) for k in keys if person.get(k)]
@@ -34,16 +39,19 @@ def cover(view: DossierView) -> list[Flowable]:
         (label("amount", lang), f"¥ {case['amount']}" if case.get("amount") else None),
         (label("occurred_at", lang), case.get("occurred_at")),
         (label("channel", lang), channel_label(view.channel, lang)),
+        (label("escalation", lang), escalation_text(view)),
         (label("items_count", lang), f"{len(view.items)}"),
         (label("total_size", lang), human_size(total)),
         (label("sealed_at", lang), manifest.get("created")),
         (label("time_source", lang), time_source),
-        (label("signer", lang), view.signer.name),
+        (label("signer", lang), _signer_name(view)),
         (label("fingerprint", lang), view.signer.fingerprint),
     ]
+    rows = [(k, v) for k, v in rows if v or k != label("escalation", lang)]
     table_rows = [
         [Paragraph(esc(k), s.small),
-         Paragraph(_split(esc(v), 32) if k == label("fingerprint", lang) else esc(v), s.body) if v
+         Paragraph(_split(esc(v), 32) if k == label("fingerprint", lang) else _escalation_markup(v)
+                   if k == label("escalation", lang) else esc(v), s.body) if v
          else Paragraph(esc(label("not_given", lang)), s.body)]
         for k, v in rows
     ]
@@ -80,6 +88,52 @@ def cover(view: DossierView) -> list[Flowable]:
         Spacer(1, 6 * mm),
         Paragraph(esc(label("cover_note", lang)), s.small),
     ]
+
+
+def _signer_name(view: DossierView) -> str:
+    """The signer, masked like the complainant when the dossier is public and they are the same person."""
+    name = view.signer.name
+    if view.public:
+        original = view.case.get("complainant") or {}
+        shown = view.display_case.get("complainant") or {}
+        people = [(original, shown)]
+        if isinstance(original.get("agent"), dict):
+            people.append((original["agent"], shown.get("agent") or {}))
+        for before, after in people:
+            if before.get("name") and name.strip() == str(before["name"]).strip() and after.get("name"):
+                return str(after["name"])
+    return name
+
+
+def escalation_text(view: DossierView) -> str | None:
+    """"earliest date to escalate, and to whom" + the reason, from the contact history;
+    None when the case has no contacts (or no clock day to count from)."""
+    if view.today is None or not view.case.get("contacts"):
+        return None
+    from evidencekit.case import CaseFile
+    from evidencekit.channels import compute_escalation
+
+    try:
+        escalation = compute_escalation(CaseFile(data=view.case), view.today)
+    except Exception as exc:  # a template problem must not stop the dossier; say so on the cover
+        log.warning("escalation could not be computed: %s", exc)
+        return None
+    lang = view.lang
+    reason = escalation.reason(lang)
+    if escalation.earliest_date is None or escalation.to is None:
+        return reason
+    head = label("escalation_line", lang, date=escalation.earliest_date.isoformat(),
+                 to=channel_label(escalation.to, lang) or escalation.to)
+    if escalation.possible_now:
+        head += label("escalation_now", lang)
+    return f"{head}\n{reason}"
+
+
+def _escalation_markup(text: str) -> str:
+    head, _, reason = text.partition("\n")
+    if not reason:
+        return esc(head)
+    return f"{esc(head)}<br/><font size='8' color='#5b6573'>{esc(reason)}</font>"
 
 
 def _split(hexstr: str, width: int) -> str:

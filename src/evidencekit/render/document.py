@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from evidencekit.render.labels import label
 
@@ -140,6 +141,35 @@ class Marker(Flowable):
             self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
 
 
+RUNNING_ATTR = "_ek_running"
+"""A flowable carrying this attribute (a short text, e.g. a chat's day) has it printed at the
+top of the page when it is the first thing on that page: "2025-03-13（接上页）"."""
+
+
+class DossierDocTemplate(BaseDocTemplate):
+    """Prints a running head when a page begins in the middle of something dated."""
+
+    _ek_page = 0
+    _ek_font = ""
+    _ek_lang = "zh"
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        page = self.canv.getPageNumber()
+        if page == self._ek_page or isinstance(flowable, ActionFlowable):
+            return  # reportlab's own page-start actions come before the first real flowable
+        self._ek_page = page
+        running = getattr(flowable, RUNNING_ATTR, None)
+        if not running:
+            return
+        canv = self.canv
+        canv.saveState()
+        canv.setFont(self._ek_font, 7.5)
+        canv.setFillColor(MUTED)
+        suffix = "（接上页）" if self._ek_lang == "zh" else " (continued)"
+        canv.drawString(MARGIN, PAGE_H - MARGIN + 3 * mm, f"{running}{suffix}")
+        canv.restoreState()
+
+
 class DossierCanvas(Canvas):
     """Defines the "total pages" form once every page is known."""
 
@@ -168,12 +198,13 @@ def build_pdf(story: list[Flowable], *, font: str, lang: str, dossier_id: str, t
 
     frame = Frame(MARGIN, MARGIN + FOOTER_H, FRAME_W, FRAME_H, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc = BaseDocTemplate(
+    doc = DossierDocTemplate(
         out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
         bottomMargin=MARGIN + FOOTER_H, title=title, author="", subject="", creator="evidencekit",
         producer="evidencekit", invariant=1, pageCompression=1,
         lang="zh-CN" if lang == "zh" else "en",
     )
+    doc._ek_font, doc._ek_lang = font, lang
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=on_page_end)])
 
     def make_canvas(*args: Any, **kwargs: Any) -> DossierCanvas:

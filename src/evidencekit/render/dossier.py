@@ -33,7 +33,7 @@ def render_dossier(view: DossierView) -> RenderedPages:
     story += exhibits(view)
     story += verify_page(view)
     out = io.BytesIO()
-    title = view.case.get("case", {}).get("title") or "evidencekit dossier"
+    title = view.display_case.get("case", {}).get("title") or "evidencekit dossier"
     pages = build_pdf(story, font=view.styles.font, lang=view.lang, dossier_id=view.dossier_id,
                       title=title, out=out)
     return RenderedPages(out.getvalue(), list(view.slots), pages)

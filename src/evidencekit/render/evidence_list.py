@@ -32,7 +32,7 @@ def evidence_list(view: DossierView) -> list[Flowable]:
         ])
     widths = [13 * mm, 56 * mm, 40 * mm, 32 * mm]
     widths.append(FRAME_W - sum(widths))
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(table_style(view.styles.font, 
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),

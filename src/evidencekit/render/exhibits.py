@@ -6,7 +6,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from evidencekit.render.document import table_style, FRAME_W, MUTED, RULE, SHADE, SlotFlowable, Marker
+from evidencekit.render.bills import bill_flowables, has_transactions
+from evidencekit.render.chats import chat_flowables, has_messages
 from evidencekit.render.labels import human_size, kind_label, label
+from evidencekit.render.media import image_facts, media_summary
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
 from evidencekit.model import Item
@@ -31,11 +34,17 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
     if first:
         flow.insert(1, Marker(bookmark=(label("exhibits", lang), "exhibits", 0)))
     flow += [Paragraph(esc(title), s.h2), facts_table(view, item)]
+    if item.kind in ("screenshot", "photo") or item.mime.startswith("image/"):
+        flow += [Spacer(1, 1.5 * mm), *image_facts(view, item)]
     for warning in item.warnings:
-        flow.append(Paragraph("⚠ " + esc(warning), s.warn))
+        flow.append(Paragraph("▲ " + esc(warning), s.warn))
     flow.append(Spacer(1, 3 * mm))
 
-    if visual.mode == "image":
+    if visual.mode in ("text", "card") and has_transactions(item):
+        flow += bill_flowables(view, item)
+    elif visual.mode in ("text", "card") and has_messages(item):
+        flow += chat_flowables(view, item)
+    elif visual.mode == "image":
         flow.append(SlotFlowable(item.id, visual.size[0], visual.size[1], view.slots))
     elif visual.mode == "pdf":
         total = len(visual.pages)
@@ -45,11 +54,17 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
             flow.append(Paragraph(esc(f"{item.id} · " + label("pdf_page", lang, n=n, total=total)), s.small))
             flow.append(SlotFlowable(f"{item.id}#p{n}", w, h, view.slots, min_fraction=0.6))
     elif visual.mode == "text" and visual.text is not None:
+        if item.kind == "bill":
+            flow.append(Paragraph(esc(label("bill_empty", lang)), s.small))
+        elif item.kind == "chat":
+            flow.append(Paragraph(esc(label("chat_empty", lang)), s.small))
         flow += text_block(visual.text, s.mono)
         if visual.truncated:
             flow.append(Paragraph(esc(label("text_truncated", lang)), s.small))
     else:
-        flow.append(card(view, visual.reason))
+        summary = media_summary(item, lang)
+        reason = f"{summary}\n\n{visual.reason}" if summary and visual.reason else summary or visual.reason
+        flow.append(card(view, reason))
     return flow
 
 
@@ -69,7 +84,7 @@ def facts_table(view: DossierView, item: Item) -> Table:
     if item.proves:
         rows.append((label("proves", lang), item.proves))
     table = Table([[Paragraph(esc(k), s.cell_small), Paragraph(esc(v), s.cell)] for k, v in rows],
-                  colWidths=[28 * mm, FRAME_W - 28 * mm])
+                  colWidths=[28 * mm, FRAME_W - 28 * mm], splitInRow=1)
     table.setStyle(table_style(view.styles.font, 
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TEXTCOLOR", (0, 0), (0, -1), MUTED),

@@ -40,3 +40,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     return data.decode("utf-8", errors="replace"), "unknown (shown with replacement characters)"
+
+
+def plain(value: object) -> str:
+    """For table cells given as plain strings (no markup): stand-ins, no escaping."""
+    text = str(value)
+    for bad, good in _INVISIBLE.items():
+        text = text.replace(bad, good)
+    return visible(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Callable
 
 from evidencekit.model import Item, Skipped
@@ -45,3 +46,10 @@ class DossierView:
     slots: list[Slot] = field(default_factory=list)
     statement: Callable[["DossierView"], list[Any]] | None = None  # after the cover
     timeline: Callable[["DossierView"], list[Any]] | None = None  # after the evidence list
+    today: date | None = None  # the sealing day (from the clock): escalation dates are counted from it
+    shown_case: dict[str, Any] | None = None  # the case as the cover shows it (masked when public)
+
+    @property
+    def display_case(self) -> dict[str, Any]:
+        """The case data to print: masked for public channels, else the sealed original."""
+        return self.shown_case if self.shown_case is not None else self.case

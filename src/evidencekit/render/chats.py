@@ -1,0 +1,147 @@
+"""A parsed chat as a transcript: who, when, then every message under its day.
+
+One Paragraph per message (a long message splits across pages like any paragraph); no
+KeepTogether, so thousands of messages lay out in about a second.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import PurePosixPath
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+
+from evidencekit.model import Item
+from evidencekit.render.document import FRAME_W, MUTED, RUNNING_ATTR, SHADE, table_style
+from evidencekit.render.labels import label
+from evidencekit.render.text import esc
+from evidencekit.render.view import DossierView
+from evidencekit.render.when import beijing, show_time
+
+ME = "#1f5f8b"
+THEM = "#1d2733"
+SYSTEM = "#7b8490"
+LINK = "#8a1c1c"
+TIME = "#5b6573"
+
+FORMAT_NAMES = {
+    "wechat-txt": ("微信聊天记录（留痕/MemoTrace TXT）", "WeChat chat (MemoTrace TXT)"),
+    "wechat-csv": ("微信聊天记录（留痕/MemoTrace CSV）", "WeChat chat (MemoTrace CSV)"),
+    "whatsapp-android": ("WhatsApp 导出（Android）", "WhatsApp export (Android)"),
+    "whatsapp-ios": ("WhatsApp 导出（iOS）", "WhatsApp export (iOS)"),
+    "telegram": ("Telegram Desktop 导出（result.json）", "Telegram Desktop export (result.json)"),
+    "plain": ("纯文本聊天记录", "plain-text chat"),
+}
+
+
+def has_messages(item: Item) -> bool:
+    return bool(item.facts.get("messages"))
+
+
+def file_key(name: str) -> str:
+    """How attachment names are matched to case files: base name, NFC, case-insensitive."""
+    base = PurePosixPath(name.replace("\\", "/")).name
+    return unicodedata.normalize("NFC", base).casefold()
+
+
+def exhibit_index(items: list[Item]) -> dict[str, str]:
+    """Base name of every item → its exhibit number (the first, if names repeat)."""
+    index: dict[str, str] = {}
+    for item in items:
+        index.setdefault(file_key(item.path), item.id)
+    return index
+
+
+def chat_flowables(view: DossierView, item: Item) -> list[Flowable]:
+    s, lang = view.styles, view.lang
+    facts = item.facts
+    messages: list[dict[str, Any]] = facts.get("messages") or []
+    index = exhibit_index([i for i in view.items if i.id != item.id])
+    flow: list[Flowable] = [Paragraph(esc(label("chat_title", lang)), s.h3), _header(view, facts, messages),
+                            Paragraph(esc(label("chat_note", lang)), s.tiny), Spacer(1, 2 * mm)]
+
+    day_style = ParagraphStyle("chat_day", fontName=s.font, fontSize=8.5, leading=12, spaceBefore=5,
+                               spaceAfter=2, textColor=MUTED, wordWrap="CJK", backColor=SHADE,
+                               borderPadding=(1.5, 3, 1.5, 3))
+    msg_style = ParagraphStyle("chat_msg", fontName=s.font, fontSize=8.5, leading=11.5, leftIndent=15 * mm,
+                               firstLineIndent=-15 * mm, spaceAfter=2.2, wordWrap="CJK", textColor=colors.HexColor(THEM))
+    sys_style = ParagraphStyle("chat_sys", parent=msg_style, textColor=colors.HexColor(SYSTEM), fontSize=7.5,
+                               leading=10)
+    from_me = {m.get("sender") for m in messages if m.get("from_me")}
+    current_day: str | None = None
+    unknown = esc(label("chat_unknown_time", lang))
+    colon = ": " if lang == "en" else "："
+    for message in messages:
+        moment = beijing(message.get("time"))
+        day = moment.strftime("%Y-%m-%d") if moment else None
+        if day != current_day:
+            current_day = day
+            flow.append(Paragraph(esc(day) if day else unknown, day_style))
+        clock = moment.strftime("%H:%M:%S") if moment else "--:--:--"
+        text = esc(message.get("text") or "")
+        refs = _attachment_refs(message.get("attachments") or [], str(message.get("text") or ""), index, lang)
+        if message.get("system"):
+            who = esc(message.get("sender") or label("chat_system", lang))
+            body = f"{clock}&nbsp;&nbsp;[{who}] {text}{refs}"
+            flow.append(_dated(Paragraph(body, sys_style), day))
+            continue
+        sender = message.get("sender") or ""
+        colour = ME if message.get("from_me") or (sender in from_me and sender) else THEM
+        body = (f"<font color='{TIME}'>{clock}</font>&nbsp;&nbsp;"
+                f"<font color='{colour}'>{esc(sender)}</font>{colon}"
+                f"{text}{refs}")
+        flow.append(_dated(Paragraph(body, msg_style), day))
+    return flow
+
+
+def _dated(paragraph: Paragraph, day: str | None) -> Paragraph:
+    """Let a page that starts with this message say which day it is."""
+    if day:
+        setattr(paragraph, RUNNING_ATTR, day)
+    return paragraph
+
+
+def _attachment_refs(names: list[str], text: str, index: dict[str, str], lang: str) -> str:
+    """"→ 证据 E04" (a link) for attachments that are in the case; else say they are not."""
+    out = []
+    for name in names:
+        number = index.get(file_key(str(name)))
+        if number:
+            out.append(f" <a href='#exhibit-{number}' color='{LINK}'>{esc(label('chat_points_to', lang, no=number))}</a>")
+            continue
+        named = "" if str(name) in text else f"{label('chat_attachment', lang)} {name} "
+        out.append(f" <font color='{SYSTEM}' size='7'>{esc(named + label('chat_not_in_case', lang))}</font>")
+    return "".join(out)
+
+
+def _header(view: DossierView, facts: dict[str, Any], messages: list[dict[str, Any]]) -> Table:
+    s, lang = view.styles, view.lang
+    participants = list(facts.get("participants") or [])
+    me = {m.get("sender") for m in messages if m.get("from_me")}
+    shown = "，".join(p + (label("chat_me", lang) if p in me else "") for p in participants)
+    fmt = facts.get("format") or ""
+    names = FORMAT_NAMES.get(fmt)
+    fmt_text = (names[0] if lang == "zh" else names[1]) if names else fmt
+    if facts.get("encoding"):
+        fmt_text += f" · {facts['encoding']}"
+    span = ""
+    if facts.get("start") or facts.get("end"):
+        span = f"{show_time(facts.get('start'))} — {show_time(facts.get('end'))}"
+    count = facts.get("message_count")
+    count_text = str(count if count is not None else len(messages))
+    pairs = [("chat_participants", shown), ("chat_range", span), ("chat_count", count_text),
+             ("chat_format", fmt_text), ("chat_timezone", facts.get("timezone"))]
+    cells = [[Paragraph(esc(label(k, lang)), s.cell_small), Paragraph(esc(v), s.cell)] for k, v in pairs if v]
+    table = Table(cells, colWidths=[28 * mm, FRAME_W - 28 * mm])
+    table.setStyle(table_style(s.font,
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ))
+    return table

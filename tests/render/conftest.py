@@ -1,0 +1,54 @@
+"""Helpers for the render tests: bundle a folder, read its pages back as text."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from evidencekit.clock import fixed_clock
+from evidencekit.pipeline import BundleOptions, BundleResult, build_dossier
+from tests.conftest import FIXED_NOW, require_tool
+
+
+@dataclass
+class Rendered:
+    result: BundleResult
+    pages: list[str]  # pdftotext of each page
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.pages)
+
+    def page_of(self, needle: str) -> int:
+        """The first page (0-based) whose text holds ``needle``."""
+        for n, page in enumerate(self.pages):
+            if needle in page:
+                return n
+        raise AssertionError(f"{needle!r} is on no page")
+
+    def section(self, start: str, end: str | None = None) -> str:
+        """The text from the page holding ``start`` up to (not including) the page holding ``end``."""
+        first = self.page_of(start)
+        last = self.page_of(end) if end else len(self.pages)
+        return "\n".join(self.pages[first:last])
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    tool = require_tool("pdftotext")
+    out = subprocess.run([tool, "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True).stdout
+    pages = out.decode("utf-8").split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def bundle(folder: Path, out: Path, **options: object) -> Rendered:
+    result = build_dossier(folder, BundleOptions(output=out, **options), clock=fixed_clock(FIXED_NOW))  # type: ignore[arg-type]
+    return Rendered(result, pdf_pages(out))
+
+
+def copy_case(src: Path, dest: Path, case_toml: str | None = None) -> Path:
+    shutil.copytree(src, dest)
+    if case_toml is not None:
+        (dest / "case.toml").write_text(case_toml, encoding="utf-8")
+    return dest
