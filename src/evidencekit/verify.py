@@ -173,7 +173,12 @@ def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> V
         _check_signatures(report, embedded, reader, trust or [])
         if marker is not None:
             report.dossier_id = marker
-            _check_contents(report, reader, f, path, marker)
+            try:
+                _check_contents(report, reader, f, path, marker)
+            except Exception as exc:  # fail closed: a structure we cannot walk is a finding, not a crash
+                report.fail("structure-broken", f"卷宗的附件结构已损坏，无法读取（{type(exc).__name__}）。",
+                            f"The dossier's attachment structure is damaged and cannot be read "
+                            f"({type(exc).__name__}: {exc}).")
     return _finish(report)
 
 
