@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from evidencekit.model import Item
-from evidencekit.render.document import ACCENT, FRAME_W, MUTED, RULE, SHADE, table_style
+from evidencekit.render.document import facts_box, ACCENT, FRAME_W, MUTED, RULE, SHADE, table_style
 from evidencekit.render.labels import label
 from evidencekit.render.text import esc, plain
 from evidencekit.render.view import DossierView
@@ -96,16 +96,7 @@ def _header(view: DossierView, facts: dict[str, Any], rows: list[dict[str, Any]]
         ("bill_exported", show_time(facts.get("exported_at")) if facts.get("exported_at") else None),
         ("bill_format", fmt_text), ("bill_count", count),
     ]
-    cells = [[Paragraph(esc(label(k, lang)), s.cell_small), Paragraph(esc(v), s.cell)] for k, v in pairs if v]
-    table = Table(cells, colWidths=[28 * mm, FRAME_W - 28 * mm])
-    table.setStyle(table_style(s.font,
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
-        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ))
-    return table
+    return facts_box(s, [(label(k, lang), v) for k, v in pairs])
 
 
 class _RowMaker:

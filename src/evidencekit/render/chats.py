@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from evidencekit.model import Item
-from evidencekit.render.document import FRAME_W, MUTED, RUNNING_ATTR, SHADE, table_style
+from evidencekit.render.document import facts_box, MUTED, RUNNING_ATTR, SHADE
 from evidencekit.render.labels import label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
@@ -135,13 +135,4 @@ def _header(view: DossierView, facts: dict[str, Any], messages: list[dict[str, A
     count_text = str(count if count is not None else len(messages))
     pairs = [("chat_participants", shown), ("chat_range", span), ("chat_count", count_text),
              ("chat_format", fmt_text), ("chat_timezone", facts.get("timezone"))]
-    cells = [[Paragraph(esc(label(k, lang)), s.cell_small), Paragraph(esc(v), s.cell)] for k, v in pairs if v]
-    table = Table(cells, colWidths=[28 * mm, FRAME_W - 28 * mm])
-    table.setStyle(table_style(s.font,
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
-        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ))
-    return table
+    return facts_box(s, [(label(k, lang), v) for k, v in pairs])

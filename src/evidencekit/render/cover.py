@@ -6,7 +6,7 @@ import logging
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from evidencekit.render.document import table_style, ACCENT, FRAME_W, MUTED, RULE, SHADE, Marker
 from evidencekit.render.labels import channel_label, human_size, label, problem_label

@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from evidencekit.render.labels import label
@@ -247,3 +247,21 @@ def _draw_footer(canv: Canvas, font: str, lang: str, dossier_id: str) -> None:
 
 
 Section = Callable[..., list[Flowable]]
+
+
+def facts_box(styles: Styles, rows: list[tuple[str, str | None]], *, label_width: float = 28 * mm) -> Table:
+    """A shaded two-column box of label / value rows (empty values left out)."""
+    from reportlab.platypus import Paragraph
+
+    from evidencekit.render.text import esc
+
+    cells = [[Paragraph(esc(k), styles.cell_small), Paragraph(esc(v), styles.cell)] for k, v in rows if v]
+    table = Table(cells, colWidths=[label_width, FRAME_W - label_width])
+    table.setStyle(table_style(styles.font,
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ))
+    return table

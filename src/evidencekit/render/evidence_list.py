@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from evidencekit.render.document import table_style, FRAME_W, MUTED, RULE, SHADE, Marker
 from evidencekit.render.labels import human_size, kind_label, label

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from evidencekit.channels.labels import PROBLEM_LABELS, pick
+
 LABELS: dict[str, dict[str, str]] = {
     "dossier": {"zh": "电子证据卷宗", "en": "Evidence dossier"},
     "cover": {"zh": "封面", "en": "Cover"},
@@ -174,14 +176,6 @@ KIND_LABELS: dict[str, dict[str, str]] = {
     "other": {"zh": "其他", "en": "other"},
 }
 
-PROBLEM_LABELS: dict[str, dict[str, str]] = {
-    "payment_failed": {"zh": "支付失败", "en": "payment failed"},
-    "funds_not_received": {"zh": "款项未到账", "en": "funds not received"},
-    "account_stolen": {"zh": "账户被盗", "en": "account stolen"},
-    "account_frozen": {"zh": "账户冻结", "en": "account frozen"},
-    "topup_not_credited": {"zh": "充值未到账", "en": "top-up not credited"},
-    "other": {"zh": "其他", "en": "other"},
-}
 
 CHANNEL_LABELS: dict[str, dict[str, str]] = {
     "platform": {"zh": "平台客服", "en": "the platform's customer service"},
@@ -206,7 +200,8 @@ def kind_label(kind: str, lang: str) -> str:
 def problem_label(problem: str | None, lang: str) -> str | None:
     if not problem:
         return None
-    return PROBLEM_LABELS.get(problem, {}).get(lang, problem)
+    pair = PROBLEM_LABELS.get(problem)
+    return pick(pair, lang) if pair else problem
 
 
 def channel_label(channel: str | None, lang: str) -> str | None:

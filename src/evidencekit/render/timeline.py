@@ -17,11 +17,11 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from evidencekit.channels.labels import OUTCOME_LABELS, pick
 from evidencekit.model import Item
-from evidencekit.render.document import ACCENT, FRAME_W, MUTED, RULE, SHADE, Marker, table_style
+from evidencekit.render.document import ACCENT, FRAME_W, RULE, SHADE, Marker, table_style
 from evidencekit.render.labels import channel_label, label, problem_label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
-from evidencekit.render.when import beijing, offset_of, show_time
+from evidencekit.render.when import beijing, offset_of
 
 CASE_FILE = "case.toml"
 MENTIONS_PER_CHAT = 12  # chat messages naming a disputed id, amount or ticket
