@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from asn1crypto import cms
+from asn1crypto import tsp  # noqa: F401  (registers the RFC 3161 TSTInfo content type)
 
 _BYTERANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
 _CONTENTS = re.compile(rb"/Contents\s*<([0-9A-Fa-f\s]*)>")
@@ -73,12 +74,19 @@ def _check(mm: mmap.mmap, br: tuple[int, int, int, int]) -> RawSignature:
             return RawSignature(br, False, "bytes in the signature's reserved space were changed after signing")
         info = cms.ContentInfo.load(der[:used])
         signed = info["content"]
-        signer = signed["signer_infos"][0]
-        algo = signer["digest_algorithm"]["algorithm"].native
+        encap = signed["encap_content_info"]
         expected = None
-        for attr in signer["signed_attrs"]:
-            if attr["type"].native == "message_digest":
-                expected = attr["values"][0].native
+        if encap["content_type"].native == "tst_info":
+            # a document timestamp (RFC 3161): the token's message imprint is the file's digest
+            imprint = encap["content"].parsed["message_imprint"]
+            algo = imprint["hash_algorithm"]["algorithm"].native
+            expected = imprint["hashed_message"].native
+        else:
+            signer = signed["signer_infos"][0]
+            algo = signer["digest_algorithm"]["algorithm"].native
+            for attr in signer["signed_attrs"]:
+                if attr["type"].native == "message_digest":
+                    expected = attr["values"][0].native
         if expected is None or algo not in _DIGESTS:
             return RawSignature(br, None, "the signature value holds no message digest")
     except Exception:
