@@ -340,3 +340,49 @@ def _print_identity(made: Any, as_json: bool) -> None:
     else:
         for key, value in data.items():
             click.echo(f"{key}: {value}")
+
+
+@main.command()
+@click.argument("dossier", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--identity", "identity_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="PKCS#12 identity to countersign with (default: your evidencekit identity).")
+@click.option("--note", help="What this signature attests, e.g. '法律援助中心已接收'; shown by verify.")
+@click.option("--tsa", metavar="URL", help="RFC 3161 timestamp authority for the countersignature "
+              "(default: EVIDENCEKIT_TSA or settings.toml).")
+@click.option("--no-tsa", is_flag=True, help="Do not use the configured default TSA.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the countersigned dossier here instead of replacing DOSSIER.")
+@click.option("--trust", "trust_paths", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Trust anchor used when checking the dossier first; repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
+@_run
+def countersign(dossier: Path, identity_path: Path | None, note: str | None, tsa: str | None, no_tsa: bool,
+                output: Path | None, trust_paths: tuple[Path, ...], as_json: bool) -> None:
+    """Add your signature to a sealed DOSSIER as a receipt (chain of custody).
+
+    The dossier must verify first. The signature is appended as an incremental update;
+    the file is replaced atomically, never left half-written.
+    """
+    from evidencekit.countersign import countersign as add_countersignature
+    from evidencekit.identity import default_identity_path, load_identity
+    from evidencekit.timestamping import configured_tsa
+    from evidencekit.verify import load_trust_anchors
+
+    target = identity_path or default_identity_path()
+    if not target.exists():
+        raise SigningFailed(f"{target}: no identity yet", "Run `evidencekit identity create --name NAME`, "
+                            "or give --identity FILE.p12.")
+    signer = load_identity(target, _passphrase_for(target))
+    result = add_countersignature(dossier, signer, note=note, tsa_url=configured_tsa(tsa, disabled=no_tsa).url,
+                                  output=output, trust=load_trust_anchors(list(trust_paths)))
+    if as_json:
+        _emit_json(result.to_dict())
+        return
+    zh = _settings().lang == "zh"
+    click.echo(str(result.output))
+    if not _settings().quiet:
+        _say((f"已加签：{result.signer}（第 {result.signatures} 个签名，字段 {result.field}）；备注：{result.note}" if zh
+              else f"countersigned by {result.signer} (signature {result.signatures}, field {result.field}); "
+              f"note: {result.note}"))
+        if result.tsa:
+            _say((f"可信时间戳：{result.tsa['name']}" if zh else f"trusted timestamp: {result.tsa['name']}"))

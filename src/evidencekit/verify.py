@@ -69,6 +69,7 @@ class SignatureInfo:
     tsa_time: str | None = None
     reason: str | None = None
     location: str | None = None
+    issuer: str | None = None
     tsa_valid: bool | None = None  # token imprint and signature check out
     tsa_trusted: bool | None = None  # the TSA chains to a --trust anchor
     tsa_fingerprint: str | None = None
@@ -289,6 +290,7 @@ def _check_signatures(report: VerifyReport, embedded: list[Any], reader: Any,
             signing_time=_when(getattr(status, "signer_reported_dt", None)),
             reason=_str_or_none(sig.sig_object.get("/Reason")),
             location=_str_or_none(sig.sig_object.get("/Location")),
+            issuer=_issuer_name(cert),
             signed_revision=sig.signed_revision,
         )
         ts = status if is_timestamp else getattr(status, "timestamp_validity", None)
@@ -541,6 +543,15 @@ def _cert_name(cert: Any) -> str | None:
         return None
     try:
         return str(cert.subject.native.get("common_name") or cert.subject.human_friendly)
+    except Exception:
+        return None
+
+
+def _issuer_name(cert: Any) -> str | None:
+    if cert is None:
+        return None
+    try:
+        return str(cert.issuer.native.get("common_name") or cert.issuer.human_friendly)
     except Exception:
         return None
 
