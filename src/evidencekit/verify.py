@@ -179,8 +179,9 @@ def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> V
                 report.fail("structure-broken", f"文件结构已损坏，无法读取（{exc}）。",
                             f"The file's structure is damaged and cannot be read ({exc}).")
                 return _finish(report)
-            raise CannotVerify(f"{path}: not a readable PDF ({exc})",
-                               "verify checks dossiers made by `evidencekit bundle`.") from exc
+            hint = ("the end of the file is missing: it may be truncated (an incomplete download or copy)"
+                    if "EOF" in str(exc) else "verify checks dossiers made by `evidencekit bundle`.")
+            raise CannotVerify(f"{path}: not a readable PDF ({exc})", hint) from exc
 
         marker = _dossier_marker(root)
         if not embedded:
@@ -232,7 +233,11 @@ def _zh_problem(problem: str | None) -> str:
         "the signature value is not a readable CMS signature": "签名值不是可读的 CMS 签名",
         "the signature value holds no message digest": "签名值中没有消息摘要",
         "bytes in the signature's reserved space were changed after signing": "签名值预留空间中的字节在签名后被改动",
-    }.get(problem or "", problem or "签名无效")
+        "the signer's certificate in the signature value was changed after signing": "签名值中的签名人证书在签名后被改动",
+        "the signature value carries a certificate that was changed or does not belong to it":
+            "签名值中带有被改动过或不属于该签名的证书",
+        "the signature value carries a certificate that was changed after it was issued": "签名值中的证书在签发后被改动",
+    }.get(problem or "", problem.replace("in its timestamp token: ", "其时间戳令牌中：") if problem else "签名无效")
 
 
 def _dossier_marker(root: Any) -> str | None:

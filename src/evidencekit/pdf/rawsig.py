@@ -100,4 +100,73 @@ def _check(mm: mmap.mmap, br: tuple[int, int, int, int]) -> RawSignature:
             pos = end
     if h.digest() != expected:
         return RawSignature(br, False, "the signed bytes no longer match the signature's digest")
+    problem = _certificates_problem(signed)
+    if problem:
+        return RawSignature(br, False, problem)
     return RawSignature(br, True, None)
+
+
+def _issued_by(cert: object, issuer: object) -> bool:
+    try:
+        cert.verify_directly_issued_by(issuer)  # type: ignore[attr-defined]
+        return True
+    except Exception:
+        return False
+
+
+def _certificates_problem(signed: cms.SignedData, depth: int = 0) -> str | None:
+    """The certificates travel in the CMS outside what is signed. Each must be bound:
+    the signer's by its signing-certificate attribute (its hash, signed), every other one
+    as the verified issuer of a bound one. Anything else was changed or slipped in.
+    Timestamp tokens in the unsigned attributes are held to the same rule.
+    """
+    from cryptography import x509
+
+    certs = [c.chosen.dump() for c in signed["certificates"] or [] if c.name == "certificate"]
+    signer = signed["signer_infos"][0]
+    bound: list[bytes] = []
+    for attr in signer["signed_attrs"]:
+        kind = attr["type"].dotted
+        if kind in ("1.2.840.113549.1.9.16.2.47", "1.2.840.113549.1.9.16.2.12"):  # signing-certificate v2 / v1
+            value = attr["values"][0]
+            parsed = (tsp.SigningCertificateV2 if kind.endswith(".47") else tsp.SigningCertificate).load(value.dump())
+            cert_id = parsed["certs"][0]
+            algo = cert_id["hash_algorithm"]["algorithm"].native if kind.endswith(".47") else "sha1"
+            digest = cert_id["cert_hash"].native
+            bound = [der for der in certs if _DIGESTS.get(algo, hashlib.sha256)(der).digest() == digest]
+            if not bound:
+                return "the signer's certificate in the signature value was changed after signing"
+    if not bound:
+        return None  # no signing-certificate attribute (not PAdES): nothing binds the certificates
+    loaded = {der: x509.load_der_x509_certificate(der) for der in set(certs)}
+    accepted = set(bound)
+    grew = True
+    while grew:
+        grew = False
+        for der, cert in loaded.items():
+            if der in accepted:
+                continue
+            for child in list(accepted):
+                try:
+                    loaded[child].verify_directly_issued_by(cert)
+                except Exception:
+                    continue
+                accepted.add(der)
+                grew = True
+                break
+    if set(certs) - accepted:
+        return "the signature value carries a certificate that was changed or does not belong to it"
+    for der, cert in loaded.items():
+        # where the issuer travels too, the certificate's own signature must check out
+        issuers = [other for other in loaded.values() if other.subject == cert.issuer]
+        if issuers and not any(_issued_by(cert, issuer) for issuer in issuers):
+            return "the signature value carries a certificate that was changed after it was issued"
+    if depth == 0:
+        for attr in signer["unsigned_attrs"] or []:
+            if attr["type"].dotted == "1.2.840.113549.1.9.16.2.14":  # signature timestamp token
+                for token in attr["values"]:
+                    inner = cms.ContentInfo.load(token.dump())["content"]
+                    problem = _certificates_problem(inner, depth + 1)
+                    if problem:
+                        return "in its timestamp token: " + problem
+    return None
