@@ -13,12 +13,15 @@ from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils import generic as hg
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
-from pyhanko.sign.signers.pdf_signer import PdfSigningSession, TimestampDSSContentSettings
+from pyhanko.sign.signers.pdf_signer import (
+    PdfSigningSession,
+    TimestampDSSContentSettings,
+)
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from evidencekit.errors import SigningFailed
-from evidencekit.timestamping import TimestampFailed, describe_failure
 from evidencekit.identity import Identity
+from evidencekit.timestamping import TimestampFailed, describe_failure
 
 log = logging.getLogger("evidencekit")
 
@@ -131,9 +134,12 @@ def _archive(path: Path, identity: Identity, timestamper: Any, field_name: str) 
     """
     import asyncio
 
-    from pyhanko.sign.validation.dss import DocumentSecurityStore, collect_validation_info
-    from pyhanko.sign.validation.generic_cms import extract_tst_data_iter
     from pyhanko.sign.signers.pdf_signer import PdfTimeStamper
+    from pyhanko.sign.validation.dss import (
+        DocumentSecurityStore,
+        collect_validation_info,
+    )
+    from pyhanko.sign.validation.generic_cms import extract_tst_data_iter
     from pyhanko_certvalidator import ValidationContext
 
     with open(path, "r+b") as f:

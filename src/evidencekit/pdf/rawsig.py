@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from asn1crypto import cms
-from asn1crypto import tsp  # noqa: F401  (registers the RFC 3161 TSTInfo content type)
+from asn1crypto import cms, tsp  # tsp also registers the RFC 3161 TSTInfo content type
 
 _BYTERANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
 _CONTENTS = re.compile(rb"/Contents\s*<([0-9A-Fa-f\s]*)>")
