@@ -72,6 +72,7 @@ def _check(mm: mmap.mmap, br: tuple[int, int, int, int]) -> RawSignature:
             # Readers ignore what follows the CMS structure, but a byte changed there is still a change.
             return RawSignature(br, False, "bytes in the signature's reserved space were changed after signing")
         info = cms.ContentInfo.load(der[:used])
+        info.native  # parse all of it: a byte changed in an unsigned part often breaks its encoding
         signed = info["content"]
         encap = signed["encap_content_info"]
         expected = None
@@ -99,7 +100,10 @@ def _check(mm: mmap.mmap, br: tuple[int, int, int, int]) -> RawSignature:
             pos = end
     if h.digest() != expected:
         return RawSignature(br, False, "the signed bytes no longer match the signature's digest")
-    problem = _certificates_problem(signed)
+    try:
+        problem = _certificates_problem(signed)
+    except Exception:  # a certificate that no longer parses was changed too
+        problem = "the signature value carries a certificate that was changed or does not belong to it"
     if problem:
         return RawSignature(br, False, problem)
     return RawSignature(br, True, None)
@@ -155,6 +159,21 @@ def _certificates_problem(signed: cms.SignedData, depth: int = 0) -> str | None:
                 break
     if set(certs) - accepted:
         return "the signature value carries a certificate that was changed or does not belong to it"
+    for der, cert in loaded.items():
+        if der in bound:
+            continue
+        # a certificate accepted only as an issuer must be a CA ...
+        try:
+            is_ca = cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+        except x509.ExtensionNotFound:
+            is_ca = False
+        if not is_ca:
+            return "the signature value carries a certificate that was changed or does not belong to it"
+        # ... and no altered copy of another certificate (same subject and key, other bytes)
+        for other_der, other in loaded.items():
+            if other_der != der and other.subject == cert.subject and \
+                    other.public_key() == cert.public_key():
+                return "the signature value carries a certificate that was changed after it was issued"
     for der, cert in loaded.items():
         # where the issuer travels too, the certificate's own signature must check out
         issuers = [other for other in loaded.values() if other.subject == cert.issuer]
