@@ -132,6 +132,45 @@ def _passphrase_for(path: Path | None) -> str | None:
     return None
 
 
+def _timestamp_options(func: F) -> F:
+    """--tsa, --no-tsa, --tsa-optional, --archive: spliced into a command, kept in ctx.meta."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, tsa: str | None, no_tsa: bool, tsa_optional: bool, archive: bool, **kwargs: Any) -> Any:
+        click.get_current_context().meta["evidencekit.tsa"] = (tsa, no_tsa, tsa_optional, archive)
+        return func(*args, **kwargs)
+
+    for option in reversed([
+        click.option("--tsa", metavar="URL", help="RFC 3161 timestamp authority for a trusted sealing time "
+                     "(default: EVIDENCEKIT_TSA, or tsa = \"URL\" in settings.toml in EVIDENCEKIT_HOME)."),
+        click.option("--no-tsa", is_flag=True, help="Do not use the configured default TSA."),
+        click.option("--tsa-optional", is_flag=True,
+                     help="If the TSA fails, seal without a timestamp (and say so) instead of exit 7."),
+        click.option("--archive", is_flag=True, help="Long-term validation: embed the validation data and "
+                     "add a document timestamp (PAdES B-LTA); needs a TSA."),
+    ]):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
+def _tsa_settings() -> tuple[str | None, bool, bool]:
+    """(TSA URL or None, tsa_optional, archive) from the spliced options and the configured default."""
+    from evidencekit.timestamping import configured_tsa
+
+    tsa, no_tsa, optional, archive = click.get_current_context().meta.get(
+        "evidencekit.tsa", (None, False, False, False))
+    return configured_tsa(tsa, disabled=no_tsa).url, optional, archive
+
+
+def _say_tsa(result: Any, zh: bool) -> None:
+    if result.tsa:
+        name = result.tsa.get("name") or result.tsa.get("url")
+        _say((f"可信时间戳：{name}（{result.tsa.get('url')}）" if zh
+              else f"trusted timestamp: {name} ({result.tsa.get('url')})"))
+    for warning in result.warnings:
+        _say(f"  ! {warning}")
+
+
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
@@ -146,6 +185,7 @@ def _passphrase_for(path: Path | None) -> str | None:
 @click.option("--public", is_flag=True, help="Mask personal data for public channels (social media).")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
+@_timestamp_options
 @_run
 def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: str | None,
            identity_path: Path | None, font: Path | None, public: bool, force: bool, as_json: bool) -> None:
@@ -162,6 +202,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
     options = BundleOptions(output=output, case_path=case_path, identity_path=identity_path,
                             passphrase=_passphrase_for(identity_path), force=force, lang=settings.lang,
                             font=font, channel=channel, public=public)
+    options.tsa_url, options.tsa_optional, options.archive = _tsa_settings()
     result = build_dossier(folder, options, progress=_progress())
     if as_json:
         _emit_json(result.to_dict())
@@ -174,6 +215,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
         _say((f"证据 {len(result.items)} 件，{result.pages} 页，{result.size / 1024:.0f} KB；签名人 {result.signer.name}"
               if zh else f"{len(result.items)} items, {result.pages} pages, {result.size / 1024:.0f} KB; "
               f"signed by {result.signer.name}"))
+        _say_tsa(result, zh)
         for item in result.items:
             for warning in item.warnings:
                 _say(f"  ! {item.id} {item.path}: {warning}")
@@ -464,3 +506,49 @@ def init(folder: Path) -> None:
     click.echo(str(written))
     _say(("已写入 case.toml，请用文本编辑器填写。" if _settings().lang == "zh"
           else "case.toml written; fill it in with a text editor."))
+
+
+@main.command()
+@click.argument("dossier", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--identity", "identity_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="PKCS#12 identity to countersign with (default: your evidencekit identity).")
+@click.option("--note", help="What this signature attests, e.g. '法律援助中心已接收'; shown by verify.")
+@click.option("--tsa", metavar="URL", help="RFC 3161 timestamp authority for the countersignature "
+              "(default: EVIDENCEKIT_TSA or settings.toml).")
+@click.option("--no-tsa", is_flag=True, help="Do not use the configured default TSA.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the countersigned dossier here instead of replacing DOSSIER.")
+@click.option("--trust", "trust_paths", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Trust anchor used when checking the dossier first; repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
+@_run
+def countersign(dossier: Path, identity_path: Path | None, note: str | None, tsa: str | None, no_tsa: bool,
+                output: Path | None, trust_paths: tuple[Path, ...], as_json: bool) -> None:
+    """Add your signature to a sealed DOSSIER as a receipt (chain of custody).
+
+    The dossier must verify first. The signature is appended as an incremental update;
+    the file is replaced atomically, never left half-written.
+    """
+    from evidencekit.countersign import countersign as add_countersignature
+    from evidencekit.identity import default_identity_path, load_identity
+    from evidencekit.timestamping import configured_tsa
+    from evidencekit.verify import load_trust_anchors
+
+    target = identity_path or default_identity_path()
+    if not target.exists():
+        raise SigningFailed(f"{target}: no identity yet", "Run `evidencekit identity create --name NAME`, "
+                            "or give --identity FILE.p12.")
+    signer = load_identity(target, _passphrase_for(target))
+    result = add_countersignature(dossier, signer, note=note, tsa_url=configured_tsa(tsa, disabled=no_tsa).url,
+                                  output=output, trust=load_trust_anchors(list(trust_paths)))
+    if as_json:
+        _emit_json(result.to_dict())
+        return
+    zh = _settings().lang == "zh"
+    click.echo(str(result.output))
+    if not _settings().quiet:
+        _say((f"已加签：{result.signer}（第 {result.signatures} 个签名，字段 {result.field}）；备注：{result.note}" if zh
+              else f"countersigned by {result.signer} (signature {result.signatures}, field {result.field}); "
+              f"note: {result.note}"))
+        if result.tsa:
+            _say((f"可信时间戳：{result.tsa['name']}" if zh else f"trusted timestamp: {result.tsa['name']}"))

@@ -9,13 +9,13 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
 from evidencekit import assemble as assembly
 from evidencekit.case import CaseFile
-from evidencekit.clock import Clock, iso, system_clock
+from evidencekit.clock import CHINA_TZ, Clock, iso, system_clock
 from evidencekit.collect import collect
 from evidencekit.errors import BadInput, OutputExists
 from evidencekit.identity import (
@@ -35,6 +35,7 @@ from evidencekit.render.timeline import timeline
 from evidencekit.render.view import DossierView, Signer
 from evidencekit.seal import seal_in_place
 from evidencekit.statement import mask_personal
+from evidencekit.timestamping import TimestampFailed, make_timestamper, probe
 from evidencekit.visuals import visual_for
 
 log = logging.getLogger("evidencekit")
@@ -53,6 +54,9 @@ class BundleOptions:
     font: Path | None = None
     channel: str | None = None
     public: bool = False
+    tsa_url: str | None = None  # RFC 3161 TSA (already resolved from --tsa, env or settings)
+    tsa_optional: bool = False  # seal without a timestamp if the TSA fails, and say so
+    archive: bool = False  # B-LTA: validation data and a document timestamp
 
 
 @dataclass
@@ -69,6 +73,7 @@ class BundleResult:
     identity_path: Path
     identity_created: bool
     warnings: list[str] = field(default_factory=list)
+    tsa: dict[str, Any] | None = None  # url, name and time of the TSA that answered
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -85,6 +90,8 @@ class BundleResult:
             "items": [{"id": i.id, "path": i.path, "kind": i.kind, "mime": i.mime, "size": i.size,
                        "sha256": i.sha256, "warnings": i.warnings} for i in self.items],
             "skipped": [s.as_dict() for s in self.skipped],
+            "tsa": self.tsa,
+            "warnings": self.warnings,
         }
 
 
@@ -104,6 +111,8 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
     now = clock()
     created = iso(now)
     identity, identity_created = _identity(options, case, now)
+    timestamper, tsa_info, tsa_warning = _timestamper(options)
+    time_source = "tsa" if timestamper is not None else "local-clock"
 
     collection = collect(folder)
     if not collection.files:
@@ -120,7 +129,7 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
 
     channel = options.channel or case.channel
     manifest = build_manifest(
-        case=case.data, items=items, created=created, time_source="local-clock",
+        case=case.data, items=items, created=created, time_source=time_source,
         skipped=[s.as_dict() for s in collection.skipped],
     )
     dossier_id = manifest.dossier_id
@@ -151,17 +160,54 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
         if progress:
             progress("seal", 0, 1)
         seal_in_place(tmp, identity, signing_time=now, document_id=bytes.fromhex(dossier_id),
-                      reason=f"evidencekit dossier {dossier_id}")
+                      reason=f"evidencekit dossier {dossier_id}", timestamper=timestamper,
+                      archive=options.archive and timestamper is not None)
         os.chmod(tmp, 0o644)
         _move_into_place(tmp, output, options.force)
+    except TimestampFailed as exc:
+        tmp.unlink(missing_ok=True)
+        if not options.tsa_optional:
+            raise
+        # The TSA answered the probe but failed at sealing time. The manifest already says
+        # "tsa" and is part of what is sealed, so build again honestly, with "local-clock".
+        log.warning("%s; sealing again without a trusted timestamp (--tsa-optional)", exc.message)
+        retry = replace(options, tsa_url=None, tsa_optional=False, archive=False)
+        result = build_dossier(folder, retry, clock=clock, progress=progress)
+        result.warnings.insert(0, f"no trusted timestamp: {exc.message}")
+        return result
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return BundleResult(
-        output=output, dossier_id=dossier_id, created=created, time_source="local-clock", items=items,
+        output=output, dossier_id=dossier_id, created=created, time_source=time_source, items=items,
         skipped=collection.skipped, pages=rendered.page_count, size=output.stat().st_size, signer=signer,
         identity_path=identity.path, identity_created=identity_created,
+        warnings=[tsa_warning] if tsa_warning else [], tsa=tsa_info,
     )
+
+
+def _timestamper(options: BundleOptions) -> tuple[Any, dict[str, Any] | None, str | None]:
+    """The TSA client, probed before anything is rendered (see timestamping.py).
+
+    Returns (timestamper or None, what the TSA said about itself, a warning when
+    --tsa-optional let the seal go on without one).
+    """
+    if not options.tsa_url:
+        if options.archive:
+            raise BadInput("--archive needs a timestamp authority",
+                           "Give --tsa URL, set EVIDENCEKIT_TSA, or put tsa = \"URL\" in settings.toml.")
+        return None, None, None
+    timestamper = make_timestamper(options.tsa_url)
+    try:
+        info = probe(timestamper)
+    except TimestampFailed as exc:
+        if not options.tsa_optional:
+            raise
+        log.warning("%s; sealing without a trusted timestamp (--tsa-optional): the dossier says its "
+                    "time is the local clock's", exc.message)
+        return None, None, f"no trusted timestamp: {exc.message}"
+    return timestamper, {"url": info["url"], "name": info["name"],
+                         "time": iso(info["time"].astimezone(CHINA_TZ)) if info["time"] else None}, None
 
 
 def _check_output(folder: Path, output: Path, force: bool) -> None:

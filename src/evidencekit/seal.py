@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -12,11 +13,17 @@ from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils import generic as hg
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
-from pyhanko.sign.signers.pdf_signer import PdfSigningSession
+from pyhanko.sign.signers.pdf_signer import (
+    PdfSigningSession,
+    TimestampDSSContentSettings,
+)
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from evidencekit.errors import SigningFailed
 from evidencekit.identity import Identity
+from evidencekit.timestamping import TimestampFailed, describe_failure
+
+log = logging.getLogger("evidencekit")
 
 SEAL_FIELD = "evidencekit-seal"
 
@@ -56,33 +63,105 @@ def make_signer(identity: Identity) -> signers.SimpleSigner:
     )
 
 
-def seal_in_place(path: Path, identity: Identity, *, signing_time: datetime, document_id: bytes,
-                  reason: str, timestamper: Any = None) -> None:
-    """Append the signature to ``path`` as an incremental update covering everything."""
+def seal_in_place(path: Path, identity: Identity, *, signing_time: datetime, document_id: bytes | None,
+                  reason: str, timestamper: Any = None, archive: bool = False,
+                  field_name: str = SEAL_FIELD, location: str | None = None) -> None:
+    """Append a signature to ``path`` as an incremental update covering everything.
+
+    With ``timestamper`` the signature carries an RFC 3161 signature timestamp (PAdES B-T);
+    with ``archive`` too, the validation data (certificates, and revocation data where the
+    certificates point to it) go into a DSS, sealed by a document timestamp (B-LTA).
+    A TSA failure raises :class:`TimestampFailed` (exit 7) and ``path`` must be discarded.
+    """
+    if archive and timestamper is None:
+        raise SigningFailed("--archive needs a timestamp authority", "Give --tsa URL (or configure one).")
     meta = signers.PdfSignatureMetadata(
-        field_name=SEAL_FIELD,
+        field_name=field_name,
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
         reason=reason,
+        location=location,
         name=identity.name,
     )
     pdf_signer = _ClockedPdfSigner(
         meta,
         signer=make_signer(identity),
         timestamper=timestamper,
-        new_field_spec=fields.SigFieldSpec(SEAL_FIELD, on_page=0),
+        new_field_spec=fields.SigFieldSpec(field_name, on_page=0),
         signing_time=signing_time,
     )
     try:
         with open(path, "r+b") as f:
             writer = _ReproducibleWriter(f, strict=False)
-            # pyHanko gives the new revision a random second /ID; ours is derived from the dossier id
-            writer._document_id = hg.ArrayObject(
-                [hg.ByteStringObject(document_id[:16]), hg.ByteStringObject(document_id[16:32])]
-            )
+            if document_id is not None:
+                # pyHanko gives the new revision a random second /ID; ours is derived from the dossier id
+                writer._document_id = hg.ArrayObject(
+                    [hg.ByteStringObject(document_id[:16]), hg.ByteStringObject(document_id[16:32])]
+                )
             pdf_signer.sign_pdf(writer, in_place=True)
+        if archive:
+            _archive(path, identity, timestamper, field_name)
     except SigningFailed:
         raise
     except Exception as exc:
+        if timestamper is not None and _is_tsa_failure(exc):
+            raise TimestampFailed(getattr(timestamper, "url", "?"), describe_failure(exc)) from exc
         raise SigningFailed(f"{path.name}: signing failed ({exc})",
                             "Check the identity file; run with -v for details.") from exc
+
+
+def _is_tsa_failure(exc: BaseException) -> bool:
+    from pyhanko.sign.timestamps import TimestampRequestError
+
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, (TimestampRequestError, OSError)) or type(seen).__module__.startswith("aiohttp"):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _archive(path: Path, identity: Identity, timestamper: Any, field_name: str) -> None:
+    """B-LT/B-LTA: one more revision with the validation data (DSS) and a document timestamp.
+
+    Done here rather than by pyHanko's ``use_pades_lta`` because pyHanko writes those
+    revisions with its own writer, which adds an /Info dictionary (wall-clock dates, its
+    own Producer) — a metadata change after the seal that our verifier refuses.
+
+    The DSS holds every certificate of the signer's and the TSAs' chains, and the
+    revocation data their certificates point to where it can be fetched. Trust is not
+    asserted here: the verifier decides it with its own anchors (``verify --trust``).
+    """
+    import asyncio
+
+    from pyhanko.sign.signers.pdf_signer import PdfTimeStamper
+    from pyhanko.sign.validation.dss import (
+        DocumentSecurityStore,
+        collect_validation_info,
+    )
+    from pyhanko.sign.validation.generic_cms import extract_tst_data_iter
+    from pyhanko_certvalidator import ValidationContext
+
+    with open(path, "r+b") as f:
+        writer = _ReproducibleWriter(f, strict=False)
+        [sig] = [s for s in writer.prev.embedded_signatures if s.field_name == field_name]
+        certs = [c.chosen for c in sig.signed_data["certificates"] or []]
+        for token in extract_tst_data_iter(sig.signer_info, signed=False):
+            certs.extend(c.chosen for c in token["certificates"] or [])
+        roots = [c for c in certs if c.self_signed != "no"]
+        paths: list[Any] = []
+        context = None
+        if roots:
+            context = ValidationContext(trust_roots=roots, other_certs=certs, allow_fetching=True,
+                                        revocation_mode="soft-fail")
+            try:
+                paths = asyncio.run(collect_validation_info(sig, context))
+            except Exception as exc:  # e.g. a self-signed seal: nothing to look up, certificates only
+                log.debug("no validation paths for the DSS (%s); embedding certificates only", exc)
+                paths, context = [], None
+        DocumentSecurityStore.supply_dss_in_writer(writer, None, certs=certs, paths=paths or None,
+                                                   validation_context=context)
+        PdfTimeStamper(timestamper, field_name=f"{field_name}-archive-timestamp").timestamp_pdf(
+            writer, "sha256", in_place=True,
+            dss_settings=TimestampDSSContentSettings(include_vri=False, update_before_ts=True),
+        )

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from evidencekit.verify import VerifyReport
+from evidencekit.verify import SignatureInfo, VerifyReport
 
 HEADLINES = {
-    "valid": ("有效：卷宗自封存以来没有被改动，封存时间由可信时间戳证明。",
-              "VALID: the dossier has not changed since it was sealed, and a trusted timestamp attests when."),
-    "untrusted-time": ("有效：卷宗自封存以来没有被改动。（注意：封存时间只是封存人自己的声明，没有可信时间戳证明。）",
-                       "VALID: the dossier has not changed since it was sealed. (Note: the sealing time is only "
-                       "the sealer's own claim; no trusted timestamp attests it.)"),
+    "valid": ("有效：卷宗自封存以来没有被改动，每个签名的时间都由时间戳机构（TSA）证明。",
+              "VALID: the dossier has not changed since it was sealed, and a timestamp authority (TSA) attests "
+              "the time of every signature."),
+    "untrusted-time": ("有效：卷宗自封存以来没有被改动。（注意：并非每个签名的时间都有时间戳机构证明；没有时间戳的，时间只是签名人自己的声明。）",
+                       "VALID: the dossier has not changed since it was sealed. (Note: not every signature's time is "
+                       "attested by a timestamp authority; where it is not, the time is only the signer's own claim.)"),
     "tampered": ("无效：卷宗在封存后被改动或损坏，不能作为未经篡改的证据使用。",
                  "TAMPERED: the dossier was changed or damaged after sealing; it cannot be relied on as unaltered."),
     "incomplete": ("不完整：卷宗缺少部分原始文件或清单，无法确认其完整性。",
@@ -40,30 +41,7 @@ def render_report(report: VerifyReport, lang: str) -> list[str]:
                       "matching the manifest"))
     for sig in report.signatures:
         lines.append("")
-        kind = ("文档时间戳" if zh else "Document timestamp") if sig.kind == "document-timestamp" else (
-            ("签名" if zh else "Signature"))
-        ok = sig.intact and sig.valid
-        state = ("完整有效" if zh else "intact and valid") if ok else ("无效" if zh else "NOT valid")
-        lines.append(f"{kind} {sig.index}（{sig.field}）：{state}" if zh else f"{kind} {sig.index} ({sig.field}): {state}")
-        if sig.signer:
-            trust = ("可信（链接到 --trust 信任根）" if sig.trusted else ("自签名" if sig.self_signed else "未验证身份")) if zh \
-                else ("trusted (chains to a --trust anchor)" if sig.trusted else ("self-signed" if sig.self_signed
-                                                                                  else "identity not verified"))
-            lines.append(("  签名人：" if zh else "  Signer: ") + f"{sig.signer}（{trust}）" if zh
-                         else f"  Signer: {sig.signer} ({trust})")
-        if sig.fingerprint:
-            lines.append(("  证书指纹 SHA-256：" if zh else "  Certificate SHA-256: ") + sig.fingerprint)
-        if sig.tsa_time:
-            lines.append((f"  时间：{sig.tsa_time}，由时间戳机构 {sig.tsa} 证明" if zh
-                          else f"  Time: {sig.tsa_time}, attested by timestamp authority {sig.tsa}"))
-        elif sig.signing_time:
-            lines.append((f"  时间：{sig.signing_time}（签名人电脑时钟的声明）" if zh
-                          else f"  Time: {sig.signing_time} (asserted by the signer's own clock)"))
-        coverage = {"ENTIRE_FILE": ("覆盖整个文件", "covers the whole file"),
-                    "ENTIRE_REVISION": ("覆盖它所在的文件版本，之后只追加了签名或时间戳", "covers its revision; only "
-                                        "signatures or timestamps were added after it")}.get(sig.coverage)
-        if coverage and ok:
-            lines.append("  " + pick(coverage))
+        lines += _signature_lines(sig, report, zh)
     fails = [f for f in report.findings if f.severity == "fail"]
     warns = [f for f in report.findings if f.severity != "fail"]
     if fails:
@@ -76,3 +54,72 @@ def render_report(report: VerifyReport, lang: str) -> list[str]:
             "valid", "untrusted-time"):
         lines += ["", pick(SELF_SIGNED_NOTE)]
     return lines
+
+
+def _signature_lines(sig: SignatureInfo, report: VerifyReport, zh: bool) -> list[str]:
+    """Who, when (and on whose word), what it covers, and what was added before it."""
+    lines: list[str] = []
+    ok = sig.intact and sig.valid
+    if sig.kind == "document-timestamp":
+        kind = "文档时间戳" if zh else "Document timestamp"
+    elif sig.index == 1:
+        kind = "封存签名" if zh else "Seal"
+    else:
+        kind = "加签" if zh else "Countersignature"
+    state = ("完整有效" if zh else "intact and valid") if ok else ("无效" if zh else "NOT valid")
+    lines.append(f"{sig.index}. {kind}（{sig.field}）：{state}" if zh else f"{sig.index}. {kind} ({sig.field}): {state}")
+    if sig.changes_before and sig.index > 1:
+        added = "；".join(sig.changes_before) if zh else "; ".join(sig.changes_before)
+        lines.append(("  此前一个签名之后新增：" if zh else "  Added since the previous signature: ") + added)
+    if sig.signer and sig.kind == "signature":
+        lines.append(("  签名人：" if zh else "  Signer: ") + sig.signer)
+        lines.append(("  身份：" if zh else "  Identity: ") + _trust_words(sig, report, zh))
+    if sig.fingerprint:
+        lines.append(("  证书指纹 SHA-256：" if zh else "  Certificate SHA-256: ") + sig.fingerprint)
+    if sig.reason:
+        lines.append(("  说明：" if zh else "  Note: ") + sig.reason)
+    if sig.location:
+        lines.append(("  地点：" if zh else "  Location: ") + sig.location)
+    lines.append(("  时间：" if zh else "  Time: ") + _time_words(sig, report, zh))
+    coverage = {"ENTIRE_FILE": ("覆盖整个文件", "covers the whole file"),
+                "ENTIRE_REVISION": ("覆盖它所在的文件版本，之后只追加了签名或时间戳",
+                                    "covers its revision; only signatures or timestamps were added after it")
+                }.get(sig.coverage)
+    if coverage and ok:
+        lines.append("  " + (coverage[0] if zh else coverage[1]))
+    return lines
+
+
+def _trust_words(sig: SignatureInfo, report: VerifyReport, zh: bool) -> str:
+    if sig.trusted:
+        return "可信：证书链接到所给的信任根（--trust）" if zh else "trusted: the certificate chains to a --trust anchor"
+    if report.trust_anchors:
+        return ("不可信：证书不能链接到所给的信任根（--trust）" if zh
+                else "NOT trusted: the certificate does not chain to the given --trust anchors")
+    if sig.self_signed:
+        return ("自签名：封存人自己生成的证书，身份未经第三方确认（可用 --trust 指定对方证书）" if zh
+                else "self-signed: a certificate the signer made; no third party confirms who it is "
+                "(pass the signer's certificate with --trust)")
+    issuer = sig.issuer or "?"
+    return (f"证书由 {issuer} 签发；未核验（用 --trust 指定该机构的根证书）" if zh
+            else f"certificate issued by {issuer}; not checked (pass that CA's certificate with --trust)")
+
+
+def _time_words(sig: SignatureInfo, report: VerifyReport, zh: bool) -> str:
+    if sig.tsa_time and sig.tsa_valid:
+        if sig.tsa_trusted:
+            trust = "该机构可信：链接到 --trust 信任根" if zh else "the TSA is trusted: it chains to a --trust anchor"
+        elif report.trust_anchors:
+            trust = "该机构不能链接到所给的信任根" if zh else "the TSA does NOT chain to the given --trust anchors"
+        else:
+            trust = ("未核验该机构的身份：可用 --trust 指定其根证书" if zh
+                     else "the TSA's identity was not checked: pass its CA certificate with --trust")
+        return (f"{sig.tsa_time}，由时间戳机构 {sig.tsa} 证明（令牌摘要与签名均核对一致；{trust}）" if zh
+                else f"{sig.tsa_time}, attested by timestamp authority {sig.tsa} (token imprint and signature "
+                f"check out; {trust})")
+    if sig.tsa_time:
+        return (f"时间戳机构 {sig.tsa} 的时间戳无效" if zh else f"the timestamp by {sig.tsa} is NOT valid")
+    if sig.signing_time:
+        return (f"{sig.signing_time}（仅为签名人电脑时钟的声明，没有时间戳）" if zh
+                else f"{sig.signing_time} (asserted by the signer's own clock; no timestamp)")
+    return "未知" if zh else "unknown"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import mmap
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -67,9 +68,26 @@ class SignatureInfo:
     tsa: str | None = None  # the timestamp authority that attests the time, if any
     tsa_time: str | None = None
     reason: str | None = None
+    location: str | None = None
+    issuer: str | None = None
+    tsa_valid: bool | None = None  # token imprint and signature check out
+    tsa_trusted: bool | None = None  # the TSA chains to a --trust anchor
+    tsa_fingerprint: str | None = None
+    signed_revision: int | None = None
+    changes_before: list[str] = field(default_factory=list)  # what this revision added
+
+    @property
+    def time_basis(self) -> str:
+        """"tsa": the time is attested by a valid timestamp token; "signer": only claimed."""
+        return "tsa" if self.tsa_time and self.tsa_valid else "signer"
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        data = dict(self.__dict__)
+        data["time_basis"] = self.time_basis
+        data["timestamp"] = ({"tsa": self.tsa, "time": self.tsa_time, "valid": self.tsa_valid,
+                              "trusted": self.tsa_trusted, "fingerprint": self.tsa_fingerprint}
+                             if self.tsa_time else None)
+        return data
 
 
 @dataclass
@@ -82,6 +100,8 @@ class VerifyReport:
     items_checked: int = 0
     items_total: int = 0
     case_title: str | None = None
+    trust_anchors: int = 0
+    time_source_claimed: str | None = None  # the manifest's "time_source"
 
     @property
     def exit_code(self) -> ExitCode:
@@ -101,7 +121,11 @@ class VerifyReport:
             "dossier_id": self.dossier_id,
             "case_title": self.case_title,
             "items": {"checked": self.items_checked, "total": self.items_total},
-            "signatures": [s.to_dict() for s in self.signatures],
+            "trust_anchors": self.trust_anchors,
+            "time_source_claimed": self.time_source_claimed,
+            "signatures": [s.to_dict() for s in self.signatures if s.kind == "signature"],
+            "timestamps": [_timestamp_entry(s) for s in self.signatures if s.tsa_time],
+            "chain": [s.to_dict() for s in self.signatures],
             "findings": [f.to_dict() for f in self.findings],
         }
 
@@ -135,7 +159,7 @@ def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> V
     if b"%PDF-" not in head:
         raise CannotVerify(f"{path}: not a PDF file", "verify checks dossiers made by `evidencekit bundle`.")
 
-    report = VerifyReport(path)
+    report = VerifyReport(path, trust_anchors=len(trust or []))
     raw = scan_signatures(path)
     for n, sig in enumerate(raw, start=1):
         if sig.digest_matches is False or sig.problem:
@@ -151,12 +175,13 @@ def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> V
             embedded = list(reader.embedded_signatures)
             root = reader.root
         except Exception as exc:
-            if raw:
+            if raw or _carries_dossier_marks(path):
                 report.fail("structure-broken", f"文件结构已损坏，无法读取（{exc}）。",
                             f"The file's structure is damaged and cannot be read ({exc}).")
                 return _finish(report)
-            raise CannotVerify(f"{path}: not a readable PDF ({exc})",
-                               "verify checks dossiers made by `evidencekit bundle`.") from exc
+            hint = ("the end of the file is missing: it may be truncated (an incomplete download or copy)"
+                    if "EOF" in str(exc) else "verify checks dossiers made by `evidencekit bundle`.")
+            raise CannotVerify(f"{path}: not a readable PDF ({exc})", hint) from exc
 
         marker = _dossier_marker(root)
         if not embedded:
@@ -171,6 +196,8 @@ def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> V
                         "The file carries no evidencekit dossier marker.")
 
         _check_signatures(report, embedded, reader, trust or [])
+        _check_after_seal(report, reader, embedded)
+        _check_tail(report, reader, embedded, path)
         if marker is not None:
             report.dossier_id = marker
             try:
@@ -179,7 +206,28 @@ def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> V
                 report.fail("structure-broken", f"卷宗的附件结构已损坏，无法读取（{type(exc).__name__}）。",
                             f"The dossier's attachment structure is damaged and cannot be read "
                             f"({type(exc).__name__}: {exc}).")
+        _check_time_claim(report)
     return _finish(report)
+
+
+_MARKS = (b"/EvidencekitDossier", b"evidencekit-seal")
+
+
+def _carries_dossier_marks(path: Path) -> bool:
+    """True if the bytes still hold our catalog key or seal field name (a damaged dossier)."""
+    with open(path, "rb") as f:
+        try:
+            mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:
+            return False
+        with mm:
+            return any(mm.find(mark) >= 0 for mark in _MARKS)
+
+
+def _timestamp_entry(sig: "SignatureInfo") -> dict[str, Any]:
+    return {"kind": "document-timestamp" if sig.kind == "document-timestamp" else "signature-timestamp",
+            "of": sig.index, "field": sig.field, "tsa": sig.tsa, "time": sig.tsa_time,
+            "valid": sig.tsa_valid, "trusted": sig.tsa_trusted, "fingerprint": sig.tsa_fingerprint}
 
 
 def _zh_problem(problem: str | None) -> str:
@@ -190,7 +238,11 @@ def _zh_problem(problem: str | None) -> str:
         "the signature value is not a readable CMS signature": "签名值不是可读的 CMS 签名",
         "the signature value holds no message digest": "签名值中没有消息摘要",
         "bytes in the signature's reserved space were changed after signing": "签名值预留空间中的字节在签名后被改动",
-    }.get(problem or "", problem or "签名无效")
+        "the signer's certificate in the signature value was changed after signing": "签名值中的签名人证书在签名后被改动",
+        "the signature value carries a certificate that was changed or does not belong to it":
+            "签名值中带有被改动过或不属于该签名的证书",
+        "the signature value carries a certificate that was changed after it was issued": "签名值中的证书在签发后被改动",
+    }.get(problem or "", problem.replace("in its timestamp token: ", "其时间戳令牌中：") if problem else "签名无效")
 
 
 def _dossier_marker(root: Any) -> str | None:
@@ -217,16 +269,18 @@ def _check_signatures(report: VerifyReport, embedded: list[Any], reader: Any,
     def context() -> ValidationContext:
         return ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
 
+    policy = diff_policy()
     allowed_after_seal = ModificationLevel.FORM_FILLING  # new signatures and timestamps only
+    previous_revision: int | None = None
     for index, sig in enumerate(embedded, start=1):
         field_name = sig.field_name
         is_timestamp = sig.sig_object.get("/Type") == "/DocTimeStamp"
         try:
             if is_timestamp:
-                status = validate_pdf_timestamp(sig, validation_context=context())
+                status = validate_pdf_timestamp(sig, validation_context=context(), diff_policy=policy)
             else:
                 status = validate_pdf_signature(sig, signer_validation_context=context(),
-                                                ts_validation_context=context())
+                                                ts_validation_context=context(), diff_policy=policy)
         except Exception as exc:
             report.fail("signature-unverifiable", f"第 {index} 个签名无法核验（{exc}）。",
                         f"Signature {index} cannot be checked ({exc}).")
@@ -245,14 +299,30 @@ def _check_signatures(report: VerifyReport, embedded: list[Any], reader: Any,
             modification_level=mod_level.name if mod_level is not None else None,
             signing_time=_when(getattr(status, "signer_reported_dt", None)),
             reason=_str_or_none(sig.sig_object.get("/Reason")),
+            location=_str_or_none(sig.sig_object.get("/Location")),
+            issuer=_issuer_name(cert),
+            signed_revision=sig.signed_revision,
         )
         ts = status if is_timestamp else getattr(status, "timestamp_validity", None)
         if ts is not None:
             info.tsa = _cert_name(ts.signing_cert)
             info.tsa_time = _when(ts.timestamp)
-            if not (ts.intact and ts.valid):
-                report.fail("timestamp-invalid", f"第 {index} 个签名的时间戳无效。",
-                            f"The timestamp of signature {index} is not valid.")
+            info.tsa_valid = bool(ts.intact and ts.valid)
+            info.tsa_trusted = bool(ts.trusted)
+            info.tsa_fingerprint = hashlib.sha256(ts.signing_cert.dump()).hexdigest() if ts.signing_cert else None
+            if not info.tsa_valid:
+                report.fail("timestamp-invalid",
+                            f"第 {index} 个签名的时间戳（{info.tsa}）无效：令牌的摘要或签名与文件不符。",
+                            f"The timestamp of signature {index} ({info.tsa}) is not valid: the token's "
+                            "imprint or signature does not check out.")
+            elif trust and not ts.trusted:
+                report.warn("untrusted-tsa",
+                            f"第 {index} 个签名的时间戳机构 {info.tsa} 不能链接到所给的信任根（--trust）。",
+                            f"The timestamp authority {info.tsa} of signature {index} does not chain to the "
+                            "given trust anchors (--trust).")
+        if previous_revision is not None:
+            info.changes_before = _changes_between(reader, policy, previous_revision, sig.signed_revision)
+        previous_revision = sig.signed_revision
         report.signatures.append(info)
 
         who = f"第 {index} 个签名（{signer}）"
@@ -274,13 +344,200 @@ def _check_signatures(report: VerifyReport, embedded: list[Any], reader: Any,
         if getattr(status, "docmdp_ok", True) is False:
             report.fail("docmdp", f"{who}：签名后的改动违反了文件的修改权限。",
                         f"{who_en}: changes after signing break the document's modification policy.")
-        if index == len(embedded) and coverage is not None and coverage != SignatureCoverageLevel.ENTIRE_FILE:
-            if mod_level is None or mod_level > ModificationLevel.LTA_UPDATES:
-                report.fail("unsigned-tail", "最后一个签名之后还有未签名的改动。",
-                            "There are unsigned changes after the last signature.")
         if not is_timestamp and trust and not status.trusted:
             report.warn("untrusted-signer", f"{who}：签名证书不能链接到所给的信任根（--trust）。",
                         f"{who_en}: the certificate does not chain to the given trust anchors (--trust).")
+
+
+def diff_policy() -> Any:
+    """pyHanko's difference analysis, stricter where a dossier needs it to be.
+
+    pyHanko's default policy accepts, at its lowest level, a new or changed /Info
+    dictionary, a replaced XMP /Metadata stream and /MarkInfo, and values typed into any
+    form field. A dossier has no form fields but signatures, and its metadata is part of
+    what was sealed: after the seal only new signatures, document timestamps and
+    validation data (DSS) may be added. Everything else is left unexplained, which
+    pyHanko classes as OTHER: tampering.
+    """
+    from pyhanko.sign.diff_analysis import (CatalogModificationRule, DSSCompareRule, FormUpdatingRule,
+                                            ModificationLevel, ObjectStreamRule, SigFieldCreationRule,
+                                            SigFieldModificationRule, StandardDiffPolicy, XrefStreamRule)
+
+    lta = ModificationLevel.LTA_UPDATES
+    return StandardDiffPolicy(
+        global_rules=[
+            CatalogModificationRule(ignored_keys=frozenset({"/AcroForm", "/DSS", "/Extensions", "/Version"})),
+            XrefStreamRule().as_qualified(lta),
+            ObjectStreamRule().as_qualified(lta),
+            DSSCompareRule().as_qualified(lta),
+        ],
+        form_rule=FormUpdatingRule(field_rules=[SigFieldCreationRule(), SigFieldModificationRule()]),
+    )
+
+
+def _changes_between(reader: Any, policy: Any, old_rev: int, new_rev: int) -> list[str]:
+    """In words: what the revisions after ``old_rev`` up to ``new_rev`` added."""
+    changes: list[str] = []
+    try:
+        old = reader.get_historical_resolver(old_rev)
+        new = reader.get_historical_resolver(new_rev)
+        result = policy.apply(old, new)
+    except Exception as exc:  # SuspiciousModification and friends: reported by the diff check too
+        return [f"changes that are not signatures or timestamps ({exc})"]
+    for name in sorted(result.changed_form_fields):
+        changes.append(f"signature field {name}")
+    try:
+        if "/DSS" in new.root and (old.root.raw_get("/DSS") if "/DSS" in old.root else None) != \
+                new.root.raw_get("/DSS"):
+            changes.append("validation data (DSS)")
+        elif "/DSS" in new.root and any(
+                ref in reader.xrefs.explicit_refs_in_revision(rev)
+                for rev in range(old_rev + 1, new_rev + 1) for ref in [new.root.raw_get("/DSS")]):
+            changes.append("validation data (DSS)")
+    except Exception:
+        pass
+    return changes or [result.modification_level.name.lower().replace("_", " ")]
+
+
+def _check_after_seal(report: VerifyReport, reader: Any, embedded: list[Any]) -> None:
+    """Metadata and page annotations must be exactly as sealed (beyond pyHanko's own rules).
+
+    - /Info (trailer) and /Metadata (XMP) must be the same objects, never rewritten;
+    - every annotation added to a page after the seal must be an invisible (zero-size)
+      signature widget: a new signature whose widget draws on the page could show
+      anything (the "sneaky signature" attack).
+    """
+    if not embedded:
+        return
+    seal_rev = min(sig.signed_revision for sig in embedded)
+    last_rev = reader.xrefs.total_revisions - 1
+    if last_rev <= seal_rev:
+        return
+    try:
+        sealed = reader.get_historical_resolver(seal_rev)
+        later = range(seal_rev + 1, last_rev + 1)
+        rewritten = set().union(*(reader.xrefs.explicit_refs_in_revision(r) for r in later))
+        for label, old_ref, new_ref in (
+            ("/Info", _raw(sealed.trailer_view, "/Info"), _raw(reader.trailer_view, "/Info")),
+            ("/Metadata", _raw(sealed.root, "/Metadata"), _raw(reader.root, "/Metadata")),
+        ):
+            if old_ref != new_ref or (old_ref is not None and _ref_key(old_ref) in rewritten):
+                what = "文档信息（/Info）" if label == "/Info" else "XMP 元数据（/Metadata）"
+                report.fail("metadata-changed", f"封存之后{what}被添加或改动。",
+                            f"The document's {label} metadata was added or changed after sealing.")
+        for page_no, page in enumerate(_pages(reader), start=1):
+            annots = page.get("/Annots")
+            for annot_ref in (annots.get_object() if annots is not None else []):
+                ref = getattr(annot_ref, "reference", None)
+                if ref is None:
+                    continue  # a direct annotation: a change of the page object, which the diff check sees
+                try:
+                    introduced = reader.xrefs.get_introducing_revision(ref)
+                except KeyError:
+                    introduced = last_rev
+                if introduced <= seal_rev:
+                    continue
+                annot = annot_ref.get_object()
+                if not _invisible_signature_widget(annot):
+                    report.fail("annotation-added",
+                                f"封存之后第 {page_no} 页上被添加了可见的内容（{annot.get('/Subtype')}）。",
+                                f"Something visible ({annot.get('/Subtype')}) was added to page {page_no} "
+                                "after sealing.")
+    except Exception as exc:
+        report.fail("structure-unreadable", f"封存之后的修订无法完整读取（{exc}）。",
+                    f"The revisions after the seal cannot be read completely ({exc}).")
+
+
+def _raw(dictionary: Any, key: str) -> Any:
+    try:
+        return dictionary.raw_get(key) if key in dictionary else None
+    except Exception:
+        return None
+
+
+def _ref_key(ref: Any) -> Any:
+    return getattr(ref, "reference", ref)
+
+
+def _pages(reader: Any) -> Iterator[Any]:
+    def walk(node: Any, depth: int) -> Iterator[Any]:
+        node = node.get_object()
+        if depth > 64:
+            return
+        if node.get("/Type") == "/Pages" or "/Kids" in node:
+            for kid in node.get("/Kids", []):
+                yield from walk(kid, depth + 1)
+        else:
+            yield node
+
+    yield from walk(reader.root["/Pages"], 0)
+
+
+def _invisible_signature_widget(annot: Any) -> bool:
+    if annot.get("/Subtype") != "/Widget":
+        return False
+    field = annot
+    while field is not None and "/FT" not in field and "/Parent" in field:
+        field = field["/Parent"].get_object()
+    if field is None or field.get("/FT") != "/Sig":
+        return False
+    try:
+        x1, y1, x2, y2 = (float(v) for v in annot.get("/Rect", [0, 0, 0, 0]))
+    except (TypeError, ValueError):
+        return False
+    return abs(x2 - x1) * abs(y2 - y1) == 0
+
+
+def _check_tail(report: VerifyReport, reader: Any, embedded: list[Any], path: Path) -> None:
+    """Nothing but whitespace may follow what the last signature or timestamp covers.
+
+    pyHanko judges bytes after a signed revision only if they parse as a revision: junk
+    appended after %%EOF is invisible to it. Unsigned revisions (a later DSS update) are
+    judged by the difference analysis; here every byte after the last %%EOF is checked.
+    """
+    if not embedded:
+        return
+    last = max(embedded, key=lambda sig: sig.signed_revision)
+    try:
+        _, len1, start2, len2 = (int(v) for v in last.byte_range)
+    except (TypeError, ValueError):
+        return  # the raw scan and pyHanko report a broken /ByteRange
+    signed_end = start2 + len2
+    size = path.stat().st_size
+    if signed_end >= size:
+        return
+    start = signed_end
+    if reader.xrefs.total_revisions - 1 > last.signed_revision:
+        report.warn("unsigned-revision",
+                    "最后一个签名之后还有未签名的文件版本（例如补充的验证数据）；它不受任何签名保护。",
+                    "A revision after the last signature is not signed (e.g. added validation data); no "
+                    "signature protects it.")
+        with open(path, "rb") as f:
+            f.seek(max(start, size - 4096))
+            window = f.read()
+        eof = window.rfind(b"%%EOF")
+        if eof < 0:
+            report.fail("trailing-bytes", "文件末尾缺少 %%EOF 标记。", "The file does not end with an %%EOF marker.")
+            return
+        start = max(start, size - len(window) + eof + 5)
+    with open(path, "rb") as f:
+        f.seek(start)
+        while chunk := f.read(1 << 20):
+            if chunk.strip(b" \t\r\n\f\x00"):
+                report.fail("trailing-bytes",
+                            f"签名覆盖范围之后（第 {start} 字节起）附加了未签名的数据。",
+                            f"Unsigned bytes were appended after what the signatures cover (from byte {start}).")
+                return
+
+
+def _check_time_claim(report: VerifyReport) -> None:
+    """A manifest (and cover) that say "time from a TSA" need a valid timestamp on the seal."""
+    seals = [s for s in report.signatures if s.kind == "signature"]
+    if report.time_source_claimed == "tsa" and seals and seals[0].time_basis != "tsa":
+        report.fail("time-source-claim",
+                    "清单和封面声称封存时间由可信时间戳证明，但封存签名没有有效的时间戳。",
+                    "The manifest and cover say the sealing time comes from a timestamp authority, but the "
+                    "seal carries no valid timestamp.")
 
 
 def _describe_diff(status: Any) -> str:
@@ -296,6 +553,15 @@ def _cert_name(cert: Any) -> str | None:
         return None
     try:
         return str(cert.subject.native.get("common_name") or cert.subject.human_friendly)
+    except Exception:
+        return None
+
+
+def _issuer_name(cert: Any) -> str | None:
+    if cert is None:
+        return None
+    try:
+        return str(cert.issuer.native.get("common_name") or cert.issuer.human_friendly)
     except Exception:
         return None
 
@@ -359,6 +625,7 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
                     "manifest.json is not a valid evidencekit manifest.")
         return
     report.case_title = (manifest.get("case") or {}).get("case", {}).get("title")
+    report.time_source_claimed = manifest.get("time_source")
     _check_cover(report, reader, dossier_id)
 
     items = manifest["items"]
@@ -478,7 +745,7 @@ def _finish(report: VerifyReport) -> VerifyReport:
     if fails:
         incomplete_only = all(f.code in ("item-missing", "manifest-missing") for f in fails)
         report.verdict = "incomplete" if incomplete_only else "tampered"
-    elif report.signatures and any(s.tsa is None for s in report.signatures if s.kind == "signature"):
+    elif report.signatures and any(s.time_basis != "tsa" for s in report.signatures if s.kind == "signature"):
         report.verdict = "untrusted-time"
     else:
         report.verdict = "valid"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from asn1crypto import cms
+from asn1crypto import cms, tsp  # tsp also registers the RFC 3161 TSTInfo content type
 
 _BYTERANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
 _CONTENTS = re.compile(rb"/Contents\s*<([0-9A-Fa-f\s]*)>")
@@ -85,13 +85,21 @@ def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int]) -> RawSignatur
             # Readers ignore what follows the CMS structure, but a byte changed there is still a change.
             return RawSignature(br, False, "bytes in the signature's reserved space were changed after signing")
         info = cms.ContentInfo.load(der[:used])
+        info.native  # parse all of it: a byte changed in an unsigned part often breaks its encoding
         signed = info["content"]
-        signer = signed["signer_infos"][0]
-        algo = signer["digest_algorithm"]["algorithm"].native
+        encap = signed["encap_content_info"]
         expected = None
-        for attr in signer["signed_attrs"]:
-            if attr["type"].native == "message_digest":
-                expected = attr["values"][0].native
+        if encap["content_type"].native == "tst_info":
+            # a document timestamp (RFC 3161): the token's message imprint is the file's digest
+            imprint = encap["content"].parsed["message_imprint"]
+            algo = imprint["hash_algorithm"]["algorithm"].native
+            expected = imprint["hashed_message"].native
+        else:
+            signer = signed["signer_infos"][0]
+            algo = signer["digest_algorithm"]["algorithm"].native
+            for attr in signer["signed_attrs"]:
+                if attr["type"].native == "message_digest":
+                    expected = attr["values"][0].native
         if expected is None or algo not in _DIGESTS:
             return RawSignature(br, None, "the signature value holds no message digest")
     except Exception:
@@ -108,4 +116,91 @@ def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int]) -> RawSignatur
             remaining -= len(data)
     if h.digest() != expected:
         return RawSignature(br, False, "the signed bytes no longer match the signature's digest")
+    try:
+        problem = _certificates_problem(signed)
+    except Exception:  # a certificate that no longer parses was changed too
+        problem = "the signature value carries a certificate that was changed or does not belong to it"
+    if problem:
+        return RawSignature(br, False, problem)
     return RawSignature(br, True, None)
+
+
+def _issued_by(cert: object, issuer: object) -> bool:
+    try:
+        cert.verify_directly_issued_by(issuer)  # type: ignore[attr-defined]
+        return True
+    except Exception:
+        return False
+
+
+def _certificates_problem(signed: cms.SignedData, depth: int = 0) -> str | None:
+    """The certificates travel in the CMS outside what is signed. Each must be bound:
+    the signer's by its signing-certificate attribute (its hash, signed), every other one
+    as the verified issuer of a bound one. Anything else was changed or slipped in.
+    Timestamp tokens in the unsigned attributes are held to the same rule.
+    """
+    from cryptography import x509
+
+    certs = [c.chosen.dump() for c in signed["certificates"] or [] if c.name == "certificate"]
+    signer = signed["signer_infos"][0]
+    bound: list[bytes] = []
+    for attr in signer["signed_attrs"]:
+        kind = attr["type"].dotted
+        if kind in ("1.2.840.113549.1.9.16.2.47", "1.2.840.113549.1.9.16.2.12"):  # signing-certificate v2 / v1
+            value = attr["values"][0]
+            parsed = (tsp.SigningCertificateV2 if kind.endswith(".47") else tsp.SigningCertificate).load(value.dump())
+            cert_id = parsed["certs"][0]
+            algo = cert_id["hash_algorithm"]["algorithm"].native if kind.endswith(".47") else "sha1"
+            digest = cert_id["cert_hash"].native
+            bound = [der for der in certs if _DIGESTS.get(algo, hashlib.sha256)(der).digest() == digest]
+            if not bound:
+                return "the signer's certificate in the signature value was changed after signing"
+    if not bound:
+        return None  # no signing-certificate attribute (not PAdES): nothing binds the certificates
+    loaded = {der: x509.load_der_x509_certificate(der) for der in set(certs)}
+    accepted = set(bound)
+    grew = True
+    while grew:
+        grew = False
+        for der, cert in loaded.items():
+            if der in accepted:
+                continue
+            for child in list(accepted):
+                try:
+                    loaded[child].verify_directly_issued_by(cert)
+                except Exception:
+                    continue
+                accepted.add(der)
+                grew = True
+                break
+    if set(certs) - accepted:
+        return "the signature value carries a certificate that was changed or does not belong to it"
+    for der, cert in loaded.items():
+        if der in bound:
+            continue
+        # a certificate accepted only as an issuer must be a CA ...
+        try:
+            is_ca = cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+        except x509.ExtensionNotFound:
+            is_ca = False
+        if not is_ca:
+            return "the signature value carries a certificate that was changed or does not belong to it"
+        # ... and no altered copy of another certificate (same subject and key, other bytes)
+        for other_der, other in loaded.items():
+            if other_der != der and other.subject == cert.subject and \
+                    other.public_key() == cert.public_key():
+                return "the signature value carries a certificate that was changed after it was issued"
+    for der, cert in loaded.items():
+        # where the issuer travels too, the certificate's own signature must check out
+        issuers = [other for other in loaded.values() if other.subject == cert.issuer]
+        if issuers and not any(_issued_by(cert, issuer) for issuer in issuers):
+            return "the signature value carries a certificate that was changed after it was issued"
+    if depth == 0:
+        for attr in signer["unsigned_attrs"] or []:
+            if attr["type"].dotted == "1.2.840.113549.1.9.16.2.14":  # signature timestamp token
+                for token in attr["values"]:
+                    inner = cms.ContentInfo.load(token.dump())["content"]
+                    problem = _certificates_problem(inner, depth + 1)
+                    if problem:
+                        return "in its timestamp token: " + problem
+    return None

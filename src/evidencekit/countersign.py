@@ -1,0 +1,103 @@
+"""countersign: a receipt (e.g. a legal aide's) added to a sealed dossier as one more
+signature, in an incremental update: a chain of custody.
+
+The dossier is checked first: countersigning a dossier that is already tampered with
+would lend it credibility, so that is refused (exit 4). The new signature goes into a
+copy beside the file; the copy's signatures are re-checked from the bytes; only then
+does it replace the original in one rename. A failure at any point leaves the input
+exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from evidencekit.clock import Clock, iso, system_clock
+from evidencekit.errors import BadInput, SigningFailed, VerificationFailed
+from evidencekit.identity import Identity
+from evidencekit.pdf.rawsig import scan_signatures
+from evidencekit.seal import seal_in_place
+from evidencekit.timestamping import make_timestamper, probe
+from evidencekit.verify import VerifyReport, verify_dossier
+
+log = logging.getLogger("evidencekit")
+
+FIELD_PREFIX = "evidencekit-countersign-"
+DEFAULT_NOTE = "received / 已接收"
+
+
+@dataclass
+class CountersignResult:
+    output: Path
+    field: str
+    signer: str
+    fingerprint: str
+    time: str
+    note: str
+    tsa: dict[str, Any] | None
+    signatures: int
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__, output=str(self.output))
+
+
+def countersign(dossier: Path, identity: Identity, *, note: str | None = None, tsa_url: str | None = None,
+                output: Path | None = None, clock: Clock = system_clock,
+                trust: list[Any] | None = None) -> CountersignResult:
+    """Add a countersignature to ``dossier`` (in place, or into ``output``)."""
+    dossier = Path(dossier)
+    target = Path(output).absolute() if output else dossier.absolute()
+    if output and target.exists() and target.resolve() != dossier.resolve():
+        raise BadInput(f"{target}: already exists", "Choose another -o name, or remove the file.")
+    note = (note or DEFAULT_NOTE).strip()
+    if not note or len(note) > 500:
+        raise BadInput("the note must be 1 to 500 characters", "Give --note a short text, e.g. --note '已接收'.")
+
+    before = verify_dossier(dossier, trust)
+    if before.verdict not in ("valid", "untrusted-time"):
+        raise VerificationFailed(
+            f"{dossier}: will not countersign a dossier that does not verify ({before.verdict})",
+            "Run `evidencekit verify` on it to see what was found.",
+        )
+    field_name = _next_field(before)
+    timestamper = make_timestamper(tsa_url) if tsa_url else None
+    tsa_info = probe(timestamper) if timestamper is not None else None
+    now = clock()
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out, open(dossier, "rb") as src:
+            shutil.copyfileobj(src, out, 1 << 20)
+        seal_in_place(tmp, identity, signing_time=now, document_id=None, reason=note,
+                      timestamper=timestamper, field_name=field_name)
+        raw = scan_signatures(tmp)
+        if len(raw) != len(before.signatures) + 1 or not all(sig.digest_matches for sig in raw):
+            raise SigningFailed(f"{dossier}: the countersigned copy does not check out; nothing was changed",
+                                "Run with -v and report it.")
+        os.chmod(tmp, os.stat(dossier).st_mode & 0o777)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return CountersignResult(
+        output=target, field=field_name, signer=identity.name, fingerprint=identity.fingerprint,
+        time=iso(now), note=note,
+        tsa=({"url": tsa_info["url"], "name": tsa_info["name"]} if tsa_info else None),
+        signatures=len(raw),
+    )
+
+
+def _next_field(report: VerifyReport) -> str:
+    used = [int(m.group(1)) for s in report.signatures
+            if (m := re.fullmatch(re.escape(FIELD_PREFIX) + r"(\d+)", s.field or ""))]
+    return f"{FIELD_PREFIX}{max(used, default=0) + 1}"
