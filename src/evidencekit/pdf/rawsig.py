@@ -56,6 +56,68 @@ def _der_length(der: bytes) -> int:
     return 2 + n + int.from_bytes(der[2:2 + n], "big")
 
 
+def _check_der(der: bytes) -> None:
+    """Walk the whole DER tree (constructed values recursively); raise ValueError on any
+    encoding a DER writer would not produce: inconsistent or non-minimal lengths, a NULL
+    with content, a BOOLEAN that is not 00/FF, a non-minimal INTEGER."""
+    stack = [(0, len(der))]
+    while stack:
+        pos, end = stack.pop()
+        while pos < end:
+            tag = der[pos]
+            if tag & 0x1F == 0x1F:
+                raise ValueError("high tag numbers are not used here")
+            if pos + 1 >= end:
+                raise ValueError("truncated")
+            first = der[pos + 1]
+            if first < 0x80:
+                length, head = first, 2
+            else:
+                n = first & 0x7F
+                if n == 0 or n > 4 or pos + 2 + n > end:
+                    raise ValueError("bad length")
+                length, head = int.from_bytes(der[pos + 2:pos + 2 + n], "big"), 2 + n
+                if length < 0x80 or der[pos + 2] == 0:
+                    raise ValueError("non-minimal length")
+            start, stop = pos + head, pos + head + length
+            if stop > end:
+                raise ValueError("value runs past its container")
+            if tag & 0x20:
+                stack.append((start, stop))
+            elif tag == 0x05 and length != 0:
+                raise ValueError("NULL with content")
+            elif tag == 0x01 and (length != 1 or der[start] not in (0x00, 0xFF)):
+                raise ValueError("bad BOOLEAN")
+            elif tag == 0x02 and (length == 0 or (length > 1 and (
+                    (der[start] == 0 and der[start + 1] < 0x80) or (der[start] == 0xFF and der[start + 1] >= 0x80)))):
+                raise ValueError("non-minimal INTEGER")
+            pos = stop
+
+
+def _parse_all(signed: cms.SignedData, depth: int = 0) -> None:
+    """Parse every field of a SignedData against its schema (asn1crypto parses lazily, and
+    ``.native`` on the whole tree is very slow): a changed byte in a field nobody reads
+    otherwise, e.g. an algorithm's parameters, still shows as a parse error."""
+    from asn1crypto import x509 as asn1_x509
+
+    for key in ("version", "digest_algorithms", "encap_content_info"):
+        signed[key].native
+    for choice in signed["certificates"] or []:
+        asn1_x509.Certificate.load(choice.chosen.dump()).native
+    for signer in signed["signer_infos"]:
+        for key in ("version", "sid", "digest_algorithm", "signature_algorithm", "signature"):
+            signer[key].native
+        for attr in signer["signed_attrs"]:
+            attr["type"].native
+            attr["values"].dump()
+        for attr in signer["unsigned_attrs"] or []:
+            if attr["type"].dotted == "1.2.840.113549.1.9.16.2.14" and depth == 0:
+                for token in attr["values"]:
+                    _parse_all(cms.ContentInfo.load(token.dump())["content"], depth + 1)
+            else:
+                attr.native
+
+
 def _check(mm: mmap.mmap, br: tuple[int, int, int, int]) -> RawSignature:
     start1, len1, start2, len2 = br
     size = len(mm)
@@ -72,7 +134,8 @@ def _check(mm: mmap.mmap, br: tuple[int, int, int, int]) -> RawSignature:
             # Readers ignore what follows the CMS structure, but a byte changed there is still a change.
             return RawSignature(br, False, "bytes in the signature's reserved space were changed after signing")
         info = cms.ContentInfo.load(der[:used])
-        info.native  # parse all of it: a byte changed in an unsigned part often breaks its encoding
+        _check_der(der[:used])  # a byte changed in an unsigned part often breaks its encoding
+        _parse_all(info["content"])
         signed = info["content"]
         encap = signed["encap_content_info"]
         expected = None
