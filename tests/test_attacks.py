@@ -218,3 +218,18 @@ def test_an_unsigned_visible_signature_widget_is_rejected(dossier_copy: Path) ->
     report = verify_dossier(dossier_copy)
     assert report.exit_code == 4
     assert "annotation-added" in fails(report)
+
+
+@pytest.mark.parametrize("fraction", [0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99])
+def test_flip_anywhere_in_the_signature_value(tsa_free_copy: Path, fraction: float) -> None:
+    """The signature value is the one part of the file no digest covers: each of its bytes
+    is either checked by the CMS validation, bound (certificates) or must stay zero."""
+    start, end = attacks.signature_gap(tsa_free_copy)
+    attacks._replace_hex_digit(tsa_free_copy, start + 1 + int((end - start - 2) * fraction))
+    report = verify_or_cannot(tsa_free_copy)
+    assert report is not None and report.exit_code == 4, (fraction, report and report.findings)
+
+
+@pytest.fixture
+def tsa_free_copy(dossier_copy: Path) -> Path:
+    return dossier_copy

@@ -9,16 +9,15 @@ digest is compared with a fresh hash of the ranges it claims to cover.
 from __future__ import annotations
 
 import hashlib
+import mmap
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 from asn1crypto import cms, tsp  # tsp also registers the RFC 3161 TSTInfo content type
 
 _BYTERANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
 _CONTENTS = re.compile(rb"/Contents\s*<([0-9A-Fa-f\s]*)>")
-CHUNK = 1 << 20
 _DIGESTS = {"sha256": hashlib.sha256, "sha384": hashlib.sha384, "sha512": hashlib.sha512, "sha1": hashlib.sha1}
 
 
@@ -30,30 +29,18 @@ class RawSignature:
 
 
 def scan_signatures(path: Path) -> list[RawSignature]:
-    """Every /ByteRange in the file with the verdict of its own CMS digest.
-
-    Reads in fixed-size chunks (an mmap would count the whole file as resident memory).
-    """
+    """Every /ByteRange in the file with the verdict of its own CMS digest."""
     with open(path, "rb") as f:
-        ranges: list[tuple[int, int, int, int]] = []
-        overlap = 256
-        offset = 0
-        tail = b""
-        while True:
-            chunk = f.read(CHUNK)
-            if not chunk:
-                break
-            window = tail + chunk
-            for match in _BYTERANGE.finditer(window):
-                if match.end() > len(window) - 64 and len(chunk) == CHUNK:
-                    continue  # may be cut at the window's end: the next window sees it whole
-                found = tuple(int(x) for x in match.groups())
-                if found not in ranges:
-                    ranges.append(found)  # type: ignore[arg-type]
-            tail = window[-overlap:]
-            offset += len(chunk)
-        size = offset
-        return [_check(f, size, br) for br in ranges]
+        try:
+            mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:  # empty file
+            return []
+        with mm:
+            found = []
+            for match in _BYTERANGE.finditer(mm):
+                byte_range = tuple(int(x) for x in match.groups())
+                found.append(_check(mm, byte_range))  # type: ignore[arg-type]
+            return found
 
 
 def _der_length(der: bytes) -> int:
@@ -69,12 +56,74 @@ def _der_length(der: bytes) -> int:
     return 2 + n + int.from_bytes(der[2:2 + n], "big")
 
 
-def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int]) -> RawSignature:
+def _check_der(der: bytes) -> None:
+    """Walk the whole DER tree (constructed values recursively); raise ValueError on any
+    encoding a DER writer would not produce: inconsistent or non-minimal lengths, a NULL
+    with content, a BOOLEAN that is not 00/FF, a non-minimal INTEGER."""
+    stack = [(0, len(der))]
+    while stack:
+        pos, end = stack.pop()
+        while pos < end:
+            tag = der[pos]
+            if tag & 0x1F == 0x1F:
+                raise ValueError("high tag numbers are not used here")
+            if pos + 1 >= end:
+                raise ValueError("truncated")
+            first = der[pos + 1]
+            if first < 0x80:
+                length, head = first, 2
+            else:
+                n = first & 0x7F
+                if n == 0 or n > 4 or pos + 2 + n > end:
+                    raise ValueError("bad length")
+                length, head = int.from_bytes(der[pos + 2:pos + 2 + n], "big"), 2 + n
+                if length < 0x80 or der[pos + 2] == 0:
+                    raise ValueError("non-minimal length")
+            start, stop = pos + head, pos + head + length
+            if stop > end:
+                raise ValueError("value runs past its container")
+            if tag & 0x20:
+                stack.append((start, stop))
+            elif tag == 0x05 and length != 0:
+                raise ValueError("NULL with content")
+            elif tag == 0x01 and (length != 1 or der[start] not in (0x00, 0xFF)):
+                raise ValueError("bad BOOLEAN")
+            elif tag == 0x02 and (length == 0 or (length > 1 and (
+                    (der[start] == 0 and der[start + 1] < 0x80) or (der[start] == 0xFF and der[start + 1] >= 0x80)))):
+                raise ValueError("non-minimal INTEGER")
+            pos = stop
+
+
+def _parse_all(signed: cms.SignedData, depth: int = 0) -> None:
+    """Parse every field of a SignedData against its schema (asn1crypto parses lazily, and
+    ``.native`` on the whole tree is very slow): a changed byte in a field nobody reads
+    otherwise, e.g. an algorithm's parameters, still shows as a parse error."""
+    from asn1crypto import x509 as asn1_x509
+
+    for key in ("version", "digest_algorithms", "encap_content_info"):
+        signed[key].native
+    for choice in signed["certificates"] or []:
+        asn1_x509.Certificate.load(choice.chosen.dump()).native
+    for signer in signed["signer_infos"]:
+        for key in ("version", "sid", "digest_algorithm", "signature_algorithm", "signature"):
+            signer[key].native
+        for attr in signer["signed_attrs"]:
+            attr["type"].native
+            attr["values"].dump()
+        for attr in signer["unsigned_attrs"] or []:
+            if attr["type"].dotted == "1.2.840.113549.1.9.16.2.14" and depth == 0:
+                for token in attr["values"]:
+                    _parse_all(cms.ContentInfo.load(token.dump())["content"], depth + 1)
+            else:
+                attr.native
+
+
+def _check(mm: mmap.mmap, br: tuple[int, int, int, int]) -> RawSignature:
     start1, len1, start2, len2 = br
-    if start1 != 0 or start1 + len1 > start2 or start2 + len2 > size or start2 - len1 > 1 << 20:
+    size = len(mm)
+    if start1 != 0 or start1 + len1 > start2 or start2 + len2 > size:
         return RawSignature(br, None, "its /ByteRange points outside the file or overlaps itself")
-    f.seek(len1)
-    gap = f.read(start2 - len1)
+    gap = mm[len1:start2]
     contents = _CONTENTS.search(b"/Contents " + gap) if gap.startswith(b"<") else None
     if contents is None:
         return RawSignature(br, None, "the signed ranges do not leave exactly the signature value out")
@@ -85,7 +134,8 @@ def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int]) -> RawSignatur
             # Readers ignore what follows the CMS structure, but a byte changed there is still a change.
             return RawSignature(br, False, "bytes in the signature's reserved space were changed after signing")
         info = cms.ContentInfo.load(der[:used])
-        info.native  # parse all of it: a byte changed in an unsigned part often breaks its encoding
+        _check_der(der[:used])  # a byte changed in an unsigned part often breaks its encoding
+        _parse_all(info["content"])
         signed = info["content"]
         encap = signed["encap_content_info"]
         expected = None
@@ -106,14 +156,11 @@ def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int]) -> RawSignatur
         return RawSignature(br, None, "the signature value is not a readable CMS signature")
     h = _DIGESTS[algo]()
     for offset, length in ((start1, len1), (start2, len2)):
-        f.seek(offset)
-        remaining = length
-        while remaining:
-            data = f.read(min(CHUNK, remaining))
-            if not data:
-                break
-            h.update(data)
-            remaining -= len(data)
+        pos = offset
+        while pos < offset + length:
+            end = min(pos + (1 << 20), offset + length)
+            h.update(mm[pos:end])
+            pos = end
     if h.digest() != expected:
         return RawSignature(br, False, "the signed bytes no longer match the signature's digest")
     try:
