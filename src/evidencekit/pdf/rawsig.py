@@ -9,15 +9,16 @@ digest is compared with a fresh hash of the ranges it claims to cover.
 from __future__ import annotations
 
 import hashlib
-import mmap
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from asn1crypto import cms, tsp  # tsp also registers the RFC 3161 TSTInfo content type
 
 _BYTERANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
 _CONTENTS = re.compile(rb"/Contents\s*<([0-9A-Fa-f\s]*)>")
+CHUNK = 1 << 20
 _DIGESTS = {"sha256": hashlib.sha256, "sha384": hashlib.sha384, "sha512": hashlib.sha512, "sha1": hashlib.sha1}
 
 
@@ -29,18 +30,28 @@ class RawSignature:
 
 
 def scan_signatures(path: Path) -> list[RawSignature]:
-    """Every /ByteRange in the file with the verdict of its own CMS digest."""
+    """Every /ByteRange in the file with the verdict of its own CMS digest.
+
+    Reads in fixed-size chunks: an mmap would count the whole dossier as resident memory.
+    """
     with open(path, "rb") as f:
-        try:
-            mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-        except ValueError:  # empty file
-            return []
-        with mm:
-            found = []
-            for match in _BYTERANGE.finditer(mm):
-                byte_range = tuple(int(x) for x in match.groups())
-                found.append(_check(mm, byte_range))  # type: ignore[arg-type]
-            return found
+        ranges: list[tuple[int, int, int, int]] = []
+        tail = b""
+        size = 0
+        while True:
+            chunk = f.read(CHUNK)
+            if not chunk:
+                break
+            window = tail + chunk
+            for match in _BYTERANGE.finditer(window):
+                if match.end() > len(window) - 64 and len(chunk) == CHUNK:
+                    continue  # may be cut at the window's end: the next window sees it whole
+                found = tuple(int(x) for x in match.groups())
+                if found not in ranges:
+                    ranges.append(found)  # type: ignore[arg-type]
+            tail = window[-256:]
+            size += len(chunk)
+        return [_check(f, size, br) for br in ranges]
 
 
 def _der_length(der: bytes) -> int:
@@ -118,12 +129,12 @@ def _parse_all(signed: cms.SignedData, depth: int = 0) -> None:
                 attr.native
 
 
-def _check(mm: mmap.mmap, br: tuple[int, int, int, int]) -> RawSignature:
+def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int]) -> RawSignature:
     start1, len1, start2, len2 = br
-    size = len(mm)
-    if start1 != 0 or start1 + len1 > start2 or start2 + len2 > size:
+    if start1 != 0 or start1 + len1 > start2 or start2 + len2 > size or start2 - len1 > 1 << 20:
         return RawSignature(br, None, "its /ByteRange points outside the file or overlaps itself")
-    gap = mm[len1:start2]
+    f.seek(len1)
+    gap = f.read(start2 - len1)
     contents = _CONTENTS.search(b"/Contents " + gap) if gap.startswith(b"<") else None
     if contents is None:
         return RawSignature(br, None, "the signed ranges do not leave exactly the signature value out")
@@ -156,11 +167,14 @@ def _check(mm: mmap.mmap, br: tuple[int, int, int, int]) -> RawSignature:
         return RawSignature(br, None, "the signature value is not a readable CMS signature")
     h = _DIGESTS[algo]()
     for offset, length in ((start1, len1), (start2, len2)):
-        pos = offset
-        while pos < offset + length:
-            end = min(pos + (1 << 20), offset + length)
-            h.update(mm[pos:end])
-            pos = end
+        f.seek(offset)
+        remaining = length
+        while remaining:
+            data = f.read(min(CHUNK, remaining))
+            if not data:
+                break
+            h.update(data)
+            remaining -= len(data)
     if h.digest() != expected:
         return RawSignature(br, False, "the signed bytes no longer match the signature's digest")
     try:
