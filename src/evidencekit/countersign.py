@@ -15,7 +15,8 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ class CountersignResult:
     note: str
     tsa: dict[str, Any] | None
     signatures: int
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__, output=str(self.output))

@@ -13,7 +13,8 @@ import hashlib
 import logging
 import mmap
 import re
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
@@ -74,7 +75,7 @@ class SignatureInfo:
     tsa_trusted: bool | None = None  # the TSA chains to a --trust anchor
     tsa_fingerprint: str | None = None
     signed_revision: int | None = None
-    changes_before: list[str] = field(default_factory=list)  # what this revision added
+    changes_before: list[str] = dataclasses.field(default_factory=list)  # what this revision added
 
     @property
     def time_basis(self) -> str:
@@ -95,8 +96,8 @@ class VerifyReport:
     path: Path
     verdict: str = "valid"
     dossier_id: str | None = None
-    signatures: list[SignatureInfo] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    signatures: list[SignatureInfo] = dataclasses.field(default_factory=list)
+    findings: list[Finding] = dataclasses.field(default_factory=list)
     items_checked: int = 0
     items_total: int = 0
     case_title: str | None = None
@@ -275,6 +276,7 @@ def _check_signatures(report: VerifyReport, embedded: list[Any], reader: Any,
     for index, sig in enumerate(embedded, start=1):
         field_name = sig.field_name
         is_timestamp = sig.sig_object.get("/Type") == "/DocTimeStamp"
+        status: Any
         try:
             if is_timestamp:
                 status = validate_pdf_timestamp(sig, validation_context=context(), diff_policy=policy)
@@ -544,8 +546,8 @@ def _describe_diff(status: Any) -> str:
     diff = getattr(status, "diff_result", None)
     text = str(diff) if diff is not None else ""
     paths = re.findall(r"(\.Root[^\s,'\"]*|/[A-Z][A-Za-z]+)", text)
-    return ", ".join(dict.fromkeys(paths[:4])) or (getattr(status, "modification_level", None).name
-                                                     if getattr(status, "modification_level", None) else "?")
+    level = getattr(status, "modification_level", None)
+    return ", ".join(dict.fromkeys(paths[:4])) or (level.name if level is not None else "?")
 
 
 def _cert_name(cert: Any) -> str | None:
