@@ -17,6 +17,12 @@ HEADLINES = {
                    "INCOMPLETE: originals or the manifest are missing, so the dossier cannot be confirmed whole."),
 }
 
+SINGLE_UNTRUSTED_TIME = (
+    "有效：卷宗自封存以来没有被改动。（注意：封存时间只是封存人电脑时钟的声明，没有时间戳机构证明。）",
+    "VALID: the dossier has not changed since it was sealed. (Note: the sealing time is only the sealer's own "
+    "clock's claim; no timestamp authority attests it.)",
+)
+
 SELF_SIGNED_NOTE = (
     "说明：封存证书是封存人自己生成的（自签名）。它证明文件封存后未被改动，但不能证明封存人的真实身份，"
     "也不是《电子签名法》第十三条所称的“可靠的电子签名”。请向对方核对证书指纹。",
@@ -29,7 +35,10 @@ SELF_SIGNED_NOTE = (
 def render_report(report: VerifyReport, lang: str) -> list[str]:
     zh = lang == "zh"
     pick = (lambda pair: pair[0] if zh else pair[1])
-    lines = [pick(HEADLINES[report.verdict]), ""]
+    headline = HEADLINES[report.verdict]
+    if report.verdict == "untrusted-time" and len(report.signatures) == 1:
+        headline = SINGLE_UNTRUSTED_TIME
+    lines = [pick(headline), ""]
     lines.append(("文件：" if zh else "File: ") + str(report.path))
     if report.case_title:
         lines.append(("案件：" if zh else "Case: ") + report.case_title)
@@ -76,7 +85,7 @@ def _signature_lines(sig: SignatureInfo, report: VerifyReport, zh: bool) -> list
         lines.append(("  身份：" if zh else "  Identity: ") + _trust_words(sig, report, zh))
     if sig.fingerprint:
         lines.append(("  证书指纹 SHA-256：" if zh else "  Certificate SHA-256: ") + sig.fingerprint)
-    if sig.reason:
+    if sig.reason and not sig.reason.startswith("evidencekit dossier "):  # the seal's own reason repeats the id
         lines.append(("  说明：" if zh else "  Note: ") + sig.reason)
     if sig.location:
         lines.append(("  地点：" if zh else "  Location: ") + sig.location)
