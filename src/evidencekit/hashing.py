@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -39,22 +40,57 @@ class Digests:
     sm3: str
 
 
+class Digester:
+    """SHA-256 and SM3 of a byte stream fed in chunks.
+
+    SM3 is the slower of the two (about 450 MB/s against SHA-256's 1.5 GB/s with SHA
+    instructions); hashlib releases the GIL on large updates, so SM3 runs on a second
+    thread while SHA-256 and the next read go on here. At most two chunks are alive.
+    """
+
+    def __init__(self) -> None:
+        self._sha = hashlib.sha256()
+        self._sm3 = new_sm3()
+        self._size = 0
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: Future[None] | None = None
+
+    def update(self, chunk: bytes) -> None:
+        """Feed ``chunk`` (an immutable bytes object: the SM3 thread may still read it)."""
+        if self._pending is not None:
+            self._pending.result()
+            self._pending = None
+        if len(chunk) >= PARALLEL_MIN:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sm3")
+            self._pending = self._pool.submit(self._sm3.update, chunk)
+        else:
+            self._sm3.update(chunk)
+        self._sha.update(chunk)
+        self._size += len(chunk)
+
+    def finish(self) -> Digests:
+        if self._pending is not None:
+            self._pending.result()
+            self._pending = None
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+        return Digests(size=self._size, sha256=self._sha.hexdigest(), sm3=self._sm3.hexdigest())
+
+
+PARALLEL_MIN = 256 * 1024  # below this a thread hand-off costs more than it saves
+
+
 def digest_stream(stream: BinaryIO) -> Digests:
     """Read ``stream`` to its end once, feeding both digests."""
-    sha = hashlib.sha256()
-    sm3 = new_sm3()
-    buf = bytearray(BUFFER_SIZE)
-    view = memoryview(buf)
-    size = 0
+    digester = Digester()
     while True:
-        n = stream.readinto(view)  # type: ignore[attr-defined]
-        if not n:
+        chunk = stream.read(BUFFER_SIZE)
+        if not chunk:
             break
-        chunk = view[:n]
-        sha.update(chunk)
-        sm3.update(chunk)
-        size += n
-    return Digests(size=size, sha256=sha.hexdigest(), sm3=sm3.hexdigest())
+        digester.update(chunk)
+    return digester.finish()
 
 
 def digest_file(path: Path) -> Digests:

@@ -13,7 +13,7 @@ from typing import Any
 from evidencekit.assemble import CASE_NAME, MANIFEST_NAME
 from evidencekit.case import sealed_case_matches
 from evidencekit.errors import BadInput, CannotVerify
-from evidencekit.hashing import new_sm3
+from evidencekit.hashing import Digester
 from evidencekit.manifest import parse_manifest
 from evidencekit.pdf.stream_reader import UnsupportedStream, feed_stream, locate_stream
 from evidencekit.verify import _embedded_files, _stream_ref, _xref_offsets
@@ -118,14 +118,12 @@ def _write_checked(f: Any, spec: Any, offsets: dict[int, int], target: Path, ite
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     tmp = Path(tmp_name)
-    sha, sm3, size = hashlib.sha256(), new_sm3(), [0]
+    digester = Digester()
     try:
         with os.fdopen(fd, "wb") as out:
             def sink(chunk: bytes) -> None:
                 out.write(chunk)
-                sha.update(chunk)
-                sm3.update(chunk)
-                size[0] += len(chunk)
+                digester.update(chunk)
 
             ref = _stream_ref(spec)
             idnum = getattr(ref, "idnum", None)
@@ -136,12 +134,14 @@ def _write_checked(f: Any, spec: Any, offsets: dict[int, int], target: Path, ite
             except UnsupportedStream:
                 out.seek(0)
                 out.truncate()
-                sha, sm3, size = hashlib.sha256(), new_sm3(), [0]
+                digester.finish()
+                digester = Digester()
                 sink(bytes(ref.get_object().data))
-        if sha.hexdigest() != item.get("sha256") or size[0] != item.get("size"):
+        found = digester.finish()
+        if found.sha256 != item.get("sha256") or found.size != item.get("size"):
             tmp.unlink()
             return False, "SHA-256 does not match the manifest: the attachment was changed; not written"
-        if item.get("sm3") and sm3.hexdigest() != item.get("sm3"):
+        if item.get("sm3") and found.sm3 != item.get("sm3"):
             tmp.unlink()
             return False, "SM3 does not match the manifest; not written"
         os.replace(tmp, target)

@@ -26,7 +26,7 @@ from evidencekit.assemble import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME
 from evidencekit.case import sealed_case_matches
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.errors import BadInput, CannotVerify, ExitCode
-from evidencekit.hashing import new_sm3
+from evidencekit.hashing import Digester
 from evidencekit.manifest import parse_manifest
 from evidencekit.pdf.rawsig import scan_signatures
 from evidencekit.pdf.stream_reader import UnsupportedStream, feed_stream, locate_stream
@@ -707,29 +707,27 @@ def _stream_ref(spec: Any) -> Any:
 
 
 def _hash_attachment(spec: Any, reader: Any, f: BinaryIO, offsets: dict[int, int]) -> tuple[int, str, str] | None:
+    """(size, SHA-256, SM3) of an attachment, streamed from the file where our layout allows."""
     ref = _stream_ref(spec)
     if ref is None:
         return None
-    sha, sm3, size = hashlib.sha256(), new_sm3(), [0]
-
-    def sink(chunk: bytes) -> None:
-        sha.update(chunk)
-        sm3.update(chunk)
-        size[0] += len(chunk)
-
     idnum = getattr(ref, "idnum", None)
     if idnum is not None and idnum in offsets:
+        digester = Digester()
         try:
-            feed_stream(f, locate_stream(f, offsets[idnum], idnum), sink)
-            return size[0], sha.hexdigest(), sm3.hexdigest()
+            feed_stream(f, locate_stream(f, offsets[idnum], idnum), digester.update)
+            found = digester.finish()
+            return found.size, found.sha256, found.sm3
         except UnsupportedStream as exc:
+            digester.finish()
             log.debug("attachment %s: slow path (%s)", idnum, exc)
-            sha, sm3, size = hashlib.sha256(), new_sm3(), [0]
+    digester = Digester()
     try:
-        sink(ref.get_object().data)
+        digester.update(bytes(ref.get_object().data))
     except Exception:
         return None
-    return size[0], sha.hexdigest(), sm3.hexdigest()
+    found = digester.finish()
+    return found.size, found.sha256, found.sm3
 
 
 def _read_attachment(spec: Any, reader: Any, f: BinaryIO, offsets: dict[int, int]) -> bytes | None:
