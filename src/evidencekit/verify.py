@@ -10,6 +10,7 @@ collected, not raised: "not valid" is a report; only "cannot check at all" raise
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import Future, ThreadPoolExecutor
 import logging
 import mmap
 import re
@@ -161,13 +162,35 @@ def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> V
         raise CannotVerify(f"{path}: not a PDF file", "verify checks dossiers made by `evidencekit bundle`.")
 
     report = VerifyReport(path, trust_anchors=len(trust or []))
-    raw = scan_signatures(path)
-    for n, sig in enumerate(raw, start=1):
-        if sig.digest_matches is False or sig.problem:
-            report.fail("signature-broken",
-                        f"第 {n} 个签名：{_zh_problem(sig.problem)}。文件在签名后被改动或损坏。",
-                        f"Signature {n}: {sig.problem}. The file was changed or damaged after signing.")
+    # The raw byte scan reads and hashes the whole file, as pyHanko does: run it on the
+    # second core meanwhile. Its findings join the report before any verdict.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rawsig") as pool:
+        raw = _RawScan(pool.submit(scan_signatures, path), report)
+        _check_structure(report, path, raw, trust or [])
+        raw.result()
+    return _finish(report)
 
+
+class _RawScan:
+    """The background raw-signature scan; its findings are recorded the first time it is asked."""
+
+    def __init__(self, future: Future[list[Any]], report: VerifyReport) -> None:
+        self._future = future
+        self._report = report
+        self._signatures: list[Any] | None = None
+
+    def result(self) -> list[Any]:
+        if self._signatures is None:
+            self._signatures = self._future.result()
+            for n, sig in enumerate(self._signatures, start=1):
+                if sig.digest_matches is False or sig.problem:
+                    self._report.fail("signature-broken",
+                                      f"第 {n} 个签名：{_zh_problem(sig.problem)}。文件在签名后被改动或损坏。",
+                                      f"Signature {n}: {sig.problem}. The file was changed or damaged after signing.")
+        return self._signatures
+
+
+def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: list[x509.Certificate]) -> None:
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     with open(path, "rb") as f:
@@ -176,27 +199,27 @@ def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> V
             embedded = list(reader.embedded_signatures)
             root = reader.root
         except Exception as exc:
-            if raw or _carries_dossier_marks(path):
+            if raw.result() or _carries_dossier_marks(path):
                 report.fail("structure-broken", f"文件结构已损坏，无法读取（{exc}）。",
                             f"The file's structure is damaged and cannot be read ({exc}).")
-                return _finish(report)
+                return
             hint = ("the end of the file is missing: it may be truncated (an incomplete download or copy)"
                     if "EOF" in str(exc) else "verify checks dossiers made by `evidencekit bundle`.")
             raise CannotVerify(f"{path}: not a readable PDF ({exc})", hint) from exc
 
         marker = _dossier_marker(root)
         if not embedded:
-            if raw or marker:
+            if raw.result() or marker:
                 report.fail("seal-missing", "封存签名已被移除或无法找到。",
                             "The sealing signature has been removed or cannot be found.")
-                return _finish(report)
+                return
             raise CannotVerify(f"{path}: has no signature and is not an evidencekit dossier",
                                "verify checks dossiers sealed by `evidencekit bundle`.")
         if marker is None:
             report.fail("not-a-dossier", "文件不含 evidencekit 卷宗标记。",
                         "The file carries no evidencekit dossier marker.")
 
-        _check_signatures(report, embedded, reader, trust or [])
+        _check_signatures(report, embedded, reader, trust)
         _check_after_seal(report, reader, embedded)
         _check_tail(report, reader, embedded, path)
         if marker is not None:
@@ -207,8 +230,8 @@ def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> V
                 report.fail("structure-broken", f"卷宗的附件结构已损坏，无法读取（{type(exc).__name__}）。",
                             f"The dossier's attachment structure is damaged and cannot be read "
                             f"({type(exc).__name__}: {exc}).")
+        raw.result()
         _check_time_claim(report)
-    return _finish(report)
 
 
 _MARKS = (b"/EvidencekitDossier", b"evidencekit-seal")

@@ -43,12 +43,15 @@ def scan_signatures(path: Path) -> list[RawSignature]:
             if not chunk:
                 break
             window = tail + chunk
-            for match in _BYTERANGE.finditer(window):
-                if match.end() > len(window) - 64 and len(chunk) == CHUNK:
-                    continue  # may be cut at the window's end: the next window sees it whole
-                found = tuple(int(x) for x in match.groups())
-                if found not in ranges:
-                    ranges.append(found)  # type: ignore[arg-type]
+            at = window.find(b"/ByteRange")  # memchr-fast; the regex runs only where it may match
+            while at != -1:
+                match = _BYTERANGE.match(window, at)
+                if match and not (match.end() > len(window) - 64 and len(chunk) == CHUNK):
+                    found = tuple(int(x) for x in match.groups())
+                    if found not in ranges:
+                        ranges.append(found)  # type: ignore[arg-type]
+                # a match cut at the window's end is found whole in the next window
+                at = window.find(b"/ByteRange", at + 1)
             tail = window[-256:]
             size += len(chunk)
         return [_check(f, size, br) for br in ranges]
