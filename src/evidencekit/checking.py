@@ -53,7 +53,12 @@ def read_sealed_case(dossier: Path) -> tuple[CaseFile, list[dict[str, Any]], dic
     except Exception as exc:
         raise CannotVerify(f"{dossier}: not a readable dossier ({exc})",
                            "check takes a case folder or a dossier made by `evidencekit bundle`.") from exc
-    case = parse_case(case_raw.decode("utf-8"), f"{dossier.name}:case.toml") if case_raw else empty_case()
+    if case_raw:
+        case = parse_case(case_raw.decode("utf-8"), f"{dossier.name}:case.toml")
+    elif manifest.get("case"):  # a public dossier seals only the masked case data
+        case = CaseFile(data=manifest["case"])
+    else:
+        case = empty_case()
     return case, list(manifest["items"]), manifest
 
 

@@ -128,21 +128,27 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
             item.warnings.append(visual.reason)
 
     channel = options.channel or case.channel
+    public = options.public or case.public is True
+    # A public dossier (黑猫投诉, 微博) seals the masked case: the manifest and the attached
+    # case.toml would otherwise carry the ID number, phone and address in clear.
+    sealed_case = mask_personal(case) if public else case
+    public_warnings = [_PUBLIC_WARNING] if public else []
+    for warning in public_warnings:
+        log.warning("%s", warning)
     manifest = build_manifest(
-        case=case.data, items=items, created=created, time_source=time_source,
+        case=sealed_case.data, items=items, created=created, time_source=time_source,
         skipped=[s.as_dict() for s in collection.skipped],
     )
     dossier_id = manifest.dossier_id
     font = register_font(options.font)
 
     signer = Signer(identity.name, identity.fingerprint, identity.self_signed)
-    public = options.public or case.public is True
     view = DossierView(
         lang=options.lang, styles=Styles(font), dossier_id=dossier_id, manifest=manifest.data,
         case=case.data, items=items, visuals=visuals, skipped=collection.skipped, signer=signer,
         public=public, channel=channel, today=now.date(),
         # the cover shows masked data when public; the sealed case.toml and manifest keep the originals
-        shown_case=mask_personal(case).data if public else None,
+        shown_case=sealed_case.data if public else None,
         statement=statement_section(case, channel, now.date(), public=public) if channel else None,
         timeline=timeline,
     )
@@ -156,7 +162,7 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
     try:
         with os.fdopen(fd, "wb") as out:
             assembly.assemble(out, rendered, items, dossier_id=dossier_id, manifest_bytes=manifest.canonical,
-                              case_text=case.text, passwords=passwords, progress=progress)
+                              case_text=sealed_case.text, passwords=passwords, progress=progress)
         if progress:
             progress("seal", 0, 1)
         seal_in_place(tmp, identity, signing_time=now, document_id=bytes.fromhex(dossier_id),
@@ -182,8 +188,15 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
         output=output, dossier_id=dossier_id, created=created, time_source=time_source, items=items,
         skipped=collection.skipped, pages=rendered.page_count, size=output.stat().st_size, signer=signer,
         identity_path=identity.path, identity_created=identity_created,
-        warnings=[tsa_warning] if tsa_warning else [], tsa=tsa_info,
+        warnings=([tsa_warning] if tsa_warning else []) + public_warnings, tsa=tsa_info,
     )
+
+
+_PUBLIC_WARNING = (
+    "public dossier: the cover, statement, timeline and sealed case data are masked, but the attached "
+    "originals (screenshots, bills, chats) are not: check them and blur personal data before posting, "
+    "or post only the statement text"
+)
 
 
 def _timestamper(options: BundleOptions) -> tuple[Any, dict[str, Any] | None, str | None]:

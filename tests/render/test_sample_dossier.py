@@ -111,7 +111,7 @@ def test_cover_says_when_and_where_to_escalate(sample: Rendered) -> None:
     assert "最早 2025-03-20 起可向 中国人民银行 12363 投诉（现在即可）" in cover
 
 
-def test_public_masks_cover_statement_and_timeline_but_seals_the_originals(public: Rendered) -> None:
+def test_public_masks_cover_statement_timeline_and_sealed_case(public: Rendered) -> None:
     cover, statement = public.pages[0], public.pages[1]
     assert "张*" in cover and "13800138000" not in cover
     assert "已按公开渠道要求隐去个人信息" in statement
@@ -120,8 +120,10 @@ def test_public_masks_cover_statement_and_timeline_but_seals_the_originals(publi
     assert "2025**************0001" in timeline and TXN_ID not in timeline
     reader = PdfReader(str(public.result.output))
     manifest = json.loads(reader.attachments["manifest.json"][0])
-    assert manifest["case"]["complainant"]["phone"] == "13800138000"
-    assert reader.attachments["case.toml"][0] == (SAMPLE_CASE / "case.toml").read_bytes()
+    assert manifest["case"]["complainant"]["phone"] == "138****8000"
+    assert "110101199003071233" not in json.dumps(manifest, ensure_ascii=False)
+    assert "case.toml" not in reader.attachments  # its text holds the unmasked data
+    assert any("not" in w and "blur" in w for w in public.result.warnings)
 
 
 def test_every_font_is_embedded(sample: Rendered, public: Rendered) -> None:
