@@ -6,9 +6,6 @@ read-only mode. A PDF statement (流水证明) is described as a PDF.
 
 from __future__ import annotations
 
-import csv
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,30 +19,9 @@ from evidencekit.extract.bills_wechat import (
 )
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
-from evidencekit.extract.text import encoding_of, open_text
+from evidencekit.extract.text import encoding_of, iter_csv_rows
 from evidencekit.model import Extraction
 
-# A broken export can hold a "field" of megabytes; never let csv's limit stop the read.
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-
-
-def iter_csv_rows(path: Path, warnings: Warnings) -> Iterator[tuple[int, list[str]]]:
-    """(line number, fields) of a CSV bill, streamed; decoding and CSV errors become warnings."""
-    stream, encoding = open_text(path)
-    with stream:
-        reader = csv.reader(stream)
-        while True:
-            first_line = reader.line_num + 1  # a quoted field can span lines; report where it starts
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                warnings.add(f"CSV error: {error}; reading stopped", first_line)
-                return
-            if any("\ufffd" in cell for cell in row):
-                warnings.add(f"bytes that are not valid {encoding.name} were replaced", first_line)
-            yield first_line, row
 
 
 #: Bill headers sit within the first lines (line 17-25 in real exports).

@@ -8,7 +8,6 @@ reply), 10000 system. TXT: blocks of ``{StrTime} {name}\\n{content}\\n\\n``.
 
 from __future__ import annotations
 
-import csv
 import html
 import re
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Any
 from evidencekit.extract.chats import MessageList, chat_captured_at, chat_facts, message
 from evidencekit.extract.common import Warnings, epoch_iso, local_iso
 from evidencekit.extract.options import ExtractOptions
-from evidencekit.extract.text import iter_lines, open_text
+from evidencekit.extract.text import encoding_of, iter_csv_rows, iter_lines
 from evidencekit.model import Extraction
 
 ME = "我"
@@ -65,34 +64,23 @@ def extract_wechat_csv(path: Path, mime: str, options: ExtractOptions) -> Extrac
     """A 留痕 CSV: one row per message, the header naming the columns."""
     warnings = Warnings(path)
     messages = MessageList(options)
-    stream, encoding = open_text(path)
-    with stream:
-        reader = csv.reader(stream)
-        columns: dict[str, int] = {}
-        while True:
-            first_line = reader.line_num + 1  # a quoted field can span lines; report where it starts
-            try:
-                row = next(reader)
-            except StopIteration:
+    encoding = encoding_of(path)
+    columns: dict[str, int] = {}
+    for line, row in iter_csv_rows(path, warnings):
+        if not columns:
+            columns = {name.strip().lstrip("\ufeff"): index for index, name in enumerate(row)}
+            if not {"Type", "IsSender", "StrContent"} <= set(columns):
+                warnings.add(
+                    "the first line is not a 留痕 header (localId,TalkerId,Type,…); no messages read", line
+                )
                 break
-            except csv.Error as error:
-                warnings.add(f"CSV error: {error}; reading stopped", reader.line_num)
-                break
-            line = first_line
-            if not columns:
-                columns = {name.strip().lstrip("\ufeff"): index for index, name in enumerate(row)}
-                if not {"Type", "IsSender", "StrContent"} <= set(columns):
-                    warnings.add(
-                        "the first line is not a 留痕 header (localId,TalkerId,Type,…); no messages read", line
-                    )
-                    break
-                continue
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) < PRIVATE_FIELDS:
-                warnings.add(f"row has {len(row)} fields, fewer than {PRIVATE_FIELDS}: truncated; skipped", line)
-                continue
-            messages.add(_csv_message(row, columns, line, warnings))
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) < PRIVATE_FIELDS:
+            warnings.add(f"row has {len(row)} fields, fewer than {PRIVATE_FIELDS}: truncated; skipped", line)
+            continue
+        messages.add(_csv_message(row, columns, line, warnings))
     facts = chat_facts("wechat-csv", messages, warnings, encoding=encoding.name, timezone="+08:00")
     return Extraction(kind="chat", facts=facts, warnings=warnings.as_list(), captured_at=chat_captured_at(facts))
 

@@ -7,6 +7,9 @@ later turn out not to fit are replaced and reported by line, never fatal.
 
 from __future__ import annotations
 
+import csv
+import sys
+
 import codecs
 import io
 from collections.abc import Iterator
@@ -85,6 +88,10 @@ def decode_sample(sample: bytes, encoding: Encoding) -> str:
     return decoder.decode(sample, final=False)
 
 
+# A broken export can hold a "field" of megabytes; never let csv's limit stop the read.
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
 def open_text(path: Path) -> tuple[TextIO, Encoding]:
     """The file as a text stream in its detected encoding (undecodable bytes become U+FFFD).
 
@@ -107,6 +114,25 @@ def iter_lines(
             if "\ufffd" in line and warnings is not None:
                 warnings.add(f"bytes that are not valid {encoding.name} were replaced", number)
             yield number, line
+
+
+def iter_csv_rows(path: Path, warnings: Warnings) -> Iterator[tuple[int, list[str]]]:
+    """(line number, fields) of a CSV bill, streamed; decoding and CSV errors become warnings."""
+    stream, encoding = open_text(path)
+    with stream:
+        reader = csv.reader(stream)
+        while True:
+            first_line = reader.line_num + 1  # a quoted field can span lines; report where it starts
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                warnings.add(f"CSV error: {error}; reading stopped", first_line)
+                return
+            if any("\ufffd" in cell for cell in row):
+                warnings.add(f"bytes that are not valid {encoding.name} were replaced", first_line)
+            yield first_line, row
 
 
 def encoding_of(path: Path) -> Encoding:
