@@ -178,3 +178,24 @@ def test_default_identity_is_created_and_announced(tmp_path: Path, monkeypatch: 
     assert "created a new signing identity" in result.stderr
     assert (tmp_path / "home" / "identity.p12").exists()
     assert oct((tmp_path / "home" / "identity.p12").stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_seal_that_does_not_check_out_is_never_delivered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import evidencekit.pipeline as pipeline
+
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "a.txt").write_text("hello")
+    real_seal = pipeline.seal_in_place
+
+    def seal_then_corrupt(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        real_seal(path, *args, **kwargs)
+        with open(path, "r+b") as f:  # a disk or filesystem fault after sealing
+            f.seek(100)
+            f.write(b"X")
+
+    monkeypatch.setattr(pipeline, "seal_in_place", seal_then_corrupt)
+    result = CliRunner().invoke(main, ["bundle", str(case), "-o", str(tmp_path / "d.pdf")])
+    assert result.exit_code == 7, result.output
+    assert "did not check out" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case"]

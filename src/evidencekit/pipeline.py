@@ -17,7 +17,7 @@ from evidencekit import assemble as assembly
 from evidencekit.case import CaseFile
 from evidencekit.clock import CHINA_TZ, Clock, iso, system_clock
 from evidencekit.collect import collect
-from evidencekit.errors import BadInput, OutputExists
+from evidencekit.errors import BadInput, OutputExists, SigningFailed
 from evidencekit.identity import (
     Identity,
     create_identity,
@@ -27,6 +27,7 @@ from evidencekit.identity import (
 from evidencekit.inspection import describe, load_case_for
 from evidencekit.manifest import build_manifest
 from evidencekit.model import Item, Skipped
+from evidencekit.pdf.rawsig import scan_signatures
 from evidencekit.render.document import Styles
 from evidencekit.render.dossier import render_dossier
 from evidencekit.render.fonts import register_font
@@ -168,6 +169,7 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
         seal_in_place(tmp, identity, signing_time=now, document_id=bytes.fromhex(dossier_id),
                       reason=f"evidencekit dossier {dossier_id}", timestamper=timestamper,
                       archive=options.archive and timestamper is not None)
+        _check_sealed(tmp)
         os.chmod(tmp, 0o644)
         _move_into_place(tmp, output, options.force)
     except TimestampFailed as exc:
@@ -221,6 +223,15 @@ def _timestamper(options: BundleOptions) -> tuple[Any, dict[str, Any] | None, st
         return None, None, f"no trusted timestamp: {exc.message}"
     return timestamper, {"url": info["url"], "name": info["name"],
                          "time": iso(info["time"].astimezone(CHINA_TZ)) if info["time"] else None}, None
+
+
+def _check_sealed(path: Path) -> None:
+    """Re-read the sealed file before it is delivered: every signature's digest must match."""
+    signatures = scan_signatures(path)
+    if not signatures or not all(sig.digest_matches for sig in signatures):
+        problems = "; ".join(sig.problem or "?" for sig in signatures if not sig.digest_matches) or "no signature"
+        raise SigningFailed(f"the sealed dossier did not check out ({problems}); nothing was written",
+                            "Run again with -v, and report it if it happens again.")
 
 
 def _check_output(folder: Path, output: Path, force: bool) -> None:
