@@ -125,7 +125,7 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
     visuals = {item.id: visual_for(item, options.lang, passwords.get(item.path)) for item in items}
     for item in items:
         visual = visuals[item.id]
-        if visual.problem and visual.reason and visual.reason not in item.warnings:
+        if visual.problem and visual.reason and not _already_warned(item.warnings):
             item.warnings.append(visual.reason)
 
     channel = options.channel or case.channel
@@ -223,6 +223,14 @@ def _timestamper(options: BundleOptions) -> tuple[Any, dict[str, Any] | None, st
         return None, None, f"no trusted timestamp: {exc.message}"
     return timestamper, {"url": info["url"], "name": info["name"],
                          "time": iso(info["time"].astimezone(CHINA_TZ)) if info["time"] else None}, None
+
+
+_DAMAGE_WORDS = ("truncated", "corrupt", "damaged", "encrypted", "not a readable", "cannot be read")
+
+
+def _already_warned(warnings: list[str]) -> bool:
+    """The extractor usually reports a damaged or locked file already; say it once, not twice."""
+    return any(word in warning for warning in warnings for word in _DAMAGE_WORDS)
 
 
 def _check_sealed(path: Path) -> None:
