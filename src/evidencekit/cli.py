@@ -73,8 +73,9 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
     logger.handlers[:] = [handler]
     logger.propagate = False
     logger.setLevel(logging.DEBUG if verbose else (logging.ERROR if quiet else logging.INFO))
-    # pyHanko logs every untrusted self-signed certificate with a traceback: noise for users
-    for name in ("pyhanko", "pyhanko_certvalidator", "fontTools", "PIL"):
+    # pyHanko logs every untrusted self-signed certificate with a traceback, pypdf every odd
+    # byte of a damaged PDF: noise for users (our own warnings say what matters); -vv shows it
+    for name in ("pyhanko", "pyhanko_certvalidator", "pypdf", "fontTools", "PIL"):
         other = logging.getLogger(name)
         other.handlers[:] = [handler] if verbose > 1 else [logging.NullHandler()]
         other.propagate = False
@@ -218,7 +219,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
         _say_tsa(result, zh)
         for item in result.items:
             for warning in item.warnings:
-                _say(f"  ! {item.id} {item.path}: {warning}")
+                _say(f"  ! {item.id} {item.path}: {_without_name(warning, item.path)}")
         for skipped in result.skipped:
             _say(("  未纳入 " if zh else "  not included: ") + f"{skipped.path}: {skipped.reason}")
 
@@ -363,9 +364,18 @@ def inspect_cmd(folder: Path, case_path: Path | None, as_json: bool) -> None:
         summary = _facts_summary(item.kind, item.facts)
         click.echo(f"{item.id}  {item.kind:<10} {item.path}" + (f"  — {summary}" if summary else ""))
         for warning in item.warnings:
-            click.echo(f"      ! {warning}")
+            click.echo(f"      ! {_without_name(warning, item.path)}")
     for skipped in result.skipped:
         click.echo(f"--   not included  {skipped.path}: {skipped.reason}")
+
+
+def _without_name(warning: str, path: str) -> str:
+    """Extractor warnings start with the file's name; the line already shows its path."""
+    name = path.rsplit("/", 1)[-1]
+    for prefix in (f"{name}: ", f"{name} "):
+        if warning.startswith(prefix):
+            return warning[len(prefix):]
+    return warning
 
 
 def _facts_summary(kind: str, facts: dict[str, Any]) -> str:
