@@ -35,17 +35,17 @@ def read_sealed_case(dossier: Path) -> tuple[CaseFile, list[dict[str, Any]], dic
 
     from evidencekit.assemble import CASE_NAME, MANIFEST_NAME
     from evidencekit.manifest import parse_manifest
-    from evidencekit.verify import _embedded_files, _stream_ref
+    from evidencekit.pdf.attachments import embedded_files, stream_ref
 
     try:
         with open(dossier, "rb") as f:
             reader = PdfFileReader(f, strict=False)
-            files = _embedded_files(reader.root)
+            files = embedded_files(reader.root)
             if MANIFEST_NAME not in files:
                 raise CannotVerify(f"{dossier}: holds no evidencekit manifest",
                                    "check takes a case folder or a dossier made by `evidencekit bundle`.")
-            manifest = parse_manifest(bytes(_stream_ref(files[MANIFEST_NAME]).get_object().data))
-            case_raw = bytes(_stream_ref(files[CASE_NAME]).get_object().data) if CASE_NAME in files else None
+            manifest = parse_manifest(bytes(stream_ref(files[MANIFEST_NAME]).get_object().data))
+            case_raw = bytes(stream_ref(files[CASE_NAME]).get_object().data) if CASE_NAME in files else None
     except OSError as exc:
         raise BadInput(f"{dossier}: cannot open ({exc.strerror})", "Check the path.") from exc
     except CannotVerify:

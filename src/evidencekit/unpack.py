@@ -16,7 +16,7 @@ from evidencekit.errors import BadInput, CannotVerify
 from evidencekit.hashing import Digester
 from evidencekit.manifest import parse_manifest
 from evidencekit.pdf.stream_reader import UnsupportedStream, feed_stream, locate_stream
-from evidencekit.verify import _embedded_files, _stream_ref, _xref_offsets
+from evidencekit.pdf.attachments import embedded_files, stream_ref, xref_offsets
 
 
 @dataclass
@@ -53,18 +53,18 @@ def extract_originals(dossier: Path, dest: Path, *, force: bool = False) -> Extr
     with f:
         try:
             reader = PdfFileReader(f, strict=False)
-            files = _embedded_files(reader.root)
+            files = embedded_files(reader.root)
         except Exception as exc:
             raise CannotVerify(f"{dossier}: not a readable PDF ({exc})", "Give a dossier made by evidencekit.") from exc
         spec = files.get(MANIFEST_NAME)
         if spec is None:
             raise CannotVerify(f"{dossier}: holds no evidencekit manifest", "Give a dossier made by evidencekit.")
         try:
-            manifest = parse_manifest(bytes(_stream_ref(spec).get_object().data))
+            manifest = parse_manifest(bytes(stream_ref(spec).get_object().data))
         except Exception as exc:
             raise CannotVerify(f"{dossier}: its manifest cannot be read ({exc})",
                                "Run `evidencekit verify` on it to see what is wrong.") from exc
-        offsets = _xref_offsets(dossier)
+        offsets = xref_offsets(dossier)
         dest.mkdir(parents=True, exist_ok=True)
         root = dest.resolve()
         for item in manifest["items"]:
@@ -102,7 +102,7 @@ def _write_case(files: dict[str, Any], root: Path, manifest: dict[str, Any], res
     target = root / CASE_NAME
     if target.exists() and not force:
         raise BadInput(f"{target}: already exists", "Extract into an empty folder, or use --force.")
-    raw = bytes(_stream_ref(spec).get_object().data)
+    raw = bytes(stream_ref(spec).get_object().data)
     matches = sealed_case_matches(raw, manifest.get("case"))
     entry = {"id": CASE_NAME, "path": CASE_NAME, "sha256": hashlib.sha256(raw).hexdigest()}
     if not matches:
@@ -125,7 +125,7 @@ def _write_checked(f: Any, spec: Any, offsets: dict[int, int], target: Path, ite
                 out.write(chunk)
                 digester.update(chunk)
 
-            ref = _stream_ref(spec)
+            ref = stream_ref(spec)
             idnum = getattr(ref, "idnum", None)
             try:
                 if idnum is None or idnum not in offsets:

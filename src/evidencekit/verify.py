@@ -27,10 +27,9 @@ from evidencekit.assemble import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME
 from evidencekit.case import sealed_case_matches
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.errors import BadInput, CannotVerify, ExitCode
-from evidencekit.hashing import Digester
 from evidencekit.manifest import parse_manifest
+from evidencekit.pdf.attachments import embedded_files, hash_attachment, read_attachment, xref_offsets
 from evidencekit.pdf.rawsig import scan_signatures
-from evidencekit.pdf.stream_reader import UnsupportedStream, feed_stream, locate_stream
 
 log = logging.getLogger("evidencekit")
 
@@ -599,41 +598,15 @@ def _str_or_none(value: Any) -> str | None:
     return str(value) if value is not None else None
 
 
-def _embedded_files(root: Any) -> dict[str, Any]:
-    """Name-tree key -> file specification dictionary."""
-    out: dict[str, Any] = {}
-    names = root.get("/Names")
-    if names is None:
-        return out
-    tree = names.get_object().get("/EmbeddedFiles")
-    if tree is None:
-        return out
-
-    def walk(node: Any, depth: int) -> None:
-        node = node.get_object()
-        if depth > 32:
-            return
-        pairs = node.get("/Names")
-        if pairs is not None:
-            pairs = pairs.get_object()
-            for i in range(0, len(pairs) - 1, 2):
-                out[str(pairs[i])] = pairs[i + 1]
-        for kid in node.get("/Kids", []) or []:
-            walk(kid, depth + 1)
-
-    walk(tree, 0)
-    return out
-
-
 def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, dossier_id: str) -> None:
-    files = _embedded_files(reader.root)
-    offsets = _xref_offsets(path)
+    files = embedded_files(reader.root)
+    offsets = xref_offsets(path)
     manifest_spec = files.get(MANIFEST_NAME)
     if manifest_spec is None:
         report.fail("manifest-missing", "卷宗中没有 manifest.json（证据清单数据）。",
                     "The dossier has no manifest.json (the evidence list data).")
         return
-    manifest_raw = _read_attachment(manifest_spec, reader, f, offsets)
+    manifest_raw = read_attachment(manifest_spec, reader, f, offsets)
     if manifest_raw is None:
         report.fail("manifest-unreadable", "manifest.json 无法读取。", "manifest.json cannot be read.")
         return
@@ -664,7 +637,7 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
             report.fail("item-missing", f"证据 {item_id}（{item_path}）的原始文件不在卷宗中。",
                         f"Exhibit {item_id} ({item_path}): the original is missing from the dossier.", item_id)
             continue
-        digests = _hash_attachment(spec, reader, f, offsets)
+        digests = hash_attachment(spec, reader, f, offsets)
         if digests is None:
             report.fail("item-unreadable", f"证据 {item_id}（{item_path}）的附件无法读取。",
                         f"Exhibit {item_id} ({item_path}): the attachment cannot be read.", item_id)
@@ -688,7 +661,7 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
                     f"The dossier holds an attachment that is not in the manifest: {key}.")
     case_spec = files.get(CASE_NAME)
     if case_spec is not None:
-        raw_case = _read_attachment(case_spec, reader, f, offsets)
+        raw_case = read_attachment(case_spec, reader, f, offsets)
         if raw_case is None or not sealed_case_matches(raw_case, manifest.get("case")):
             report.fail("case-mismatch", "附件 case.toml 与清单中的案件信息不一致。",
                         "The attached case.toml does not match the case data in the manifest.")
@@ -707,60 +680,6 @@ def _check_cover(report: VerifyReport, reader: Any, dossier_id: str) -> None:
     if dossier_id not in re.sub(r"\s+", "", text):
         report.fail("cover-id-mismatch", "封面上印的卷宗编号与清单的 SHA-256 不一致。",
                     "The dossier id printed on the cover is not the SHA-256 of the manifest.")
-
-
-def _xref_offsets(path: Path) -> dict[int, int]:
-    """Object number -> byte offset, as the newest cross-reference sections say."""
-    try:
-        from pypdf import PdfReader
-
-        with open(path, "rb") as f:  # a path would make pypdf read the whole file into memory
-            reader = PdfReader(f, strict=False)
-            return dict(reader.xref.get(0, {}))
-    except Exception:
-        return {}
-
-
-def _stream_ref(spec: Any) -> Any:
-    ef = spec.get_object().get("/EF")
-    if ef is None:
-        return None
-    ef = ef.get_object()
-    return ef.raw_get("/F") if "/F" in ef else (ef.raw_get("/UF") if "/UF" in ef else None)
-
-
-def _hash_attachment(spec: Any, reader: Any, f: BinaryIO, offsets: dict[int, int]) -> tuple[int, str, str] | None:
-    """(size, SHA-256, SM3) of an attachment, streamed from the file where our layout allows."""
-    ref = _stream_ref(spec)
-    if ref is None:
-        return None
-    idnum = getattr(ref, "idnum", None)
-    if idnum is not None and idnum in offsets:
-        digester = Digester()
-        try:
-            feed_stream(f, locate_stream(f, offsets[idnum], idnum), digester.update)
-            found = digester.finish()
-            return found.size, found.sha256, found.sm3
-        except UnsupportedStream as exc:
-            digester.finish()
-            log.debug("attachment %s: slow path (%s)", idnum, exc)
-    digester = Digester()
-    try:
-        digester.update(bytes(ref.get_object().data))
-    except Exception:
-        return None
-    found = digester.finish()
-    return found.size, found.sha256, found.sm3
-
-
-def _read_attachment(spec: Any, reader: Any, f: BinaryIO, offsets: dict[int, int]) -> bytes | None:
-    ref = _stream_ref(spec)
-    if ref is None:
-        return None
-    try:
-        return bytes(ref.get_object().data)
-    except Exception:
-        return None
 
 
 def _finish(report: VerifyReport) -> VerifyReport:
