@@ -175,7 +175,8 @@ def test_default_identity_is_created_and_announced(tmp_path: Path, monkeypatch: 
     (case / "a.txt").write_text("hello")
     result = CliRunner().invoke(main, ["bundle", str(case), "-o", str(tmp_path / "d.pdf")])
     assert result.exit_code == 0, result.output
-    assert "created a new signing identity" in result.stderr
+    assert "created a new self-signed signing identity" in result.stderr
+    assert "identity create --name" in result.stderr
     assert (tmp_path / "home" / "identity.p12").exists()
     assert oct((tmp_path / "home" / "identity.p12").stat().st_mode & 0o777) == "0o600"
 

@@ -222,6 +222,27 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
                 _say(f"  ! {item.id} {item.path}: {_without_name(warning, item.path)}")
         for skipped in result.skipped:
             _say(("  未纳入 " if zh else "  not included: ") + f"{skipped.path}: {skipped.reason}")
+        if result.channel:
+            _say_requirements(result.output, result.channel, settings.lang)
+
+
+def _say_requirements(dossier: Path, channel: str, lang: str) -> None:
+    """One line on the chosen channel's requirements, so nobody submits a bounced complaint."""
+    from evidencekit.checking import check_dossier
+    from evidencekit.clock import system_clock
+
+    report = check_dossier(dossier, channel, system_clock().date(), lang).reports[channel]
+    failed = [r for r in report.results if r.status == "fail"]
+    if not failed:
+        _say((f"{report.channel_name}：材料要求均已满足" if lang == "zh"
+              else f"{report.channel_name}: every requirement is met"))
+        return
+    names = "、".join(r.requirement or r.rule_id for r in failed) if lang == "zh" else \
+        ", ".join(r.requirement or r.rule_id for r in failed)
+    _say((f"{report.channel_name}：{len(failed)} 项要求未满足（{names}）；运行 evidencekit check {dossier} "
+          f"--channel {channel} 查看依据和补救办法" if lang == "zh" else
+          f"{report.channel_name}: {len(failed)} requirement(s) unmet ({names}); run evidencekit check "
+          f"{dossier} --channel {channel} for the sources and fixes"))
 
 
 @main.command()
@@ -390,7 +411,8 @@ def _facts_summary(kind: str, facts: dict[str, Any]) -> str:
     if "width" in facts and "height" in facts:
         return f"{facts['width']}x{facts['height']}" + (", GPS" if facts.get("gps_present") else "")
     if "pages" in facts:
-        return f"{facts['pages']} pages" + (", encrypted" if facts.get("encrypted") else "")
+        pages = f"{facts['pages']} page(s)" if facts.get("pages") is not None else "pages unknown"
+        return pages + (", encrypted" if facts.get("encrypted") else "")
     return ""
 
 

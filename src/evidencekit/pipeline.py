@@ -6,6 +6,7 @@ in a temporary file beside the output, renamed into place only when sealed.
 
 from __future__ import annotations
 
+import getpass
 import logging
 import os
 import tempfile
@@ -35,7 +36,7 @@ from evidencekit.render.statement import statement_section
 from evidencekit.render.timeline import timeline
 from evidencekit.render.view import DossierView, Signer
 from evidencekit.seal import seal_in_place
-from evidencekit.statement import mask_personal
+from evidencekit.statement import lint_statement, mask_personal
 from evidencekit.timestamping import TimestampFailed, make_timestamper, probe
 from evidencekit.visuals import visual_for
 
@@ -73,6 +74,7 @@ class BundleResult:
     signer: Signer
     identity_path: Path
     identity_created: bool
+    channel: str | None = None
     warnings: list[str] = field(default_factory=list)
     tsa: dict[str, Any] | None = None  # url, name and time of the TSA that answered
 
@@ -88,6 +90,7 @@ class BundleResult:
                        "self_signed": self.signer.self_signed},
             "identity": str(self.identity_path),
             "identity_created": self.identity_created,
+            "channel": self.channel,
             "items": [{"id": i.id, "path": i.path, "kind": i.kind, "mime": i.mime, "size": i.size,
                        "sha256": i.sha256, "warnings": i.warnings} for i in self.items],
             "skipped": [s.as_dict() for s in self.skipped],
@@ -114,6 +117,8 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
     identity, identity_created = _identity(options, case, now)
     timestamper, tsa_info, tsa_warning = _timestamper(options)
     time_source = "tsa" if timestamper is not None else "local-clock"
+    if options.archive and timestamper is None and tsa_warning:
+        tsa_warning += "; --archive needs a timestamp, so no document timestamp (B-LTA) was added either"
 
     collection = collect(folder)
     if not collection.files:
@@ -134,8 +139,6 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
     # case.toml would otherwise carry the ID number, phone and address in clear.
     sealed_case = mask_personal(case) if public else case
     public_warnings = [_PUBLIC_WARNING] if public else []
-    for warning in public_warnings:
-        log.warning("%s", warning)
     manifest = build_manifest(
         case=sealed_case.data, items=items, created=created, time_source=time_source,
         skipped=[s.as_dict() for s in collection.skipped],
@@ -153,6 +156,8 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
         statement=statement_section(case, channel, now.date(), public=public) if channel else None,
         timeline=timeline,
     )
+    lint = [f"投诉书：{w}" if options.lang == "zh" else f"statement: {w}"
+            for w in lint_statement(case, options.lang)] if channel else []
     if progress:
         progress("render", 0, 1)
     rendered = render_dossier(view)
@@ -189,8 +194,8 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
     return BundleResult(
         output=output, dossier_id=dossier_id, created=created, time_source=time_source, items=items,
         skipped=collection.skipped, pages=rendered.page_count, size=output.stat().st_size, signer=signer,
-        identity_path=identity.path, identity_created=identity_created,
-        warnings=([tsa_warning] if tsa_warning else []) + public_warnings, tsa=tsa_info,
+        identity_path=identity.path, identity_created=identity_created, channel=channel,
+        warnings=([tsa_warning] if tsa_warning else []) + public_warnings + lint, tsa=tsa_info,
     )
 
 
@@ -262,11 +267,20 @@ def _identity(options: BundleOptions, case: CaseFile, now: Any) -> tuple[Identit
     path = default_identity_path()
     if path.exists():
         return load_identity(path, options.passphrase), False
-    who = case.data.get("complainant", {}).get("name") or "evidencekit user"
+    # Named after the computer's user, not this case's complainant: the identity is kept
+    # and seals every later case too (a demo case must not leave its name behind).
+    who = f"evidencekit user {_login_name()}"
     identity = create_identity(path, who, now=now)
-    log.warning("created a new signing identity for %s at %s (self-signed; "
-                "`evidencekit identity create --name NAME --force` makes another)", who, path)
+    log.warning("created a new self-signed signing identity \"%s\" at %s; to seal under your own name run "
+                "`evidencekit identity create --name 你的姓名 --force`", who, path)
     return identity, True
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment (some containers)
+        return "unknown"
 
 
 def _move_into_place(tmp: Path, output: Path, force: bool) -> None:

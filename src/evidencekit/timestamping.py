@@ -71,8 +71,9 @@ class TimestampFailed(SigningFailed):
     def __init__(self, url: str, detail: str):
         super().__init__(
             f"timestamp authority {url} failed: {detail}",
-            "Check the URL and the network, try again later, or add --tsa-optional to seal "
-            "without a trusted timestamp (the dossier then says its time is only your clock's).",
+            "Check the URL and the network and try again later; `bundle --tsa-optional` seals without a "
+            "trusted timestamp (the dossier then says its time is only your clock's), and "
+            "`countersign --no-tsa` signs without one.",
         )
         self.url = url
         self.detail = detail

@@ -144,6 +144,7 @@ def _write_checked(f: Any, spec: Any, offsets: dict[int, int], target: Path, ite
         if item.get("sm3") and found.sm3 != item.get("sm3"):
             tmp.unlink()
             return False, "SM3 does not match the manifest; not written"
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; an extracted original is an ordinary file
         os.replace(tmp, target)
         return True, ""
     except BaseException:

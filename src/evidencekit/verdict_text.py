@@ -106,7 +106,7 @@ def _trust_words(sig: SignatureInfo, report: VerifyReport, zh: bool) -> str:
         return ("不可信：证书不能链接到所给的信任根（--trust）" if zh
                 else "NOT trusted: the certificate does not chain to the given --trust anchors")
     if sig.self_signed:
-        return ("自签名：封存人自己生成的证书，身份未经第三方确认（可用 --trust 指定对方证书）" if zh
+        return ("自签名：签名人自己生成的证书，身份未经第三方确认（可用 --trust 指定对方证书）" if zh
                 else "self-signed: a certificate the signer made; no third party confirms who it is "
                 "(pass the signer's certificate with --trust)")
     issuer = sig.issuer or "?"

@@ -1,14 +1,14 @@
 """投诉书: the complaint statement for the chosen channel, laid out after the cover.
 
 The wording and order come from :func:`evidencekit.statement.build_statement` (the channel
-template); this module only lays it out, then lists the statement lint's warnings in a muted
-box "before you submit".
+template); this module only lays it out. The statement lint's warnings are printed by
+bundle for the complainant; they are not sealed into what the channel receives.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable
+from typing import Callable
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from evidencekit.case import CaseFile
 from evidencekit.model import KINDS
-from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, WARN, Marker, table_style
+from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, Marker, table_style
 from evidencekit.render.labels import kind_label, label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
@@ -85,8 +85,8 @@ def statement_flowables(view: DossierView, statement: Statement) -> list[Flowabl
         # keep a heading with its first lines; long sections still split
         flow.append(KeepTogether(block[:2]) if len(block) > 1 else block[0])
         flow += block[2:]
-    if statement.warnings:
-        flow += [Spacer(1, 8 * mm), _warnings(view, statement.warnings)]
+    # statement.warnings (the lint) are for the complainant, not for whoever receives the
+    # sealed dossier: bundle prints them on stderr instead.
     return flow
 
 
@@ -138,20 +138,3 @@ def _widths(spec: list[float | None] | None, columns: int) -> list[float]:
     return [w * mm if w is not None else share for w in spec]
 
 
-def _warnings(view: DossierView, warnings: tuple[str, ...]) -> Flowable:
-    s, lang = view.styles, view.lang
-    title = ParagraphStyle("st_warn_title", parent=s.small, textColor=WARN)
-    item = ParagraphStyle("st_warn_item", parent=s.small, textColor=MUTED, leftIndent=8, bulletIndent=0)
-    cells: list[list[Any]] = [[Paragraph(esc(label("st_before_submit", lang)), title)]]
-    cells += [[Paragraph(esc(w), item, bulletText="•")] for w in warnings]
-    box = Table(cells, colWidths=[FRAME_W])
-    box.setStyle(table_style(s.font,
-        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-        ("BOX", (0, 0), (-1, -1), 0.5, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, 0), 6),
-        ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
-    ))
-    return KeepTogether([box])
