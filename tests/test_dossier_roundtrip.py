@@ -157,3 +157,15 @@ def test_case_with_numbers_and_naive_times_verifies_and_extracts(tmp_path: Path)
     result = CliRunner().invoke(main, ["extract", str(out), "-d", str(tmp_path / "x")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "x" / "case.toml").read_bytes() == (case / "case.toml").read_bytes()
+
+
+def test_pdfdetach_saveall_writes_every_original(sealed: Path, sample_case: Path, tmp_path: Path) -> None:
+    pdfdetach = require_tool("pdfdetach")
+    out = tmp_path / "detached"
+    out.mkdir()
+    subprocess.run([pdfdetach, "-saveall", "-o", str(out), str(sealed)], check=True, capture_output=True)
+    manifest = json.loads((out / "manifest.json").read_bytes())
+    for item in manifest["items"]:
+        name = f"{item['id']}_{item['path'].rsplit('/', 1)[-1]}"
+        data = (out / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == item["sha256"], name

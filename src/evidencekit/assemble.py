@@ -272,7 +272,9 @@ def _attach(writer: PdfStreamWriter, att: Attachment) -> int:
     writer.write_object(spec_num, pdf_dict(
         Type=name("Filespec"),
         F=text(_ascii_fallback(att.key, file_name)),
-        UF=text(att.path),
+        # a flat, unique name: tools such as `pdfdetach -saveall` write files by this name and
+        # cannot create folders; the relative path is in /Desc and in the manifest
+        UF=text(file_name if att.item is None else f"{att.key}_{file_name}"),
         Desc=text(att.description),
         AFRelationship=name("Source") if att.item is not None else name("Supplement"),
         EF=pdf_dict(F=ref(stream_num), UF=ref(stream_num)),

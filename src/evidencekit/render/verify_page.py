@@ -19,7 +19,7 @@ STEPS = {
         ("只用通用工具核验",
          "① 用 poppler 的 <b>pdfsig 本文件.pdf</b> 查看签名：应显示 Signature is Valid 且 Total document signed。"
          "注意：pdfsig 对“签名后追加修改”的文件也可能显示有效，因此还需 evidencekit 的改动分析。<br/>"
-         "② 用 <b>pdfdetach -saveall 本文件.pdf</b> 取出全部附件，再用 <b>sha256sum</b> 计算每个文件的摘要，"
+         "② 用 <b>pdfdetach -saveall 本文件.pdf</b> 取出全部附件（文件名以证据编号开头，如 E01_…），再用 <b>sha256sum</b> 计算每个文件的摘要，"
          "与证据清单中的 SHA-256 逐一比对。<br/>"
          "③ 附件 manifest.json 的 SHA-256 即封面上的卷宗编号。"),
         ("封存证明什么、不证明什么",
@@ -39,7 +39,7 @@ STEPS = {
          "(1) poppler's <b>pdfsig this.pdf</b> shows the signature: it should say Signature is Valid and "
          "Total document signed. pdfsig may also call a file valid that was changed after signing, so the "
          "change analysis of evidencekit is still needed.<br/>"
-         "(2) <b>pdfdetach -saveall this.pdf</b> takes out every attachment; <b>sha256sum</b> each and compare "
+         "(2) <b>pdfdetach -saveall this.pdf</b> takes out every attachment (named after its exhibit number, e.g. E01_…); <b>sha256sum</b> each and compare "
          "with the SHA-256 in the evidence list.<br/>"
          "(3) The SHA-256 of the attachment manifest.json is the dossier id on the cover."),
         ("What the seal proves, and what it does not",
