@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 from evidencekit.render.document import table_style, FRAME_W, MUTED, RULE, SHADE, Marker
 from evidencekit.render.labels import human_size, kind_label, label
 from evidencekit.render.text import esc
+from evidencekit.render.when import show_time
 from evidencekit.render.view import DossierView
 
 
@@ -22,7 +23,7 @@ def evidence_list(view: DossierView) -> list[Flowable]:
             file_cell += f"<br/><font color='#5b6573'>{esc(label('source', lang))}：{esc(item.provenance)}</font>"
         meta = f"{esc(kind_label(item.kind, lang))} · {human_size(item.size)}"
         if item.captured_at:
-            meta += f"<br/>{esc(item.captured_at)}"
+            meta += f"<br/>{esc(show_time(item.captured_at))}"
         rows.append([
             Paragraph(esc(item.id), s.cell),
             Paragraph(file_cell, s.cell),

@@ -25,8 +25,8 @@ from evidencekit.statement import Statement, build_statement
 
 # Column widths (mm) per section table; the widest text column takes what is left.
 WIDTHS: dict[str, list[float | None]] = {
-    "transactions": [27, 42, 34, None, 19],
-    "contacts": [19, 28, 31, None, 16],
+    "transactions": [26, 50, 34, None, 18],  # a WeChat Pay id has 28 digits: keep it on one line
+    "contacts": [19, 28, 31, None, 20],
     "evidence": [12, 19, None, None],
 }
 INDENTED = ("facts", "demand")  # prose sections: first line indented two characters
