@@ -221,7 +221,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
             for warning in item.warnings:
                 _say(f"  ! {item.id} {item.path}: {_without_name(warning, item.path)}")
         for skipped in result.skipped:
-            _say(("  未纳入 " if zh else "  not included: ") + f"{skipped.path}: {skipped.reason}")
+            _say(("  未纳入 " if zh else "  not included: ") + f"{skipped.path}: {skipped.text(settings.lang)}")
         if result.channel:
             _say_requirements(result.output, result.channel, settings.lang)
 

@@ -71,37 +71,37 @@ def collect(root: Path) -> Collection:
             entries = sorted(os.scandir(directory), key=lambda e: _display_name(e.name))
         except OSError as exc:
             rel = "/".join(rel_parts) or "."
-            result.skipped.append(Skipped(rel, f"folder cannot be read ({exc.strerror})"))
+            result.skipped.append(Skipped(rel, f"folder cannot be read ({exc.strerror})", f"文件夹无法读取（{exc.strerror}）"))
             return
         for entry in entries:
             name = _display_name(entry.name)
             rel = "/".join((*rel_parts, name))
             path = Path(entry.path)
             if entry.is_symlink():
-                result.skipped.append(Skipped(rel, _symlink_reason(path, root)))
+                result.skipped.append(Skipped(rel, *_symlink_reason(path, root)))
                 continue
             try:
                 entry_stat = entry.stat(follow_symlinks=False)
             except OSError as exc:
-                result.skipped.append(Skipped(rel, f"cannot be read ({exc.strerror})"))
+                result.skipped.append(Skipped(rel, f"cannot be read ({exc.strerror})", f"无法读取（{exc.strerror}）"))
                 continue
             if stat.S_ISDIR(entry_stat.st_mode):
                 if name in OS_LITTER_DIRS:
-                    result.skipped.append(Skipped(rel + "/", "operating-system folder, not evidence"))
+                    result.skipped.append(Skipped(rel + "/", "operating-system folder, not evidence", "操作系统生成的文件夹，不是证据"))
                     continue
                 walk(path, (*rel_parts, name))
                 continue
             if not stat.S_ISREG(entry_stat.st_mode):
-                result.skipped.append(Skipped(rel, "not a regular file (device, socket or pipe)"))
+                result.skipped.append(Skipped(rel, "not a regular file (device, socket or pipe)", "不是普通文件（设备、套接字或管道）"))
                 continue
             if _is_litter(name):
-                result.skipped.append(Skipped(rel, "operating-system litter, not evidence"))
+                result.skipped.append(Skipped(rel, "operating-system litter, not evidence", "操作系统自动生成的文件，不是证据"))
                 continue
             if not rel_parts and name == CASE_FILE:
                 result.case_file = path
                 continue
             if not os.access(path, os.R_OK):
-                result.skipped.append(Skipped(rel, "no permission to read it"))
+                result.skipped.append(Skipped(rel, "no permission to read it", "没有读取权限"))
                 continue
             unique = _unique(rel, seen, entry.name)
             notes = () if unique == rel else (
@@ -129,15 +129,18 @@ def _unique(rel: str, seen: dict[str, str], raw_name: str) -> str:
         n += 1
 
 
-def _symlink_reason(path: Path, root: Path) -> str:
+def _symlink_reason(path: Path, root: Path) -> tuple[str, str]:
+    """(English, Chinese) reason a symbolic link is not bundled."""
     try:
         target = Path(os.readlink(path))
     except OSError:
-        return "symbolic link (not followed)"
+        return "symbolic link (not followed)", "符号链接（不跟随）"
     resolved = (path.parent / target).resolve()
     try:
         resolved.relative_to(root.resolve())
-        where = "inside the folder"
+        inside = True
     except ValueError:
-        where = "outside the folder"
-    return f"symbolic link to {target} ({where}); links are never followed — copy the file in if it is evidence"
+        inside = False
+    where, where_zh = ("inside the folder", "文件夹内") if inside else ("outside the folder", "文件夹外")
+    return (f"symbolic link to {target} ({where}); links are never followed — copy the file in if it is evidence",
+            f"符号链接，指向 {target}（{where_zh}）：不跟随链接；如是证据，请把文件本身复制进来")

@@ -38,9 +38,13 @@ class Skipped:
 
     path: str
     reason: str
+    reason_zh: str = ""
 
     def as_dict(self) -> dict[str, str]:
-        return {"path": self.path, "reason": self.reason}
+        return {"path": self.path, "reason": self.reason, "reason_zh": self.reason_zh or self.reason}
+
+    def text(self, lang: str) -> str:
+        return self.reason_zh if lang == "zh" and self.reason_zh else self.reason
 
 
 @dataclass

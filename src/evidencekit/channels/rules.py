@@ -259,7 +259,7 @@ def evidence_kind_present(ctx: CheckContext, params: Mapping[str, Any]) -> Findi
     matching = [i for i in ctx.items if not kinds or _item_kind(ctx, i) in kinds]
     what = "/".join(kinds) if kinds else "any"
     if len(matching) >= needed:
-        ids = ", ".join(str(i.get("id", i.get("path"))) for i in matching[:5])
+        ids = ", ".join(str(i.get("id", i.get("path"))) for i in matching[:5]) + (", …" if len(matching) > 5 else "")
         return ok(f"有 {len(matching)} 件（{ids}）", f"{len(matching)} item(s) ({ids})")
     return missing(f"证据中没有足够的 {what} 类材料（需要 {needed} 件，找到 {len(matching)} 件）",
                    f"not enough evidence of kind {what} (need {needed}, found {len(matching)})")

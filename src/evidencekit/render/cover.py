@@ -126,7 +126,16 @@ def escalation_text(view: DossierView) -> str | None:
                  to=channel_label(escalation.to, lang) or escalation.to)
     if escalation.possible_now:
         head += label("escalation_now", lang)
-    return f"{head}\n{reason}"
+    return f"{head}\n{_without_last_sentence_naming(reason, escalation.earliest_date.isoformat())}"
+
+
+def _without_last_sentence_naming(reason: str, day: str) -> str:
+    """The reason ends by repeating the head line (date and channel); drop that sentence."""
+    stop = "。" if "。" in reason else ". "
+    sentences = [part for part in reason.split(stop) if part.strip()]
+    if len(sentences) > 1 and day in sentences[-1]:
+        sentences = sentences[:-1]
+    return stop.join(sentences) + (stop.strip() if stop == "。" or not reason.endswith(".") else ".")
 
 
 def _escalation_markup(text: str) -> str:

@@ -54,5 +54,5 @@ def evidence_list(view: DossierView) -> list[Flowable]:
     ]
     if view.skipped:
         flow += [Spacer(1, 6 * mm), Paragraph(esc(label("skipped_title", lang)), s.h3)]
-        flow += [Paragraph(f"{esc(sk.path)} — {esc(sk.reason)}", s.small) for sk in view.skipped]
+        flow += [Paragraph(f"{esc(sk.path)} — {esc(sk.text(lang))}", s.small) for sk in view.skipped]
     return flow
