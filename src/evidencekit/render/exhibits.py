@@ -37,6 +37,8 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
     if item.kind in ("screenshot", "photo") or item.mime.startswith("image/"):
         flow += [Spacer(1, 1.5 * mm), *image_facts(view, item)]
     for warning in item.warnings:
+        if item.facts.get("gps_present") and "GPS" in warning:
+            continue  # the privacy box above says it, in the dossier's language
         flow.append(Paragraph("▲ " + esc(warning), s.warn))
     flow.append(Spacer(1, 3 * mm))
 
