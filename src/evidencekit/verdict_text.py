@@ -78,7 +78,7 @@ def _signature_lines(sig: SignatureInfo, report: VerifyReport, zh: bool) -> list
     state = ("完整有效" if zh else "intact and valid") if ok else ("无效" if zh else "NOT valid")
     lines.append(f"{sig.index}. {kind}（{sig.field}）：{state}" if zh else f"{sig.index}. {kind} ({sig.field}): {state}")
     if sig.changes_before and sig.index > 1:
-        added = "；".join(sig.changes_before) if zh else "; ".join(sig.changes_before)
+        added = "；".join(_change_zh(c) for c in sig.changes_before) if zh else "; ".join(sig.changes_before)
         lines.append(("  此前一个签名之后新增：" if zh else "  Added since the previous signature: ") + added)
     if sig.signer and sig.kind == "signature":
         lines.append(("  签名人：" if zh else "  Signer: ") + sig.signer)
@@ -132,3 +132,14 @@ def _time_words(sig: SignatureInfo, report: VerifyReport, zh: bool) -> str:
         return (f"{sig.signing_time}（仅为签名人电脑时钟的声明，没有时间戳）" if zh
                 else f"{sig.signing_time} (asserted by the signer's own clock; no timestamp)")
     return "未知" if zh else "unknown"
+
+
+def _change_zh(change: str) -> str:
+    """verify records changes in English (they are also JSON); say the usual ones in Chinese."""
+    if change.startswith("signature field "):
+        return "签名字段 " + change[len("signature field "):]
+    if change == "validation data (DSS)":
+        return "验证数据（DSS）"
+    if change.startswith("changes that are not signatures or timestamps"):
+        return "不是签名或时间戳的改动" + change[len("changes that are not signatures or timestamps"):]
+    return change
