@@ -160,10 +160,11 @@ def build_steps(args, case: Path, work: Path, keydir: Path) -> dict[str, list[St
     ek_env = {"EVIDENCEKIT_HOME": str(work / "evidencekit-home")}
     pipelines: dict[str, list[Step]] = {}
     if not args.skip_evidencekit:
-        pipelines["evidencekit"] = [
+        pipelines["evidencekit"] = [  # an empty template leaves its step out
             Step("evidencekit.bundle", fill(args.bundle_cmd, **values), ek_env, ek_pdf),
             Step("evidencekit.verify", fill(args.verify_cmd, **values), ek_env),
         ]
+        pipelines["evidencekit"] = [s for s in pipelines["evidencekit"] if s.argv]
     if not args.skip_chain:
         chain = str(HERE / "chain.py")
         images_pdf, attached, signed = work / "chain-images.pdf", work / "chain-attached.pdf", work / "chain-signed.pdf"

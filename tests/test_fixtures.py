@@ -29,7 +29,16 @@ sys.path.insert(0, str(FIXTURES))
 import make_sample_case as sample  # noqa: E402
 from awkward import make_awkward_case  # noqa: E402
 
-magic = pytest.importorskip("magic")
+
+
+class _LazyMagic:
+    """python-magic (libmagic) only for the tests that sniff types; the rest run without it."""
+
+    def __getattr__(self, name):
+        return getattr(pytest.importorskip("magic"), name)
+
+
+magic = _LazyMagic()
 
 TXN_ID = "2025031222001400000001"
 
