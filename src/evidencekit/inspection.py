@@ -11,7 +11,7 @@ from evidencekit.collect import collect
 from evidencekit.errors import BadInput
 from evidencekit.extract import ExtractOptions, extract, sniff_kind
 from evidencekit.hashing import digest_file
-from evidencekit.model import Candidate, Item, Skipped
+from evidencekit.model import Candidate, Extraction, Item, Skipped
 from evidencekit.sniff import detect_mime
 
 Progress = Callable[[str, int, int], None]
@@ -68,7 +68,8 @@ def describe(files: list[Candidate], case: CaseFile, progress: Progress | None =
         kind = note.get("kind") or sniff_kind(cand.source, mime)
         options = ExtractOptions(disputed_ids=disputed, date_order=note.get("date_order"),
                                  password=note.get("password"))
-        found = extract(cand.source, mime, kind, options)
+        # nothing to read in an empty file; its one warning is added below
+        found = extract(cand.source, mime, kind, options) if digests.size else Extraction()
         if found.kind and not note.get("kind"):
             kind = found.kind
         item = Item(
