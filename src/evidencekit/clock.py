@@ -28,10 +28,6 @@ def fixed_clock(when: datetime) -> Clock:
     return lambda: when
 
 
-def is_reproducible() -> bool:
-    return bool(os.environ.get("SOURCE_DATE_EPOCH"))
-
-
 def iso(dt: datetime) -> str:
     """ISO 8601 with seconds and offset, e.g. ``2025-03-12T20:15:03+08:00``."""
     return dt.isoformat(timespec="seconds")

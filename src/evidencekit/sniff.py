@@ -36,18 +36,3 @@ def detect_mime(path: Path) -> str:
     except (magic.MagicException, OSError):
         return "application/octet-stream"
     return mime or "application/octet-stream"
-
-
-def basic_kind(mime: str) -> str:
-    """A first guess at the evidence kind from the MIME type alone."""
-    if mime.startswith("image/"):
-        return "screenshot" if mime in ("image/png", "image/webp", "image/gif") else "photo"
-    if mime == "application/pdf":
-        return "document"
-    if mime.startswith("audio/"):
-        return "recording"
-    if mime.startswith("video/"):
-        return "video"
-    if mime.startswith("text/") or mime in ("application/json", "application/csv"):
-        return "document"
-    return "other"

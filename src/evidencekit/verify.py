@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 
 from evidencekit.assemble import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME
 from evidencekit.case import sealed_case_matches
@@ -692,7 +692,3 @@ def _finish(report: VerifyReport) -> VerifyReport:
     else:
         report.verdict = "valid"
     return report
-
-
-def signer_fingerprint(cert: x509.Certificate) -> str:
-    return cert.fingerprint(hashes.SHA256()).hex()

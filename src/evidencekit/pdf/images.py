@@ -14,7 +14,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image
 from pypdf import generic as g
 
 from evidencekit.pdf.writer import FileSegments, name, num, pdf_dict
@@ -236,9 +236,3 @@ def placement_matrix(orientation: int, x: float, y: float, w: float, h: float) -
         7: (0, h, w, 0, x, y),
         8: (0, h, -w, 0, x + w, y),
     }[orientation]
-
-
-def exif_transposed(img: Image.Image) -> Image.Image:
-    """Upright copy of a Pillow image (used for thumbnails in tests and cards)."""
-    return ImageOps.exif_transpose(img) or img
-
