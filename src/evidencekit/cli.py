@@ -477,7 +477,16 @@ def _print_matrix(outcome: Any, lang: str) -> None:
             cells.append(f"{_MARKS.get(found.status, '?') if found else '·':>9}")
         click.echo(f"{rule:<{width}}" + " ".join(cells))
     click.echo(" " * width + " ".join(f"{'OK' if reports[cid].ok else 'UNMET':>9}" for cid in ids))
-    click.echo("✓ pass  ✗ fail  ! warning  · not required by that channel")
+    zh = lang == "zh"
+    click.echo("✓ 符合  ✗ 不符合  ! 提醒  · 该渠道不要求" if zh else
+               "✓ pass  ✗ fail  ! warning  · not required by that channel")
+    names: dict[str, str] = {}
+    for report in reports.values():
+        for result in report.results:
+            names.setdefault(result.rule_id, result.requirement or result.rule_id)
+    click.echo("")
+    for rule in rules:
+        click.echo(f"{rule:<{width}}{names[rule]}")
 
 
 @main.command()
