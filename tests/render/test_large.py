@@ -1,4 +1,4 @@
-"""2,000 bill rows and 2,000 chat messages: laid out in seconds, on a sensible number of
+"""2,000 bill rows and 2,000 chat messages: laid out on a sensible number of
 pages, every row and message still there as text."""
 
 from __future__ import annotations
@@ -63,10 +63,10 @@ def large(ek_home: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Rend
     return doc, time.perf_counter() - started
 
 
-def test_fast_and_paged(large: tuple[Rendered, float]) -> None:
+def test_paged_at_readable_sizes(large: tuple[Rendered, float]) -> None:
+    # Time is measured by bench/run.py, side by side with the usual tools, never asserted here.
     doc, seconds = large
     print(f"\n2,000 rows + 2,000 messages: {seconds:.2f} s, {doc.result.pages} pages")
-    assert seconds < 30, seconds  # ~4 s on a laptop; generous for slow CI
     assert doc.result.pages == len(doc.pages)
     bill_pages = [p for p in doc.pages if "证据 E01 · SHA-256" in p]
     chat_pages = [p for p in doc.pages if "证据 E02 · SHA-256" in p]
