@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -246,7 +246,6 @@ def _draw_footer(canv: Canvas, font: str, lang: str, dossier_id: str) -> None:
     canv.restoreState()
 
 
-Section = Callable[..., list[Flowable]]
 
 
 def facts_box(styles: Styles, rows: list[tuple[str, str | None]], *, label_width: float = 28 * mm) -> Table:
