@@ -124,7 +124,7 @@ ATTACKS: dict[str, tuple[Callable[[Path], None], set[str]]] = {
     # damage
     "truncated-tail": (lambda p: attacks.truncate(p, p.stat().st_size - 200), set()),
     "truncated-eof-marker": (lambda p: attacks.truncate(p, p.stat().st_size - 4), set()),
-    "garbage-after-eof": (attacks.append_garbage, {"trailing-bytes"}),
+    "garbage-after-eof": (attacks.append_garbage, {"unsigned-after-seal"}),
     "garbage-after-eof-with-fake-eof": (lambda p: attacks.append_garbage(p, b"\n(garbage)\n%%EOF\n"), set()),
 }
 

@@ -51,6 +51,17 @@ def run(*args: str, env: dict[str, str] | None = None) -> Any:
     return CliRunner().invoke(main, ["--lang", "en", *args], env=env)
 
 
+def sealer_pem(folder: Path) -> Path:
+    """The default identity's certificate as a PEM file: the anchor for a self-signed seal."""
+    from cryptography.hazmat.primitives import serialization
+
+    from evidencekit.identity import default_identity_path, load_identity
+
+    pem = folder / "sealer.pem"
+    pem.write_bytes(load_identity(default_identity_path()).certificate.public_bytes(serialization.Encoding.PEM))
+    return pem
+
+
 def anchors(*paths: Path) -> list[Any]:
     from evidencekit.verify import load_trust_anchors
 
@@ -73,13 +84,16 @@ def test_tsa_timestamp_makes_the_time_attested(tsa_sealed: Path, tsa: TestTSA) -
 def test_tsa_trust_anchor_says_whether_the_tsa_is_trusted(tsa_sealed: Path, tsa: TestTSA, tmp_path: Path) -> None:
     report = verify_dossier(tsa_sealed, anchors(tsa.ca_pem))
     assert report.signatures[0].tsa_trusted is True
-    result = run("verify", "--trust", str(tsa.ca_pem), str(tsa_sealed))
-    assert result.exit_code == 0
+    # trusting the TSA alone answers the trust question for the time, not for the sealer: exit 8
+    assert report.verdict == "untrusted-signer" and report.exit_code == 8
+    sealer = sealer_pem(tmp_path)
+    result = run("verify", "--trust", str(tsa.ca_pem), "--trust", str(sealer), str(tsa_sealed))
+    assert result.exit_code == 0, result.output
     assert "attested by timestamp authority Test TSA 127.0.0.1" in result.output
     assert "the TSA is trusted" in result.output
     other = tmp_path / "other-ca.pem"
     other.write_bytes(make_ca("Some Other CA").cert_pem())
-    report = verify_dossier(tsa_sealed, anchors(other))
+    report = verify_dossier(tsa_sealed, anchors(other, sealer))
     assert report.exit_code == 0 and report.signatures[0].tsa_trusted is False
     assert "untrusted-tsa" in {f.code for f in report.findings}
 
@@ -93,8 +107,9 @@ def test_local_clock_only_is_untrusted_time_in_words(sealed: Path) -> None:
     assert "仅为签名人电脑时钟的声明" in zh.output
 
 
-def test_verify_json_documents_timestamps(tsa_sealed: Path, tsa: TestTSA) -> None:
-    result = run("verify", "--json", "--trust", str(tsa.ca_pem), str(tsa_sealed))
+def test_verify_json_documents_timestamps(tsa_sealed: Path, tsa: TestTSA, tmp_path: Path) -> None:
+    result = run("verify", "--json", "--trust", str(tsa.ca_pem), "--trust", str(sealer_pem(tmp_path)),
+                 str(tsa_sealed))
     data = json.loads(result.stdout)
     assert data["verdict"] == "valid"
     [stamp] = data["timestamps"]
@@ -214,7 +229,7 @@ def test_archive_adds_validation_data_and_a_document_timestamp(tsa: TestTSA, sam
     out = tmp_path / "d.pdf"
     result = run("bundle", str(sample_case), "-o", str(out), "--tsa", tsa.url, "--archive")
     assert result.exit_code == 0, result.output
-    report = verify_dossier(out, anchors(tsa.ca_pem))
+    report = verify_dossier(out, anchors(tsa.ca_pem, sealer_pem(tmp_path)))
     assert report.verdict == "valid", report.findings
     assert [s.kind for s in report.signatures] == ["signature", "document-timestamp"]
     doc_ts = report.signatures[1]
@@ -354,6 +369,7 @@ def test_wrong_trust_anchor_says_not_trusted(ca_sealed: Path, tmp_path: Path) ->
     other = tmp_path / "other.pem"
     other.write_bytes(make_ca("Unrelated CA").cert_pem())
     report = verify_dossier(ca_sealed, anchors(other))
-    assert report.exit_code == 0 and report.signatures[0].trusted is False
+    assert report.exit_code == 8 and report.verdict == "untrusted-signer"
+    assert report.signatures[0].trusted is False
     assert "untrusted-signer" in {f.code for f in report.findings}
     assert "NOT trusted: the certificate does not chain" in run("verify", "--trust", str(other), str(ca_sealed)).output

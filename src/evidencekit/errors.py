@@ -19,7 +19,9 @@ class ExitCode(IntEnum):
     CANNOT_VERIFY = 5
     REQUIREMENTS_UNMET = 6
     SIGNING_FAILED = 7
+    UNTRUSTED = 8  # intact, but not sealed by anyone given with --trust
     INTERRUPTED = 130
+    TERMINATED = 143
 
 
 class EvidencekitError(Exception):

@@ -11,6 +11,9 @@ HEADLINES = {
     "untrusted-time": ("有效：卷宗自封存以来没有被改动。（注意：并非每个签名的时间都有时间戳机构证明；没有时间戳的，时间只是签名人自己的声明。）",
                        "VALID: the dossier has not changed since it was sealed. (Note: not every signature's time is "
                        "attested by a timestamp authority; where it is not, the time is only the signer's own claim.)"),
+    "untrusted-signer": ("完好但不可信：卷宗自封存以来没有被改动，但封存签名不是由您用 --trust 指定信任的任何人做出的。",
+                         "INTACT BUT NOT TRUSTED: the dossier has not changed since it was sealed, but the seal was not "
+                         "made by anyone you trust with --trust."),
     "tampered": ("无效：卷宗在封存后被改动或损坏，不能作为未经篡改的证据使用。",
                  "TAMPERED: the dossier was changed or damaged after sealing; it cannot be relied on as unaltered."),
     "incomplete": ("不完整：卷宗缺少部分原始文件或清单，无法确认其完整性。",

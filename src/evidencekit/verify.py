@@ -13,6 +13,7 @@ import hashlib
 from concurrent.futures import Future, ThreadPoolExecutor
 import logging
 import mmap
+import os
 import re
 import dataclasses
 from dataclasses import dataclass
@@ -28,12 +29,26 @@ from evidencekit.case import sealed_case_matches
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.errors import BadInput, CannotVerify, ExitCode
 from evidencekit.manifest import parse_manifest
-from evidencekit.pdf.attachments import embedded_files, hash_attachment, read_attachment, xref_offsets
-from evidencekit.pdf.rawsig import scan_signatures
+from evidencekit.pdf.agreement import disagreements
+from evidencekit.pdf.attachments import (attachment_route_problems, embedded_files, hash_attachment, read_attachment,
+                                         xref_offsets)
+from evidencekit.pdf.rawsig import der_length, scan_signatures
+from evidencekit.pdf.structure import Structure, newest_offsets, read_structure
 
 log = logging.getLogger("evidencekit")
 
-VERDICTS = ("valid", "untrusted-time", "tampered", "incomplete")
+VERDICTS = ("valid", "untrusted-time", "untrusted-signer", "tampered", "incomplete")
+
+# What each strict-structure problem means, for a reader who is not a PDF expert.
+_STRUCTURE_ZH = {
+    "duplicate-key": "文件结构有歧义：第 {offset} 字节处的字典把同一个键列了两次，不同的 PDF 阅读器会显示不同的内容",
+    "object-defined-twice": "文件结构有歧义：同一个文件版本中同一个对象被定义了两次（第 {offset} 字节），不同的阅读器会取不同的一个",
+    "stream-length-mismatch": "数据流的长度（/Length）与它实际结束的位置不符（第 {offset} 字节）",
+    "xref-mismatch": "交叉引用表与文件内容不符（第 {offset} 字节），阅读器可能读到另外的对象",
+    "revision-chain-broken": "文件的版本链（/Prev、startxref）与文件中实际的版本不符（第 {offset} 字节）",
+    "structure-invalid": "文件中有无法解释的字节或损坏的结构（第 {offset} 字节）",
+    "structure-unsupported": "文件使用了证据卷宗从不使用的结构（第 {offset} 字节）",
+}
 
 
 @dataclass(frozen=True)
@@ -103,10 +118,17 @@ class VerifyReport:
     case_title: str | None = None
     trust_anchors: int = 0
     time_source_claimed: str | None = None  # the manifest's "time_source"
+    file_size: int = 0
+    sealed_size: int | None = None  # where what the signatures cover ends (bytes from the start)
+    revisions: int = 0
 
     @property
     def exit_code(self) -> ExitCode:
-        return ExitCode.OK if self.verdict in ("valid", "untrusted-time") else ExitCode.VERIFICATION_FAILED
+        if self.verdict in ("valid", "untrusted-time"):
+            return ExitCode.OK
+        if self.verdict == "untrusted-signer":
+            return ExitCode.UNTRUSTED
+        return ExitCode.VERIFICATION_FAILED
 
     def fail(self, code: str, zh: str, en: str, item: str | None = None) -> None:
         self.findings.append(Finding(code, "fail", zh, en, item))
@@ -124,6 +146,9 @@ class VerifyReport:
             "items": {"checked": self.items_checked, "total": self.items_total},
             "trust_anchors": self.trust_anchors,
             "time_source_claimed": self.time_source_claimed,
+            "file_bytes": self.file_size,
+            "sealed_bytes": self.sealed_size,
+            "revisions": self.revisions,
             "signatures": [s.to_dict() for s in self.signatures if s.kind == "signature"],
             "timestamps": [_timestamp_entry(s) for s in self.signatures if s.tsa_time],
             "chain": [s.to_dict() for s in self.signatures],
@@ -161,11 +186,19 @@ def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> V
         raise CannotVerify(f"{path}: not a PDF file", "verify checks dossiers made by `evidencekit bundle`.")
 
     report = VerifyReport(path, trust_anchors=len(trust or []))
+    with open(path, "rb") as f:
+        report.file_size = os.fstat(f.fileno()).st_size
+        structure = read_structure(f, report.file_size)
+    report.revisions = len(structure.revisions)
+    for problem in structure.problems:
+        report.fail(problem.code, _STRUCTURE_ZH.get(problem.code, _STRUCTURE_ZH["structure-invalid"]).format(
+            offset=problem.offset) + "。", f"{problem.detail} (byte {problem.offset}). Different PDF readers may "
+            "show different content.")
     # The raw byte scan reads and hashes the whole file, as pyHanko does: run it on the
     # second core meanwhile. Its findings join the report before any verdict.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rawsig") as pool:
         raw = _RawScan(pool.submit(scan_signatures, path), report)
-        _check_structure(report, path, raw, trust or [])
+        _check_structure(report, path, raw, trust or [], structure)
         raw.result()
     return _finish(report)
 
@@ -189,7 +222,8 @@ class _RawScan:
         return self._signatures
 
 
-def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: list[x509.Certificate]) -> None:
+def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: list[x509.Certificate],
+                     structure: Structure) -> None:
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     with open(path, "rb") as f:
@@ -220,11 +254,13 @@ def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: lis
 
         _check_signatures(report, embedded, reader, trust)
         _check_after_seal(report, reader, embedded)
-        _check_tail(report, reader, embedded, path)
+        _check_sealed_extent(report, reader, embedded, structure)
+        _check_seal_values(report, f, embedded)
+        _check_agreement(report, path, reader)
         if marker is not None:
             report.dossier_id = marker
             try:
-                _check_contents(report, reader, f, path, marker)
+                _check_contents(report, reader, f, path, marker, structure)
             except Exception as exc:  # fail closed: a structure we cannot walk is a finding, not a crash
                 report.fail("structure-broken", f"卷宗的附件结构已损坏，无法读取（{type(exc).__name__}）。",
                             f"The dossier's attachment structure is damaged and cannot be read "
@@ -512,46 +548,84 @@ def _invisible_signature_widget(annot: Any) -> bool:
     return abs(x2 - x1) * abs(y2 - y1) == 0
 
 
-def _check_tail(report: VerifyReport, reader: Any, embedded: list[Any], path: Path) -> None:
-    """Nothing but whitespace may follow what the last signature or timestamp covers.
+def _check_sealed_extent(report: VerifyReport, reader: Any, embedded: list[Any], structure: Structure) -> None:
+    """Nothing may follow what the last intact signature or timestamp covers.
 
-    pyHanko judges bytes after a signed revision only if they parse as a revision: junk
-    appended after %%EOF is invisible to it. Unsigned revisions (a later DSS update) are
-    judged by the difference analysis; here every byte after the last %%EOF is checked.
+    An unsigned revision, a no-op update or junk after %%EOF is not "what was sealed",
+    whatever a difference analysis makes of it. The file must also be the same chain of
+    revisions to pyHanko as to the strict reading.
     """
-    if not embedded:
+    ends = []
+    for sig in embedded:
+        try:
+            _, len1, start2, len2 = (int(v) for v in sig.byte_range)
+        except (TypeError, ValueError):
+            continue
+        ends.append(start2 + len2)
+    intact_ends = [end for end, info in zip(ends, report.signatures) if info.intact and info.valid]
+    if intact_ends:
+        report.sealed_size = max(intact_ends)
+    total = reader.xrefs.total_revisions
+    if structure.ok and total != len(structure.revisions):
+        report.fail("revision-chain-broken",
+                    f"PDF 阅读器看到 {total} 个文件版本，而文件中实际有 {len(structure.revisions)} 个。",
+                    f"A PDF reader sees {total} revisions, but the file holds {len(structure.revisions)}.")
+    sealed = report.sealed_size
+    if sealed is None or sealed >= report.file_size:
         return
-    last = max(embedded, key=lambda sig: sig.signed_revision)
+    extra = report.file_size - sealed
+    revisions_after = sum(1 for r in structure.revisions if r.start >= sealed)
+    what_zh = f"（其中 {revisions_after} 个未签名的文件版本）" if revisions_after else ""
+    what_en = f" ({revisions_after} unsigned revision{'s' if revisions_after != 1 else ''})" if revisions_after else ""
+    report.fail("unsigned-after-seal",
+                f"封存（签名覆盖）的部分在第 {sealed} 字节处结束，其后还有 {extra} 字节未被任何签名覆盖{what_zh}："
+                "文件在封存之后被改动。可用 verify --save-sealed 取出封存时的原样文件。",
+                f"What the signatures cover ends at byte {sealed}; {extra} bytes after it are covered by no "
+                f"signature{what_en}: the file was changed after sealing. verify --save-sealed gives back the "
+                "file as it was sealed.")
+
+
+def _check_seal_values(report: VerifyReport, f: BinaryIO, embedded: list[Any]) -> None:
+    """/Contents must be exactly what the sealer wrote: upper-case hex of the CMS, then zero padding.
+
+    The value is outside what the signature covers; a re-encoded value (other case,
+    white space) decodes to the same signature, so only this check sees it was rewritten.
+    """
+    for index, sig in enumerate(embedded, start=1):
+        try:
+            _, len1, start2, _ = (int(v) for v in sig.byte_range)
+        except (TypeError, ValueError):
+            continue
+        if start2 - len1 > 64 << 20 or start2 <= len1:
+            continue  # the raw scan and pyHanko report a broken /ByteRange
+        f.seek(len1)
+        value = f.read(start2 - len1)
+        if not _canonical_seal_value(value):
+            report.fail("seal-value-reencoded",
+                        f"第 {index} 个签名的签名值（/Contents）不是签名程序写下的原样编码：它在签名之后被重写过。",
+                        f"The value (/Contents) of signature {index} is not encoded as the signer wrote it: it was "
+                        "rewritten after signing.")
+
+
+def _canonical_seal_value(value: bytes) -> bool:
+    if len(value) < 2 or value[:1] != b"<" or value[-1:] != b">":
+        return False
+    digits = value[1:-1]
+    if not re.fullmatch(rb"[0-9A-F]*", digits) or len(digits) % 2:
+        return False
+    der = bytes.fromhex(digits.decode())
     try:
-        _, len1, start2, len2 = (int(v) for v in last.byte_range)
-    except (TypeError, ValueError):
-        return  # the raw scan and pyHanko report a broken /ByteRange
-    signed_end = start2 + len2
-    size = path.stat().st_size
-    if signed_end >= size:
-        return
-    start = signed_end
-    if reader.xrefs.total_revisions - 1 > last.signed_revision:
-        report.warn("unsigned-revision",
-                    "最后一个签名之后还有未签名的文件版本（例如补充的验证数据）；它不受任何签名保护。",
-                    "A revision after the last signature is not signed (e.g. added validation data); no "
-                    "signature protects it.")
-        with open(path, "rb") as f:
-            f.seek(max(start, size - 4096))
-            window = f.read()
-        eof = window.rfind(b"%%EOF")
-        if eof < 0:
-            report.fail("trailing-bytes", "文件末尾缺少 %%EOF 标记。", "The file does not end with an %%EOF marker.")
-            return
-        start = max(start, size - len(window) + eof + 5)
-    with open(path, "rb") as f:
-        f.seek(start)
-        while chunk := f.read(1 << 20):
-            if chunk.strip(b" \t\r\n\f\x00"):
-                report.fail("trailing-bytes",
-                            f"签名覆盖范围之后（第 {start} 字节起）附加了未签名的数据。",
-                            f"Unsigned bytes were appended after what the signatures cover (from byte {start}).")
-                return
+        length = der_length(der)
+    except ValueError:
+        return False
+    return length <= len(der) and not der[length:].strip(b"\x00")
+
+
+def _check_agreement(report: VerifyReport, path: Path, reader: Any) -> None:
+    """qpdf (as poppler and most viewers) must see what pyHanko sees."""
+    for zh, en in disagreements(path, reader):
+        report.fail("parser-disagreement", f"不同的 PDF 阅读器看到的内容不同：{zh}。",
+                    f"PDF readers disagree on what this file shows: {en}.")
 
 
 def _check_time_claim(report: VerifyReport) -> None:
@@ -598,9 +672,14 @@ def _str_or_none(value: Any) -> str | None:
     return str(value) if value is not None else None
 
 
-def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, dossier_id: str) -> None:
+def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, dossier_id: str,
+                    structure: Structure) -> None:
     files = embedded_files(reader.root)
-    offsets = xref_offsets(path)
+    for problem in attachment_route_problems(reader.root):
+        report.fail("attachment-route", f"附件的链接方式有歧义：{problem[0]}。不同的阅读器可能给出不同的文件。",
+                    f"The attachments are reachable in more than one way: {problem[1]}. Different readers may "
+                    "give different files.")
+    offsets = newest_offsets(structure) or xref_offsets(path)
     manifest_spec = files.get(MANIFEST_NAME)
     if manifest_spec is None:
         report.fail("manifest-missing", "卷宗中没有 manifest.json（证据清单数据）。",
@@ -682,11 +761,18 @@ def _check_cover(report: VerifyReport, reader: Any, dossier_id: str) -> None:
                     "The dossier id printed on the cover is not the SHA-256 of the manifest.")
 
 
+def _seal_trusted(report: VerifyReport) -> bool:
+    seals = [s for s in report.signatures if s.kind == "signature"]
+    return bool(seals) and seals[0].trusted
+
+
 def _finish(report: VerifyReport) -> VerifyReport:
     fails = [f for f in report.findings if f.severity == "fail"]
     if fails:
         incomplete_only = all(f.code in ("item-missing", "manifest-missing") for f in fails)
         report.verdict = "incomplete" if incomplete_only else "tampered"
+    elif report.trust_anchors and not _seal_trusted(report):
+        report.verdict = "untrusted-signer"
     elif report.signatures and any(s.time_basis != "tsa" for s in report.signatures if s.kind == "signature"):
         report.verdict = "untrusted-time"
     else:

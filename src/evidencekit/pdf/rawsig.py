@@ -57,7 +57,7 @@ def scan_signatures(path: Path) -> list[RawSignature]:
         return [_check(f, size, br) for br in ranges]
 
 
-def _der_length(der: bytes) -> int:
+def der_length(der: bytes) -> int:
     """Total length of the DER value at the start of ``der`` (tag, length and content)."""
     if len(der) < 2 or der[0] != 0x30:
         raise ValueError("not a DER SEQUENCE")
@@ -143,7 +143,7 @@ def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int]) -> RawSignatur
         return RawSignature(br, None, "the signed ranges do not leave exactly the signature value out")
     try:
         der = bytes.fromhex(re.sub(rb"\s", b"", contents.group(1)).decode())
-        used = _der_length(der)
+        used = der_length(der)
         if any(der[used:]):
             # Readers ignore what follows the CMS structure, but a byte changed there is still a change.
             return RawSignature(br, False, "bytes in the signature's reserved space were changed after signing")
