@@ -249,21 +249,32 @@ def _say_requirements(dossier: Path, channel: str, lang: str) -> None:
 @click.argument("dossier", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--trust", "trust_paths", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
               help="Certificate of a trusted signer or CA (PEM/DER); repeatable.")
+@click.option("--save-sealed", "save_to", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write the file as it was sealed (what the signatures cover) to this file.")
+@click.option("--force", is_flag=True, help="Replace the --save-sealed file if it exists.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
 @_run
-def verify(dossier: Path, trust_paths: tuple[Path, ...], as_json: bool) -> None:
+def verify(dossier: Path, trust_paths: tuple[Path, ...], save_to: Path | None, force: bool, as_json: bool) -> None:
     """Check that DOSSIER is intact: signatures, changes after sealing, every original.
 
-    Exit 0 valid, 4 changed or tampered, 5 cannot verify.
+    Exit 0 valid, 4 changed or tampered, 5 cannot verify, 8 intact but not sealed by a --trust anchor.
     """
     from evidencekit.verdict_text import render_report
-    from evidencekit.verify import load_trust_anchors, verify_dossier
+    from evidencekit.verify import load_trust_anchors, save_sealed, verify_dossier
 
     report = verify_dossier(dossier, load_trust_anchors(list(trust_paths)))
+    saved = save_sealed(report, save_to, force=force) if save_to is not None else None
     if as_json:
-        _emit_json(report.to_dict())
+        data = report.to_dict()
+        if save_to is not None:
+            data["saved_sealed"] = {"path": str(save_to), "bytes": saved}
+        _emit_json(data)
     else:
         click.echo("\n".join(render_report(report, _settings().lang)))
+    if save_to is not None:
+        _say(f"封存时的文件（前 {saved} 字节）已保存到 {save_to}；可用 evidencekit verify 核验它。"
+             if _settings().lang == "zh" else
+             f"The file as sealed (the first {saved} bytes) was saved to {save_to}; check it with evidencekit verify.")
     sys.exit(int(report.exit_code))
 
 

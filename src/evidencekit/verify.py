@@ -15,6 +15,7 @@ import logging
 import mmap
 import os
 import re
+import tempfile
 import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,7 +28,7 @@ from cryptography.hazmat.primitives import serialization
 from evidencekit.assemble import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME
 from evidencekit.case import sealed_case_matches
 from evidencekit.clock import CHINA_TZ, iso
-from evidencekit.errors import BadInput, CannotVerify, ExitCode
+from evidencekit.errors import BadInput, CannotVerify, ExitCode, OutputExists
 from evidencekit.manifest import parse_manifest
 from evidencekit.pdf.agreement import disagreements
 from evidencekit.pdf.attachments import (attachment_route_problems, embedded_files, hash_attachment, read_attachment,
@@ -154,6 +155,41 @@ class VerifyReport:
             "chain": [s.to_dict() for s in self.signatures],
             "findings": [f.to_dict() for f in self.findings],
         }
+
+
+def save_sealed(report: VerifyReport, output: Path, *, force: bool = False) -> int:
+    """Write what the signatures cover — the file as it was sealed (or last countersigned) — to ``output``.
+
+    Returns the number of bytes written. The copy is written beside ``output`` and renamed
+    into place, so a failure leaves nothing behind.
+    """
+    if report.sealed_size is None:
+        raise CannotVerify(f"{report.path}: no intact signature, so there is no sealed part to save",
+                           "Ask the sender for the dossier as it was sealed.")
+    output = Path(output)
+    if output.resolve() == Path(report.path).resolve():
+        raise BadInput(f"{output}: is the file being verified", "Give --save-sealed another file name.")
+    if output.exists() and not force:
+        raise OutputExists(f"{output}: already exists", "Add --force to replace it, or choose another name.")
+    fd, tmp_name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
+    tmp = Path(tmp_name)
+    try:
+        with open(report.path, "rb") as src, os.fdopen(fd, "wb") as dst:
+            left = report.sealed_size
+            while left > 0:
+                chunk = src.read(min(left, 1 << 20))
+                if not chunk:
+                    raise BadInput(f"{report.path}: the file became shorter while it was read", None)
+                dst.write(chunk)
+                left -= len(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, output)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return report.sealed_size
 
 
 def load_trust_anchors(paths: list[Path]) -> list[x509.Certificate]:

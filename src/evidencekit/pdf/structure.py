@@ -492,6 +492,17 @@ def _finish_revision(reader: _Reader, revision: Revision, pos: int) -> Revision:
 
 def _match_entries(revision: Revision, entries: list[tuple[int, int, int, str]], reader: _Reader) -> None:
     """Every in-use entry names an object of this revision at its exact offset, and vice versa."""
+    # object streams are read first, even those nothing points into (a hidden repeated key)
+    direct = dict(revision.objects)
+    members: dict[int, list[DefinedObject]] = {}
+    for obj in direct.values():
+        if isinstance(obj.value, PdfDict) and obj.value.get("/Type") == "/ObjStm" and obj.stream_start is not None:
+            members[obj.num] = _object_stream_members(reader, obj)
+            for inner in members[obj.num]:
+                if inner.num in direct:
+                    raise _Bad("object-defined-twice", obj.offset,
+                               f"object {inner.num} is defined twice in one revision (directly and in object "
+                               f"stream {obj.num})")
     seen: set[int] = set()
     listed: set[int] = set()
     for num, a, b, kind in entries:
@@ -507,12 +518,12 @@ def _match_entries(revision: Revision, entries: list[tuple[int, int, int, str]],
                            "does not define it")
             listed.add(num)
         elif kind == "c":  # compressed: a in the object stream numbered a, at index b
-            stream = revision.objects.get(a)
-            if stream is None or stream.stream_start is None:
+            if a not in members:
                 raise _Bad("xref-mismatch", revision.xref_offset,
                            f"object {num} is said to be in object stream {a}, which this revision does not define")
-            for inner in _object_stream_members(reader, stream):
-                if inner.num == num and inner.gen == b:
+            stream = direct[a]
+            for inner in members[a][b:b + 1]:
+                if inner.num == num:
                     if num in revision.objects:
                         raise _Bad("object-defined-twice", stream.offset,
                                    f"object {num} is defined twice in one revision (directly and in object stream {a})")
@@ -527,19 +538,9 @@ def _match_entries(revision: Revision, entries: list[tuple[int, int, int, str]],
             continue
         raise _Bad("xref-mismatch", obj.offset,
                    f"object {num} at byte {obj.offset} is not in its revision's cross-reference section")
-    # object streams are checked even when nothing points into them (a hidden repeated key)
-    for obj in list(revision.objects.values()):
-        if obj.in_object_stream is None and isinstance(obj.value, PdfDict) and obj.value.get("/Type") == "/ObjStm":
-            list(_object_stream_members(reader, obj))
-
-
-_objstm_cache: dict[tuple[int, int], list[DefinedObject]] = {}
 
 
 def _object_stream_members(reader: _Reader, stream: DefinedObject) -> list[DefinedObject]:
-    key = (id(reader), stream.offset)
-    if key in _objstm_cache:
-        return _objstm_cache[key]
     data = _decoded(reader, stream)
     d = stream.value
     assert isinstance(d, PdfDict)
@@ -564,9 +565,6 @@ def _object_stream_members(reader: _Reader, stream: DefinedObject) -> list[Defin
         except _Bad as bad:
             raise _Bad(bad.code, stream.offset, f"in object stream {stream.num}: {bad.detail}") from None
         members.append(DefinedObject(num, 0, stream.offset, value, in_object_stream=stream.num))
-    if len(_objstm_cache) > 4096:
-        _objstm_cache.clear()
-    _objstm_cache[key] = members
     return members
 
 

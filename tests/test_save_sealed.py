@@ -1,0 +1,48 @@
+"""Nothing unsigned after the seal, and `verify --save-sealed` gives the sealed file back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from evidencekit.cli import main
+from evidencekit.verify import verify_dossier
+from tests import attacks
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(main, ["--lang", "en", *args])
+
+
+def test_an_unsigned_update_is_not_valid_and_the_sealed_part_is_given_back(dossier_copy: Path, sealed: Path,
+                                                                          tmp_path: Path) -> None:
+    attacks.add_info(dossier_copy)  # an unsigned incremental update
+    report = verify_dossier(dossier_copy)
+    assert report.exit_code == 4
+    assert "unsigned-after-seal" in {f.code for f in report.findings if f.severity == "fail"}
+    assert report.sealed_size == sealed.stat().st_size < report.file_size
+    out = tmp_path / "as-sealed.pdf"
+    result = run("verify", "--json", "--save-sealed", str(out), str(dossier_copy))
+    assert result.exit_code == 4  # the verdict is the input's
+    data = json.loads(result.stdout)
+    assert data["sealed_bytes"] == sealed.stat().st_size and data["saved_sealed"]["bytes"] == data["sealed_bytes"]
+    assert out.read_bytes() == sealed.read_bytes()
+    assert run("verify", str(out)).exit_code == 0
+    # an existing file is not replaced without --force
+    again = run("verify", "--save-sealed", str(out), str(dossier_copy))
+    assert again.exit_code == 3 and "--force" in again.output
+    assert run("verify", "--save-sealed", str(out), "--force", str(dossier_copy)).exit_code == 4
+
+
+def test_a_lone_trailing_newline_is_unsigned_too(dossier_copy: Path) -> None:
+    with open(dossier_copy, "ab") as f:
+        f.write(b"\n")
+    report = verify_dossier(dossier_copy)
+    assert report.exit_code == 4 and "unsigned-after-seal" in {f.code for f in report.findings}
+
+
+def test_save_sealed_refuses_the_file_itself(dossier_copy: Path) -> None:
+    result = run("verify", "--save-sealed", str(dossier_copy), "--force", str(dossier_copy))
+    assert result.exit_code == 3
