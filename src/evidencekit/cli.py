@@ -7,7 +7,6 @@ stderr. Errors become exit codes in one place: ``_run``.
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import os
 import sys
@@ -19,6 +18,7 @@ import click
 
 from evidencekit import __version__
 from evidencekit.errors import EvidencekitError, ExitCode, SigningFailed
+from evidencekit.visible import json_safe, visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("evidencekit")
@@ -31,8 +31,19 @@ class Settings:
         self.quiet = quiet
 
 
+def _echo(text: str = "", *, err: bool = False, nl: bool = True, multiline: bool = False) -> None:
+    """The one way text reaches stdout or stderr: names from files and folders can hold escape
+    sequences and bidi overrides that would repaint the terminal (issue 8), so every line is
+    shown with them made visible. ``multiline`` keeps the line feeds of text made of lines."""
+    click.echo(visible(text, multiline=multiline), err=err, nl=nl)
+
+
 def _say(message: str) -> None:
-    click.echo(message, err=True)
+    _echo(message, err=True)
+
+
+def _say_traceback() -> None:
+    _echo(traceback.format_exc(), err=True, nl=False, multiline=True)
 
 
 def _run(func: F) -> F:
@@ -48,7 +59,7 @@ def _run(func: F) -> F:
             if exc.hint:
                 _say(f"  → {exc.hint}")
             if settings.verbose:
-                traceback.print_exc(file=sys.stderr)
+                _say_traceback()
             sys.exit(int(exc.exit_code))
         except KeyboardInterrupt:
             _say("evidencekit: interrupted; nothing was written")
@@ -58,7 +69,7 @@ def _run(func: F) -> F:
         except Exception as exc:  # a bug: short message, traceback with -v
             _say(f"evidencekit: internal error: {type(exc).__name__}: {exc}")
             if settings.verbose:
-                traceback.print_exc(file=sys.stderr)
+                _say_traceback()
             else:
                 _say("  → run again with -v for the details, and report it")
             sys.exit(int(ExitCode.INTERNAL))
@@ -66,9 +77,22 @@ def _run(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+class _VisibleFormatter(logging.Formatter):
+    """Log lines name files: shown like everything else on stderr (see ``_echo``)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return visible(super().formatMessage(record))
+
+    def formatException(self, ei: Any) -> str:
+        return visible(super().formatException(ei), multiline=True)
+
+    def formatStack(self, stack_info: str) -> str:
+        return visible(super().formatStack(stack_info), multiline=True)
+
+
 def _setup_logging(verbose: int, quiet: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("evidencekit: %(message)s"))
+    handler.setFormatter(_VisibleFormatter("evidencekit: %(message)s"))
     logger = logging.getLogger("evidencekit")
     logger.handlers[:] = [handler]
     logger.propagate = False
@@ -88,7 +112,8 @@ def _progress() -> Callable[[str, int, int], None] | None:
              "seal": "sealing"}
 
     def report(stage: str, done: int, total: int) -> None:
-        click.echo(f"\r{names.get(stage, stage)} {done}/{total}\033[K", err=True, nl=False)
+        # the only raw control sequences we print: our own, around text made visible
+        click.echo(f"\r{visible(names.get(stage, stage))} {done}/{total}\033[K", err=True, nl=False)
         if stage == "seal":
             click.echo("\r\033[K", err=True, nl=False)
 
@@ -96,7 +121,8 @@ def _progress() -> Callable[[str, int, int], None] | None:
 
 
 def _emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """JSON on stdout, unsafe characters as \\uXXXX escapes: it parses to the exact strings."""
+    _echo(json_safe(data), multiline=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -129,7 +155,7 @@ def _passphrase_for(path: Path | None) -> str | None:
         return None
     target = path or default_identity_path()
     if target.exists() and sys.stdin.isatty() and identity_needs_passphrase(target):
-        return click.prompt(f"Passphrase for {target}", hide_input=True, err=True)
+        return click.prompt(visible(f"Passphrase for {target}"), hide_input=True, err=True)
     return None
 
 
@@ -209,7 +235,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
         _emit_json(result.to_dict())
         return
     zh = settings.lang == "zh"
-    click.echo(str(result.output))
+    _echo(str(result.output))
     if not settings.quiet:
         _say(("已封存：" if zh else "sealed: ") + str(result.output))
         _say(("卷宗编号：" if zh else "dossier id: ") + result.dossier_id)
@@ -270,7 +296,8 @@ def verify(dossier: Path, trust_paths: tuple[Path, ...], save_to: Path | None, f
             data["saved_sealed"] = {"path": str(save_to), "bytes": saved}
         _emit_json(data)
     else:
-        click.echo("\n".join(render_report(report, _settings().lang)))
+        for line in render_report(report, _settings().lang):
+            _echo(line)
     if save_to is not None:
         _say(f"封存时的文件（前 {saved} 字节）已保存到 {save_to}；可用 evidencekit verify 核验它。"
              if _settings().lang == "zh" else
@@ -294,9 +321,9 @@ def extract(dossier: Path, dest: Path, force: bool, as_json: bool) -> None:
         _emit_json(result.to_dict())
     else:
         for entry in result.written:
-            click.echo(f"OK    {entry['id']}  {entry['path']}")
+            _echo(f"OK    {entry['id']}  {entry['path']}")
         for entry in result.failed:
-            click.echo(f"FAIL  {entry['id']}  {entry['path']}: {entry['reason']}")
+            _echo(f"FAIL  {entry['id']}  {entry['path']}: {entry['reason']}")
     sys.exit(0 if result.ok else int(ExitCode.VERIFICATION_FAILED))
 
 
@@ -364,7 +391,7 @@ def identity_export(path: Path | None, output: Path | None) -> None:
     if output:
         output.write_bytes(pem)
     else:
-        click.echo(pem.decode(), nl=False)
+        _echo(pem.decode(), nl=False, multiline=True)
 
 
 def _print_identity(made: Any, as_json: bool) -> None:
@@ -375,7 +402,7 @@ def _print_identity(made: Any, as_json: bool) -> None:
         _emit_json(data)
     else:
         for key, value in data.items():
-            click.echo(f"{key}: {value}")
+            _echo(f"{key}: {value}")
 
 
 @main.command("inspect")
@@ -394,11 +421,11 @@ def inspect_cmd(folder: Path, case_path: Path | None, as_json: bool) -> None:
         return
     for item in result.items:
         summary = _facts_summary(item.kind, item.facts)
-        click.echo(f"{item.id}  {item.kind:<10} {item.path}" + (f"  — {summary}" if summary else ""))
+        _echo(f"{item.id}  {item.kind:<10} {item.path}" + (f"  — {summary}" if summary else ""))
         for warning in item.warnings:
-            click.echo(f"      ! {_without_name(warning, item.path)}")
+            _echo(f"      ! {_without_name(warning, item.path)}")
     for skipped in result.skipped:
-        click.echo(f"--   not included  {skipped.path}: {skipped.reason}")
+        _echo(f"--   not included  {skipped.path}: {skipped.reason}")
 
 
 def _without_name(warning: str, path: str) -> str:
@@ -456,17 +483,17 @@ _MARKS = {"pass": "✓", "fail": "✗", "warn": "!"}
 
 def _print_check(report: Any, lang: str) -> None:
     zh = lang == "zh"
-    click.echo(f"{report.channel_name} ({report.channel_id})")
+    _echo(f"{report.channel_name} ({report.channel_id})")
     for result in report.results:
-        click.echo(f"  {_MARKS.get(result.status, '?')} {result.message}")
+        _echo(f"  {_MARKS.get(result.status, '?')} {result.message}")
         if result.status != "pass":
-            click.echo(("      依据：" if zh else "      source: ") + result.source)
-            click.echo(("      怎么办：" if zh else "      fix: ") + result.fix)
+            _echo(("      依据：" if zh else "      source: ") + result.source)
+            _echo(("      怎么办：" if zh else "      fix: ") + result.fix)
     if report.escalation:
         esc = report.escalation
-        click.echo(("升级：" if zh else "Escalation: ") + (esc.reason_zh if zh else esc.reason_en))
+        _echo(("升级：" if zh else "Escalation: ") + (esc.reason_zh if zh else esc.reason_en))
     counts = report.counts()
-    click.echo((f"结果：{counts.get('fail', 0)} 项不符合，{counts.get('warn', 0)} 项提醒，{counts.get('pass', 0)} 项符合"
+    _echo((f"结果：{counts.get('fail', 0)} 项不符合，{counts.get('warn', 0)} 项提醒，{counts.get('pass', 0)} 项符合"
                 if zh else f"Result: {counts.get('fail', 0)} failed, {counts.get('warn', 0)} warnings, "
                 f"{counts.get('pass', 0)} passed"))
 
@@ -480,24 +507,24 @@ def _print_matrix(outcome: Any, lang: str) -> None:
             if result.rule_id not in rules:
                 rules.append(result.rule_id)
     width = max((len(r) for r in rules), default=10) + 2
-    click.echo(" " * width + " ".join(f"{cid:>9}" for cid in ids))
+    _echo(" " * width + " ".join(f"{cid:>9}" for cid in ids))
     for rule in rules:
         cells = []
         for cid in ids:
             found = reports[cid].by_rule().get(rule)
             cells.append(f"{_MARKS.get(found.status, '?') if found else '·':>9}")
-        click.echo(f"{rule:<{width}}" + " ".join(cells))
-    click.echo(" " * width + " ".join(f"{'OK' if reports[cid].ok else 'UNMET':>9}" for cid in ids))
+        _echo(f"{rule:<{width}}" + " ".join(cells))
+    _echo(" " * width + " ".join(f"{'OK' if reports[cid].ok else 'UNMET':>9}" for cid in ids))
     zh = lang == "zh"
-    click.echo("✓ 符合  ✗ 不符合  ! 提醒  · 该渠道不要求" if zh else
+    _echo("✓ 符合  ✗ 不符合  ! 提醒  · 该渠道不要求" if zh else
                "✓ pass  ✗ fail  ! warning  · not required by that channel")
     names: dict[str, str] = {}
     for report in reports.values():
         for result in report.results:
             names.setdefault(result.rule_id, result.requirement or result.rule_id)
-    click.echo("")
+    _echo("")
     for rule in rules:
-        click.echo(f"{rule:<{width}}{names[rule]}")
+        _echo(f"{rule:<{width}}{names[rule]}")
 
 
 @main.command()
@@ -522,29 +549,29 @@ def channels(channel_id: str | None, as_json: bool) -> None:
         return
     for cid, ch in all_channels.items():
         described = ch.describe(lang)
-        click.echo(f"{cid:<9} {described.get('name')} — {described.get('authority')}")
+        _echo(f"{cid:<9} {described.get('name')} — {described.get('authority')}")
 
 
 def _print_channel(described: dict[str, Any], lang: str) -> None:
     zh = lang == "zh"
-    click.echo(f"{described.get('name')} ({described.get('id')})")
+    _echo(f"{described.get('name')} ({described.get('id')})")
     if described.get("authority"):
-        click.echo(("主管机构：" if zh else "Authority: ") + str(described["authority"]))
+        _echo(("主管机构：" if zh else "Authority: ") + str(described["authority"]))
     if described.get("how"):
-        click.echo(("怎么投诉：" if zh else "How: ") + str(described["how"]))
+        _echo(("怎么投诉：" if zh else "How: ") + str(described["how"]))
     rules = described.get("rules") or []
     if rules:
-        click.echo("要求：" if zh else "Requirements:")
+        _echo("要求：" if zh else "Requirements:")
         for rule in rules:
             level = ("必须" if zh else "must") if rule.get("severity") == "fail" else ("建议" if zh else "should")
-            click.echo(f"  [{level}] {rule.get('requirement')}  ({rule.get('source')})")
+            _echo(f"  [{level}] {rule.get('requirement')}  ({rule.get('source')})")
     for key, title in (("time_limits", ("时限", "Time limits")), ("advice", ("建议", "Advice"))):
         notes = described.get(key) or []
         if notes:
-            click.echo((title[0] if zh else title[1]) + ("：" if zh else ":"))
+            _echo((title[0] if zh else title[1]) + ("：" if zh else ":"))
             for note in notes:
                 text = note.get("text") if isinstance(note, dict) else note
-                click.echo(f"  - {text}")
+                _echo(f"  - {text}")
 
 
 @main.command()
@@ -555,7 +582,7 @@ def init(folder: Path) -> None:
     from evidencekit.case import write_case_template
 
     written = write_case_template(folder)
-    click.echo(str(written))
+    _echo(str(written))
     _say(("已写入 case.toml，请用文本编辑器填写。" if _settings().lang == "zh"
           else "case.toml written; fill it in with a text editor."))
 
@@ -597,7 +624,7 @@ def countersign(dossier: Path, identity_path: Path | None, note: str | None, tsa
         _emit_json(result.to_dict())
         return
     zh = _settings().lang == "zh"
-    click.echo(str(result.output))
+    _echo(str(result.output))
     if not _settings().quiet:
         _say((f"已加签：{result.signer}（第 {result.signatures} 个签名，字段 {result.field}）；备注：{result.note}" if zh
               else f"countersigned by {result.signer} (signature {result.signatures}, field {result.field}); "

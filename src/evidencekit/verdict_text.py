@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from evidencekit.verify import SignatureInfo, VerifyReport
+from evidencekit.visible import visible
 
 HEADLINES = {
     "valid": ("有效：卷宗自封存以来没有被改动，每个签名的时间都由时间戳机构（TSA）证明。",
@@ -36,6 +37,8 @@ SELF_SIGNED_NOTE = (
 
 
 def render_report(report: VerifyReport, lang: str) -> list[str]:
+    """The verdict as lines; names, paths and notes from the file are shown with control, bidi
+    and invisible characters made visible, so none can repaint or reorder another line."""
     zh = lang == "zh"
     pick = (lambda pair: pair[0] if zh else pair[1])
     headline = HEADLINES[report.verdict]
@@ -65,7 +68,7 @@ def render_report(report: VerifyReport, lang: str) -> list[str]:
     if any(s.self_signed and s.kind == "signature" for s in report.signatures) and report.verdict in (
             "valid", "untrusted-time"):
         lines += ["", pick(SELF_SIGNED_NOTE)]
-    return lines
+    return [visible(line) for line in lines]
 
 
 def _signature_lines(sig: SignatureInfo, report: VerifyReport, zh: bool) -> list[str]:

@@ -144,7 +144,7 @@ class _RowMaker:
             ids.append(f"{self.mo} {tx['merchant_order']}")
         return [
             plain(tx.get("line") or ""),
-            "\n".join(x for x in (day, clock) if x),
+            "\n".join(plain(x, multiline=False) for x in (day, clock) if x),
             self._cell(what, WIDTHS[2], self.what_style),
             plain(tx.get("direction") or ""),
             plain(_amount(tx.get("amount"))),

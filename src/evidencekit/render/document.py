@@ -15,6 +15,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, T
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from evidencekit.render.labels import label
+from evidencekit.visible import visible
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
@@ -138,7 +139,8 @@ class Marker(Flowable):
         if self.bookmark:
             title, key, level = self.bookmark
             self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+            # a viewer's bookmark pane shows what the file says raw: a path's escapes made visible
+            self.canv.addOutlineEntry(visible(title), key, level=level, closed=level > 0)
 
 
 RUNNING_ATTR = "_ek_running"

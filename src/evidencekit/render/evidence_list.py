@@ -18,7 +18,7 @@ def evidence_list(view: DossierView) -> list[Flowable]:
               for k in ("col_no", "col_file", "col_proves", "col_meta", "col_digest")]
     rows = [header]
     for item in view.items:
-        file_cell = f"{esc(item.path)}"
+        file_cell = esc(item.path, multiline=False)
         if item.provenance:
             file_cell += f"<br/><font color='#5b6573'>{esc(label('source', lang))}：{esc(item.provenance)}</font>"
         meta = f"{esc(kind_label(item.kind, lang))} · {human_size(item.size)}"
@@ -54,5 +54,6 @@ def evidence_list(view: DossierView) -> list[Flowable]:
     ]
     if view.skipped:
         flow += [Spacer(1, 6 * mm), Paragraph(esc(label("skipped_title", lang)), s.h3)]
-        flow += [Paragraph(f"{esc(sk.path)} — {esc(sk.text(lang))}", s.small) for sk in view.skipped]
+        flow += [Paragraph(f"{esc(sk.path, multiline=False)} — {esc(sk.text(lang))}", s.small)
+                 for sk in view.skipped]
     return flow

@@ -33,7 +33,7 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
     ]
     if first:
         flow.insert(1, Marker(bookmark=(label("exhibits", lang), "exhibits", 0)))
-    flow += [Paragraph(esc(title), s.h2), facts_table(view, item)]
+    flow += [Paragraph(esc(title, multiline=False), s.h2), facts_table(view, item)]
     if item.kind in ("screenshot", "photo") or item.mime.startswith("image/"):
         flow += [Spacer(1, 1.5 * mm), *image_facts(view, item)]
     for warning in item.warnings:
@@ -85,7 +85,8 @@ def facts_table(view: DossierView, item: Item) -> Table:
         rows.append((label("source", lang), item.provenance))
     if item.proves:
         rows.append((label("proves", lang), item.proves))
-    table = Table([[Paragraph(esc(k), s.cell_small), Paragraph(esc(v), s.cell)] for k, v in rows],
+    table = Table([[Paragraph(esc(k), s.cell_small), Paragraph(esc(v, multiline=index > 0), s.cell)]
+                   for index, (k, v) in enumerate(rows)],  # the first row, the file's path, is one line
                   colWidths=[28 * mm, FRAME_W - 28 * mm], splitInRow=1)
     table.setStyle(table_style(view.styles.font, 
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

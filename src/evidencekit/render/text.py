@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-# Characters the bundled font lacks or that break layout; shown as visible stand-ins.
-_INVISIBLE = {"\u200e": "", "\u200f": "", "\u202f": " ", "\ufeff": "", "\t": "    "}
-
+from evidencekit import visible as untrusted
 
 _supported: frozenset[int] | None = None
 
@@ -17,19 +15,26 @@ def use_glyphs(codepoints: frozenset[int]) -> None:
     _supported = codepoints
 
 
-def visible(text: str) -> str:
-    """Characters the font lacks (emoji, rare scripts) become [U+XXXX], never blank boxes."""
+def visible(text: str, *, multiline: bool = True) -> str:
+    """What a page shows for ``text``: control, bidi and invisible format characters as the same
+    escapes the terminal shows (``\\x1b``, ``\\u202e``; see evidencekit.visible), characters the
+    font lacks (emoji, rare scripts) as [U+XXXX], never blank boxes and never dropped."""
+    text = untrusted.visible(text, multiline=multiline)
     if _supported is None:
         return text
-    return "".join(ch if ord(ch) in _supported or ch in "\n\r" else f"[U+{ord(ch):04X}]" for ch in text)
+    return "".join(ch if ord(ch) in _supported or ch in "\n\t" else f"[U+{ord(ch):04X}]" for ch in text)
 
 
-def esc(value: object) -> str:
-    """Escape for reportlab's mini-markup; keep line breaks."""
-    text = str(value)
-    for bad, good in _INVISIBLE.items():
-        text = text.replace(bad, good)
-    return escape(visible(text)).replace("\n", "<br/>")
+def _prepared(value: object, multiline: bool) -> str:
+    text = str(value).replace("\u202f", " ")  # the font lacks the narrow no-break space
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\t", "    ")
+    return visible(text, multiline=multiline)
+
+
+def esc(value: object, *, multiline: bool = True) -> str:
+    """Escape for reportlab's mini-markup; keep line breaks unless it is a one-line field (a path)."""
+    return escape(_prepared(value, multiline)).replace("\n", "<br/>")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -42,9 +47,6 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return data.decode("utf-8", errors="replace"), "unknown (shown with replacement characters)"
 
 
-def plain(value: object) -> str:
+def plain(value: object, *, multiline: bool = True) -> str:
     """For table cells given as plain strings (no markup): stand-ins, no escaping."""
-    text = str(value)
-    for bad, good in _INVISIBLE.items():
-        text = text.replace(bad, good)
-    return visible(text)
+    return _prepared(value, multiline)
