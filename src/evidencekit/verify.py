@@ -292,7 +292,8 @@ def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: lis
         _check_after_seal(report, reader, embedded)
         _check_sealed_extent(report, reader, embedded, structure)
         _check_seal_values(report, f, embedded)
-        _check_agreement(report, path, reader)
+        if structure.ok:
+            _check_agreement(report, path, structure, f, reader)
         if marker is not None:
             report.dossier_id = marker
             try:
@@ -657,9 +658,9 @@ def _canonical_seal_value(value: bytes) -> bool:
     return length <= len(der) and not der[length:].strip(b"\x00")
 
 
-def _check_agreement(report: VerifyReport, path: Path, reader: Any) -> None:
-    """qpdf (as poppler and most viewers) must see what pyHanko sees."""
-    for zh, en in disagreements(path, reader):
+def _check_agreement(report: VerifyReport, path: Path, structure: Structure, f: BinaryIO, reader: Any) -> None:
+    """pyHanko and qpdf (as poppler and most viewers) must see what the strict reading holds."""
+    for zh, en in disagreements(path, structure, f, reader):
         report.fail("parser-disagreement", f"不同的 PDF 阅读器看到的内容不同：{zh}。",
                     f"PDF readers disagree on what this file shows: {en}.")
 

@@ -1,13 +1,16 @@
-"""Do two independent PDF readers see the same document?
+"""Do independent PDF readers see the same document?
 
-pyHanko (which checks the signatures) and qpdf (through pikepdf; poppler and most
-viewers resolve ambiguous files the way qpdf does) each read the catalog, every page —
-its dictionary, its resources and the digest of its content — and every attached file
-reachable through the name tree. A difference means some reader shows something the
-signature check did not look at.
-
-Objects are compared by number and generation, not followed: the strict structure
-check has already made sure each number means one set of bytes.
+Three readings of the file are compared:
+- the strict reading (pdf/structure.py), which accounts for every byte and knows each
+  object number means one set of bytes;
+- pyHanko's (which checks the signatures): its cross-reference map, revision by
+  revision, must locate every object exactly where the strict reading found it, so both
+  parse the same bytes;
+- qpdf's, through pikepdf (poppler and most viewers resolve ambiguous files the way
+  qpdf does): the catalog, every page — its dictionary, its resources, its content as
+  stored — and every attached file reachable through the name tree must be what the
+  strict reading holds.
+A difference means some reader shows something the signature check did not look at.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from __future__ import annotations
 import hashlib
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+
+from evidencekit.pdf.structure import DefinedObject, Name, PdfDict, Ref, Structure
 
 Norm = Any  # nested tuples of plain values
 
@@ -27,94 +32,121 @@ def _number(value: Any) -> tuple[str, str]:
     return ("N", format(Decimal(str(value)).normalize(), "f"))
 
 
-# --- pyHanko's view -------------------------------------------------------------------
+# --- the strict reading's view ----------------------------------------------------------
 
 
-def _get(dictionary: Any, key: str) -> Any:
-    """The value of ``key``, dereferenced (pyHanko's ``get`` does not dereference)."""
-    return dictionary[key] if key in dictionary else None
+class _Strict:
+    def __init__(self, structure: Structure, f: BinaryIO) -> None:
+        self.f = f
+        self.objects: dict[int, DefinedObject] = {}
+        for revision in structure.revisions:
+            self.objects.update(revision.objects)
+        self.trailer = structure.revisions[-1].trailer
+
+    def resolve(self, value: Any) -> Any:
+        for _ in range(_MAX_DEPTH):
+            if not isinstance(value, Ref):
+                return value
+            obj = self.objects.get(value.num)
+            value = obj.value if obj is not None and obj.gen == value.gen else None
+        return None
+
+    def raw_stream(self, value: Any) -> bytes:
+        obj = self.objects.get(value.num) if isinstance(value, Ref) else None
+        if obj is None or obj.stream_start is None or obj.stream_length is None:
+            return b""
+        self.f.seek(obj.stream_start)
+        return self.f.read(obj.stream_length)
 
 
-def _hanko_norm(value: Any, depth: int = 0) -> Norm:
-    from pyhanko.pdf_utils import generic as g
-
+def _strict_norm(value: Any, depth: int = 0) -> Norm:
     if depth > _MAX_DEPTH:
         return ("deep",)
-    if isinstance(value, g.IndirectObject):
-        return ("R", value.idnum, value.generation)
-    if isinstance(value, g.DictionaryObject):
-        items = tuple(sorted((str(k), _hanko_norm(value.raw_get(k), depth + 1)) for k in value.keys()))
-        return ("D", items)
-    if isinstance(value, g.ArrayObject):
-        return ("A", tuple(_hanko_norm(value.raw_get(i), depth + 1) for i in range(len(value))))
-    if isinstance(value, g.NameObject):
+    if isinstance(value, Ref):
+        return ("R", value.num, value.gen)
+    if isinstance(value, PdfDict):
+        return ("D", tuple(sorted((str(k), _strict_norm(v, depth + 1)) for k, v in value.items())))
+    if isinstance(value, list):
+        return ("A", tuple(_strict_norm(v, depth + 1) for v in value))
+    if isinstance(value, Name):
         return ("/", str(value))
-    if isinstance(value, g.BooleanObject) or isinstance(value, bool):
-        return ("B", bool(value))
-    if isinstance(value, g.NullObject) or value is None:
+    if isinstance(value, bool):
+        return ("B", value)
+    if value is None:
         return ("null",)
-    if isinstance(value, (g.TextStringObject, g.ByteStringObject)):
-        return ("S", bytes(value.original_bytes))
-    if isinstance(value, (int, float, Decimal)):
+    if isinstance(value, bytes):
+        return ("S", value)
+    if isinstance(value, (int, float)):
         return _number(value)
     return ("?", type(value).__name__)
 
 
-def _hanko_ref(value: Any) -> tuple[int, int] | None:
-    ref = getattr(value, "reference", None) or value
-    idnum = getattr(ref, "idnum", None)
-    return (idnum, ref.generation) if idnum is not None else None
-
-
-def _hanko_view(reader: Any) -> dict[str, Any]:
-    from pyhanko.pdf_utils import generic as g
-
-    root = reader.root
-    view: dict[str, Any] = {"catalog": _hanko_norm(root), "pages": [], "files": []}
-    stack = [(root.raw_get("/Pages"), 0)]
+def _strict_view(strict: _Strict) -> dict[str, Any]:
+    root_ref = strict.trailer.get("/Root")
+    root = strict.resolve(root_ref)
+    if not isinstance(root, PdfDict):
+        raise ValueError("no catalog")
+    view: dict[str, Any] = {"catalog": _strict_norm(root), "pages": [], "files": []}
+    stack = [(root.get("/Pages"), 0)]
     while stack and len(view["pages"]) < _MAX_PAGES:
         ref, depth = stack.pop()
-        node = ref.get_object() if isinstance(ref, g.IndirectObject) else ref
-        if "/Kids" in node and depth < _MAX_DEPTH:
-            kids = node["/Kids"]
-            stack.extend((kids.raw_get(i), depth + 1) for i in reversed(range(len(kids))))
+        node = strict.resolve(ref)
+        if not isinstance(node, PdfDict):
+            raise ValueError("a page tree node is not a dictionary")
+        kids = strict.resolve(node.get("/Kids"))
+        if kids is not None and depth < _MAX_DEPTH:
+            stack.extend((kid, depth + 1) for kid in reversed(kids))
             continue
-        view["pages"].append(_hanko_page(ref, node))
-    names = _get(root, "/Names")
-    tree = _get(names, "/EmbeddedFiles") if names is not None else None
-    if tree is not None:
-        _hanko_tree(tree, view["files"], 0)
+        digest = hashlib.sha256()
+        contents = node.get("/Contents")
+        resolved = strict.resolve(contents)
+        for stream in (resolved if isinstance(resolved, list) else [contents] if contents is not None else []):
+            digest.update(strict.raw_stream(stream))
+        resources = strict.resolve(node.get("/Resources"))
+        view["pages"].append(((ref.num, ref.gen) if isinstance(ref, Ref) else None, _strict_norm(node),
+                              _strict_norm(resources) if resources is not None else None, digest.hexdigest()))
+    names = strict.resolve(root.get("/Names"))
+    tree = strict.resolve(names.get("/EmbeddedFiles")) if isinstance(names, PdfDict) else None
+    if isinstance(tree, PdfDict):
+        _strict_tree(strict, tree, view["files"], 0)
     return view
 
 
-def _hanko_page(ref: Any, node: Any) -> Norm:
-    from pyhanko.pdf_utils import generic as g
-
-    digest = hashlib.sha256()
-    contents = _get(node, "/Contents")
-    streams = contents if isinstance(contents, g.ArrayObject) else [contents] if contents is not None else []
-    for stream in streams:
-        stream = stream.get_object() if isinstance(stream, g.IndirectObject) else stream
-        digest.update(bytes(stream.data))
-    resources = _get(node, "/Resources")
-    return (_hanko_ref(ref), _hanko_norm(node), _hanko_norm(resources) if resources is not None else None,
-            digest.hexdigest())
-
-
-def _hanko_tree(node: Any, out: list[Any], depth: int) -> None:
+def _strict_tree(strict: _Strict, node: PdfDict, out: list[Any], depth: int) -> None:
     if depth > _MAX_DEPTH:
         return
-    pairs = _get(node, "/Names")
-    if pairs is not None:
+    pairs = strict.resolve(node.get("/Names"))
+    if isinstance(pairs, list):
         for i in range(0, len(pairs) - 1, 2):
-            spec_ref = pairs.raw_get(i + 1)
-            spec = spec_ref.get_object()
-            ef = _get(spec, "/EF")
-            out.append((_hanko_norm(pairs[i]), _hanko_norm(spec_ref), _hanko_norm(spec),
-                        _hanko_norm(ef) if ef is not None else None))
-    kids = _get(node, "/Kids")
-    for kid in kids if kids is not None else []:
-        _hanko_tree(kid, out, depth + 1)
+            spec = strict.resolve(pairs[i + 1])
+            ef = strict.resolve(spec.get("/EF")) if isinstance(spec, PdfDict) else None
+            out.append((_strict_norm(strict.resolve(pairs[i])), _strict_norm(pairs[i + 1]), _strict_norm(spec),
+                        _strict_norm(ef) if ef is not None else None))
+    kids = strict.resolve(node.get("/Kids"))
+    for kid in kids if isinstance(kids, list) else []:
+        child = strict.resolve(kid)
+        if isinstance(child, PdfDict):
+            _strict_tree(strict, child, out, depth + 1)
+
+
+def _xref_differences(structure: Structure, hanko_reader: Any) -> list[tuple[str, str]]:
+    """pyHanko must locate every object, in every revision, where the strict reading found it."""
+    xrefs = hanko_reader.xrefs
+    if xrefs.total_revisions != len(structure.revisions):
+        return [(f"pyHanko 看到 {xrefs.total_revisions} 个文件版本，文件中实际有 {len(structure.revisions)} 个",
+                 f"pyHanko sees {xrefs.total_revisions} revisions, the file holds {len(structure.revisions)}")]
+    for k, revision in enumerate(structure.revisions):
+        data = xrefs.get_xref_data(k)
+        theirs = {num: (gen, offset) for num, (gen, offset) in data.standard_xrefs.items()}
+        ours = {num: (obj.gen, obj.offset) for num, obj in revision.objects.items() if obj.in_object_stream is None}
+        theirs_c = {num: int(ref.obj_stream_id) for num, ref in data.xrefs_in_objstm.items()}
+        ours_c = {num: obj.in_object_stream for num, obj in revision.objects.items()
+                  if obj.in_object_stream is not None}
+        if theirs != ours or theirs_c != ours_c:
+            differing = sorted(set(theirs.items()) ^ set(ours.items()))[:3]
+            return [(f"第 {k + 1} 个文件版本中，pyHanko 读到的对象位置与文件实际内容不符（{differing}）",
+                     f"in revision {k + 1}, pyHanko locates objects elsewhere than where they are ({differing})")]
+    return []
 
 
 # --- qpdf's view, through pikepdf ---------------------------------------------------------
@@ -168,7 +200,7 @@ def _pike_view(pdf: Any) -> dict[str, Any]:
         contents = node.get("/Contents")
         streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
         for stream in streams:
-            digest.update(stream.read_bytes())
+            digest.update(stream.read_raw_bytes())
         resources = node.get("/Resources")
         view["pages"].append((_pike_ref(node), _pike_norm(node),
                               _pike_norm(resources) if resources is not None else None, digest.hexdigest()))
@@ -197,39 +229,40 @@ def _pike_tree(node: Any, out: list[Any], depth: int) -> None:
 # --- the comparison ---------------------------------------------------------------------------
 
 
-def disagreements(path: Path, hanko_reader: Any) -> list[tuple[str, str]]:
-    """What qpdf sees differently from pyHanko, as (zh, en) phrases; empty when they agree."""
+def disagreements(path: Path, structure: Structure, f: BinaryIO, hanko_reader: Any) -> list[tuple[str, str]]:
+    """What pyHanko or qpdf sees differently from the strict reading, as (zh, en); empty when all agree."""
     import pikepdf
 
+    out = _xref_differences(structure, hanko_reader)
+    try:
+        ours = _strict_view(_Strict(structure, f))
+    except Exception as exc:
+        return out + [(f"无法读取页面或附件（{type(exc).__name__}）",
+                       f"the pages or attachments cannot be read ({type(exc).__name__}: {exc})")]
     try:
         theirs_pdf = pikepdf.open(path, suppress_warnings=True)
     except Exception as exc:
-        return [(f"qpdf 无法打开该文件（{exc}）", f"qpdf cannot open the file ({exc})")]
+        return out + [(f"qpdf 无法打开该文件（{exc}）", f"qpdf cannot open the file ({exc})")]
     with theirs_pdf:
         try:
             theirs = _pike_view(theirs_pdf)
         except Exception as exc:
-            return [(f"qpdf 无法读取页面或附件（{type(exc).__name__}）",
-                     f"qpdf cannot read the pages or attachments ({type(exc).__name__}: {exc})")]
+            return out + [(f"qpdf 无法读取页面或附件（{type(exc).__name__}）",
+                           f"qpdf cannot read the pages or attachments ({type(exc).__name__}: {exc})")]
         warnings = [str(w) for w in theirs_pdf.get_warnings()]
-    try:
-        ours = _hanko_view(hanko_reader)
-    except Exception as exc:
-        return [(f"pyHanko 无法读取页面或附件（{type(exc).__name__}）",
-                 f"pyHanko cannot read the pages or attachments ({type(exc).__name__}: {exc})")]
-    out = [(f"qpdf 报告：{w}", f"qpdf reports: {w}") for w in warnings[:5]]
+    out += [(f"qpdf 报告：{w}", f"qpdf reports: {w}") for w in warnings[:5]]
     if ours["catalog"] != theirs["catalog"]:
-        out.append(("两者读到的文档目录（catalog）不同", "the document catalog differs"))
+        out.append(("qpdf 读到的文档目录（catalog）不同", "qpdf reads another document catalog"))
     if len(ours["pages"]) != len(theirs["pages"]):
-        out.append((f"pyHanko 看到 {len(ours['pages'])} 页，qpdf 看到 {len(theirs['pages'])} 页",
-                    f"pyHanko sees {len(ours['pages'])} pages, qpdf {len(theirs['pages'])}"))
+        out.append((f"签名核验读到 {len(ours['pages'])} 页，qpdf 读到 {len(theirs['pages'])} 页",
+                    f"the signature check reads {len(ours['pages'])} pages, qpdf {len(theirs['pages'])}"))
     else:
         changed = [n for n, (a, b) in enumerate(zip(ours["pages"], theirs["pages"]), start=1) if a != b]
         if changed:
             listed = ", ".join(str(n) for n in changed[:10]) + ("…" if len(changed) > 10 else "")
-            out.append((f"第 {listed} 页的内容不同", f"page {listed} differs" if len(changed) == 1
-                        else f"pages {listed} differ"))
+            out.append((f"qpdf 读到的第 {listed} 页内容不同", f"qpdf reads page {listed} differently"
+                        if len(changed) == 1 else f"qpdf reads pages {listed} differently"))
     if ours["files"] != theirs["files"]:
-        out.append((f"附件不同（pyHanko 看到 {len(ours['files'])} 个，qpdf 看到 {len(theirs['files'])} 个）",
-                    f"the attached files differ ({len(ours['files'])} seen by pyHanko, {len(theirs['files'])} by qpdf)"))
+        out.append((f"qpdf 读到的附件不同（{len(ours['files'])} 对 {len(theirs['files'])} 个）",
+                    f"qpdf reads other attached files ({len(theirs['files'])} against {len(ours['files'])})"))
     return out

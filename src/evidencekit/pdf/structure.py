@@ -49,7 +49,7 @@ _STREAM_END = re.compile(rb"(?:\r\n|\n|\r)?endstream[\x00\t\n\x0c\r ]*endobj")
 
 MAX_OBJECT = 64 << 20  # the largest non-stream part of an object we read (a DSS holds a few MB)
 MAX_DECODED = 256 << 20  # the largest object or xref stream we decode
-_WINDOW = 16 << 10
+_WINDOW = 4 << 10
 
 
 class _NeedMore(Exception):
@@ -220,6 +220,7 @@ class _Parser:
             out[key] = value
 
     def literal(self, pos: int) -> tuple[bytes, int]:
+        """A literal string, escapes decoded (as every reader decodes them)."""
         buf = self.buf
         depth = 0
         i = pos
@@ -227,21 +228,50 @@ class _Parser:
         out = bytearray()
         while i < n:
             ch = buf[i]
-            if ch == 0x5C:  # backslash: keep the escape as it is, skip the escaped byte
-                out += buf[i:i + 2]
-                i += 2
+            if ch == 0x5C:  # backslash
+                if i + 1 >= n:
+                    break
+                nxt = buf[i + 1]
+                if nxt in _ESCAPES:
+                    out.append(_ESCAPES[nxt])
+                    i += 2
+                elif 0x30 <= nxt <= 0x37:
+                    m = _OCTAL.match(buf, i + 1)
+                    assert m is not None
+                    if m.end() >= n and not self.complete:
+                        raise _NeedMore
+                    out.append(int(m.group(), 8) & 0xFF)
+                    i = m.end()
+                elif nxt == 0x0D:  # a line continuation: backslash, end of line
+                    i += 3 if buf[i + 2:i + 3] == b"\n" else 2
+                elif nxt == 0x0A:
+                    i += 2
+                else:
+                    out.append(nxt)  # an unknown escape: the backslash is dropped
+                    i += 2
                 continue
             if ch == 0x28:
                 depth += 1
+                if depth == 1:
+                    i += 1
+                    continue
             elif ch == 0x29:
                 depth -= 1
                 if depth == 0:
-                    return bytes(out[1:]), i + 1
+                    return bytes(out), i + 1
+            elif ch == 0x0D:  # an end of line inside a string reads as \n
+                out.append(0x0A)
+                i += 2 if buf[i + 1:i + 2] == b"\n" else 1
+                continue
             out.append(ch)
             i += 1
         if not self.complete:
             raise _NeedMore
         raise _Bad("structure-invalid", self.base + pos, "a string is not closed")
+
+
+_ESCAPES = {0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0C, 0x28: 0x28, 0x29: 0x29, 0x5C: 0x5C}
+_OCTAL = re.compile(rb"[0-7]{1,3}")
 
 
 class Name(str):
@@ -533,8 +563,11 @@ def _match_entries(revision: Revision, entries: list[tuple[int, int, int, str]],
             else:
                 raise _Bad("xref-mismatch", revision.xref_offset,
                            f"object {num} is not at index {b} of object stream {a}")
-    for num, obj in revision.objects.items():
-        if num in listed or (revision.xref_stream and obj.offset == revision.xref_offset):
+    for num, obj in list(revision.objects.items()):
+        if num in listed:
+            continue
+        if revision.xref_stream and obj.offset == revision.xref_offset:
+            del revision.objects[num]  # an xref stream need not list itself; then it is no object of the file
             continue
         raise _Bad("xref-mismatch", obj.offset,
                    f"object {num} at byte {obj.offset} is not in its revision's cross-reference section")
