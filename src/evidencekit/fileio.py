@@ -17,7 +17,7 @@ import os
 import secrets
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, BinaryIO, Iterator, cast
 
 from evidencekit.errors import OutputExists, OutputUnwritable
 
@@ -180,7 +180,9 @@ class AtomicOutput:
     """What :func:`atomic_output` gives the block: the stream, and the temporary file's path."""
 
     def __init__(self, file: GuardedFile, tmp: Path | None, target: Path) -> None:
-        self.file = file
+        # typed as the BinaryIO that writers take: GuardedFile has the part they use
+        self.file = cast(BinaryIO, file)
+        self.guarded = file
         self.tmp = tmp  # None when written relative to a folder descriptor
         self.target = target
 
