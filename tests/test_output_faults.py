@@ -394,3 +394,15 @@ def test_a_manifest_item_that_is_not_an_object(tmp_path: Path, monkeypatch: pyte
     checked = _run("check", str(dossier), "--channel", "pboc")
     assert checked.exit_code == 5, checked.output
     assert "item 2 is not an object" in checked.output
+
+
+def test_extract_never_writes_through_a_link_in_the_destination(sealed: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    dest = tmp_path / "out"
+    dest.mkdir()
+    (dest / "bills").symlink_to(elsewhere)
+    result = _run("extract", str(sealed), "-d", str(dest))
+    assert result.exit_code == 3, result.output
+    assert f"{dest / 'bills'}: is a symbolic link or a file, not a folder" in result.output
+    assert os.listdir(elsewhere) == []

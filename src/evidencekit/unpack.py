@@ -22,7 +22,7 @@ from typing import Any
 from evidencekit.assemble import CASE_NAME, MANIFEST_NAME
 from evidencekit.case import sealed_case_matches
 from evidencekit.collect import display_path
-from evidencekit.errors import BadInput, CannotVerify, ManifestDamaged, OutputUnwritable
+from evidencekit.errors import BadInput, CannotVerify, ManifestDamaged, OutputExists, OutputUnwritable
 from evidencekit.fileio import atomic_output, name_max, output_error, shortened_name
 from evidencekit.hashing import Digester
 from evidencekit.manifest import decode_path_bytes, parse_manifest
@@ -136,6 +136,10 @@ def _extract_item(f: Any, files: dict[str, Any], offsets: dict[int, int], item: 
                   else "path would escape the destination folder; refused")
         result.failed.append({"id": item_id, "path": raw_path, "reason": reason})
         return
+    spec = files.get(item_id)
+    if spec is None:
+        result.failed.append({"id": item_id, "path": raw_path, "reason": "missing from the dossier"})
+        return
     prefix = item_id.encode("ascii") + b"_" if re.fullmatch(r"[A-Za-z0-9-]{1,16}", item_id) else b""
     folder_fd, written, notes = _open_folders(root_fd, shown_root, parts[:-1])
     try:
@@ -144,11 +148,7 @@ def _extract_item(f: Any, files: dict[str, Any], offsets: dict[int, int], item: 
         notes.extend([note] if note else [])
         shown = shown_root.joinpath(*(os.fsdecode(p) for p in written))
         if _exists(folder_fd, name, shown) and not force:
-            raise BadInput(f"{shown}: already exists", "Extract into an empty folder, or use --force.")
-        spec = files.get(item_id)
-        if spec is None:
-            result.failed.append({"id": item_id, "path": raw_path, "reason": "missing from the dossier"})
-            return
+            raise OutputExists(f"{shown}: already exists", "Extract into an empty folder, or use --force.")
         entry: dict[str, Any] = {"id": item_id, "path": raw_path, "sha256": item.get("sha256")}
         if "path_bytes" in item:
             entry["path_bytes"] = item["path_bytes"]
@@ -254,7 +254,7 @@ def _write_case(files: dict[str, Any], root_fd: int, shown_root: Path, manifest:
         return
     shown = shown_root / CASE_NAME
     if _exists(root_fd, CASE_NAME.encode(), shown) and not force:
-        raise BadInput(f"{shown}: already exists", "Extract into an empty folder, or use --force.")
+        raise OutputExists(f"{shown}: already exists", "Extract into an empty folder, or use --force.")
     raw = bytes(stream_ref(spec).get_object().data)
     matches = sealed_case_matches(raw, manifest.get("case"))
     entry = {"id": CASE_NAME, "path": CASE_NAME, "sha256": hashlib.sha256(raw).hexdigest()}
