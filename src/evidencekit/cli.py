@@ -6,18 +6,20 @@ stderr. Errors become exit codes in one place: ``_run``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 import click
 
 from evidencekit import __version__
-from evidencekit.errors import EvidencekitError, ExitCode, SigningFailed
+from evidencekit.errors import EvidencekitError, ExitCode, SigningFailed, Terminated
 from evidencekit.visible import json_safe, visible
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -53,7 +55,8 @@ def _run(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         settings: Settings = click.get_current_context().find_object(Settings) or Settings("zh", 0, False)
         try:
-            return func(*args, **kwargs)
+            with _sigterm_raises():
+                return func(*args, **kwargs)
         except EvidencekitError as exc:
             _say(f"evidencekit: error: {exc.message}")
             if exc.hint:
@@ -62,8 +65,11 @@ def _run(func: F) -> F:
                 _say_traceback()
             sys.exit(int(exc.exit_code))
         except KeyboardInterrupt:
-            _say("evidencekit: interrupted; nothing was written")
+            _say("evidencekit: interrupted; nothing half-written was left behind")
             sys.exit(int(ExitCode.INTERRUPTED))
+        except Terminated:
+            _say("evidencekit: terminated (SIGTERM); nothing half-written was left behind")
+            sys.exit(int(ExitCode.TERMINATED))
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:  # a bug: short message, traceback with -v
@@ -75,6 +81,29 @@ def _run(func: F) -> F:
             sys.exit(int(ExitCode.INTERNAL))
 
     return wrapper  # type: ignore[return-value]
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """SIGTERM raises Terminated, which unwinds through every atomic output's cleanup.
+
+    A second SIGTERM is ignored so that it cannot cut the cleanup short (SIGKILL still
+    works). The previous handler is restored afterwards (tests run many commands).
+    """
+
+    def handler(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: signals cannot be handled here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class _VisibleFormatter(logging.Formatter):
@@ -389,7 +418,10 @@ def identity_export(path: Path | None, output: Path | None) -> None:
         raise SigningFailed(f"{target}: no identity yet", "Run `evidencekit identity create --name NAME`.")
     pem = load_identity(target, _passphrase_for(target)).certificate.public_bytes(serialization.Encoding.PEM)
     if output:
-        output.write_bytes(pem)
+        from evidencekit.fileio import atomic_output
+
+        with atomic_output(output, force=True) as out:
+            out.file.write(pem)
     else:
         _echo(pem.decode(), nl=False, multiline=True)
 

@@ -46,6 +46,29 @@ def _display_name(raw: str) -> str:
     return unicodedata.normalize("NFC", raw)
 
 
+def display_path(raw: bytes) -> str:
+    """How a raw relative path (``/``-separated bytes) is shown and sealed as ``path``."""
+    return "/".join(_display_name(os.fsdecode(part)) for part in raw.split(b"/"))
+
+
+def raw_relative_path(source: Path, rel_path: str) -> bytes | None:
+    """The file system's own bytes for ``rel_path`` when they are not UTF-8, else None.
+
+    ``rel_path`` shows such bytes as ``\\xNN``; the raw bytes are what gives the same
+    name back on extraction. ``source`` ends with the same components as ``rel_path``
+    (the walk builds it from the raw names), so its tail is the raw relative path.
+    """
+    depth = rel_path.count("/") + 1
+    raw = b"/".join(os.fsencode(source).split(b"/")[-depth:])
+    try:
+        raw.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    # a renamed duplicate (name~2) no longer matches its raw name: keep the display form only
+    return raw if display_path(raw) == rel_path else None
+
+
 def _is_litter(name: str) -> bool:
     return name in OS_LITTER_FILES or name.startswith("._")
 

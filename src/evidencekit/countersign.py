@@ -14,7 +14,6 @@ import logging
 import os
 import re
 import shutil
-import tempfile
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 
 from evidencekit.clock import Clock, iso, system_clock
 from evidencekit.errors import BadInput, SigningFailed, VerificationFailed
+from evidencekit.fileio import atomic_output, output_exists
 from evidencekit.identity import Identity
 from evidencekit.pdf.rawsig import scan_signatures
 from evidencekit.seal import seal_in_place
@@ -56,7 +56,7 @@ def countersign(dossier: Path, identity: Identity, *, note: str | None = None, t
     """Add a countersignature to ``dossier`` (in place, or into ``output``)."""
     dossier = Path(dossier)
     target = Path(output).absolute() if output else dossier.absolute()
-    if output and target.exists() and target.resolve() != dossier.resolve():
+    if output and output_exists(target) and target.resolve() != dossier.resolve():
         raise BadInput(f"{target}: already exists", "Choose another -o name, or remove the file.")
     note = (note or DEFAULT_NOTE).strip()
     if not note or len(note) > 500:
@@ -73,23 +73,17 @@ def countersign(dossier: Path, identity: Identity, *, note: str | None = None, t
     tsa_info = probe(timestamper) if timestamper is not None else None
     now = clock()
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out, open(dossier, "rb") as src:
-            shutil.copyfileobj(src, out, 1 << 20)
-        seal_in_place(tmp, identity, signing_time=now, document_id=None, reason=note,
+    # in place: the countersigned copy replaces the dossier; with -o it never clobbers a file
+    in_place = not output or target.resolve() == dossier.resolve()
+    with atomic_output(target, force=in_place, mode=os.stat(dossier).st_mode & 0o777) as out:
+        with out.file as copy, open(dossier, "rb") as src:
+            shutil.copyfileobj(src, copy, 1 << 20)
+        seal_in_place(out.path, identity, signing_time=now, document_id=None, reason=note,
                       timestamper=timestamper, field_name=field_name)
-        raw = scan_signatures(tmp)
+        raw = scan_signatures(out.path)
         if len(raw) != len(before.signatures) + 1 or not all(sig.digest_matches for sig in raw):
             raise SigningFailed(f"{dossier}: the countersigned copy does not check out; nothing was changed",
                                 "Run with -v and report it.")
-        os.chmod(tmp, os.stat(dossier).st_mode & 0o777)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return CountersignResult(
         output=target, field=field_name, signer=identity.name, fingerprint=identity.fingerprint,
         time=iso(now), note=note,

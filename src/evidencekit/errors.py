@@ -49,10 +49,21 @@ class OutputExists(BadInput):
     """The output file exists and ``--force`` was not given."""
 
 
+class OutputUnwritable(BadInput):
+    """The output cannot be written: disk full, name too long, read-only, no permission.
+
+    The message names the output file or its folder, never an input.
+    """
+
+
 class CannotVerify(EvidencekitError):
     """Not an evidencekit dossier, or a structure we cannot check."""
 
     exit_code = ExitCode.CANNOT_VERIFY
+
+
+class ManifestDamaged(CannotVerify):
+    """The sealed manifest is not what the schema says (e.g. an item that is not an object)."""
 
 
 class VerificationFailed(EvidencekitError):
@@ -65,3 +76,9 @@ class SigningFailed(EvidencekitError):
     """No usable identity, wrong passphrase, signer or TSA failure."""
 
     exit_code = ExitCode.SIGNING_FAILED
+
+
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception so that every ``finally`` and atomic output
+    cleans up on the way out (a BaseException, like KeyboardInterrupt, so that no
+    ``except Exception`` swallows it)."""

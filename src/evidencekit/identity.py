@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from evidencekit.errors import BadInput, SigningFailed
+from evidencekit.fileio import atomic_output
 
 IDENTITY_FILE = "identity.p12"
 PASSPHRASE_ENV = "EVIDENCEKIT_PASSPHRASE"
@@ -100,24 +101,13 @@ def create_identity(path: Path, name: str, *, now: datetime, passphrase: str | N
         else serialization.NoEncryption()
     )
     blob = pkcs12.serialize_key_and_certificates(name.encode(), key, cert, None, encryption)
-    _write_private(path, blob)
+    _write_private(path, blob, force=force)
     return Identity(path, key, cert, ())
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+def _write_private(path: Path, data: bytes, *, force: bool) -> None:
+    with atomic_output(path, force=force, mode=0o600) as out:
+        out.file.write(data)
 
 
 def load_identity(path: Path, passphrase: str | None = None) -> Identity:

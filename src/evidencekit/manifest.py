@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from dataclasses import dataclass
 from typing import Any
 
 from evidencekit import __version__
+from evidencekit.collect import raw_relative_path
 from evidencekit.hashing import sha256_bytes
 from evidencekit.model import Item
 
@@ -37,16 +40,59 @@ def build_manifest(*, case: dict[str, Any], items: list[Item], created: str, tim
         "created": created,
         "time_source": time_source,
         "case": case,
-        "items": [item.manifest_entry() for item in items],
+        "items": [_entry(item) for item in items],
     }
     if skipped:
         data["skipped"] = skipped
     return Manifest(data, canonical_json(data))
 
 
+def _entry(item: Item) -> dict[str, Any]:
+    entry = item.manifest_entry()
+    raw = raw_relative_path(item.source, item.path)
+    if raw is not None:
+        entry["path_bytes"] = encode_path_bytes(raw)
+    return entry
+
+
+def encode_path_bytes(raw: bytes) -> str:
+    """``path_bytes``: a name that is not UTF-8, kept exactly (standard base64 of the raw bytes)."""
+    return base64.b64encode(raw).decode("ascii")
+
+
+def decode_path_bytes(value: str) -> bytes:
+    """The raw relative path recorded in ``path_bytes``; ValueError when it is not base64."""
+    try:
+        return base64.b64decode(value.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError) as exc:
+        raise ValueError("path_bytes is not base64") from exc
+
+
+_ITEM_FIELDS: dict[str, type | tuple[type, ...]] = {"id": str, "path": str, "size": int, "sha256": str}
+
+
 def parse_manifest(raw: bytes) -> dict[str, Any]:
-    """Parse manifest bytes; raises ValueError when they are not a manifest."""
+    """Parse manifest bytes; raises ValueError, saying what is wrong, when they are not a manifest.
+
+    Each item must be an object with a string ``id``, ``path`` and ``sha256`` and an integer
+    ``size`` (``path_bytes``, where present, base64): readers rely on those, and a sealed
+    manifest that breaks them is damaged, not a dossier to trust.
+    """
     data = json.loads(raw.decode("utf-8"))
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("items"), list):
         raise ValueError("not an evidencekit manifest")
+    for n, item in enumerate(data["items"], start=1):
+        if not isinstance(item, dict):
+            raise ValueError(f"the manifest is damaged: item {n} is not an object")
+        for key, kind in _ITEM_FIELDS.items():
+            value = item.get(key)
+            if not isinstance(value, kind) or isinstance(value, bool):
+                raise ValueError(f"the manifest is damaged: item {n} has no valid {key!r}")
+        if "path_bytes" in item:
+            if not isinstance(item["path_bytes"], str):
+                raise ValueError(f"the manifest is damaged: item {n} has no valid 'path_bytes'")
+            try:
+                decode_path_bytes(item["path_bytes"])
+            except ValueError:
+                raise ValueError(f"the manifest is damaged: item {n} has no valid 'path_bytes'") from None
     return data

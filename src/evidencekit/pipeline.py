@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import getpass
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -19,6 +17,7 @@ from evidencekit.case import CaseFile
 from evidencekit.clock import CHINA_TZ, Clock, iso, system_clock
 from evidencekit.collect import collect
 from evidencekit.errors import BadInput, OutputExists, SigningFailed
+from evidencekit.fileio import atomic_output, output_exists
 from evidencekit.identity import (
     Identity,
     create_identity,
@@ -162,23 +161,19 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
         progress("render", 0, 1)
     rendered = render_dossier(view)
 
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
-    tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as out:
-            assembly.assemble(out, rendered, items, dossier_id=dossier_id, manifest_bytes=manifest.canonical,
-                              case_text=sealed_case.text, passwords=passwords, progress=progress)
-        if progress:
-            progress("seal", 0, 1)
-        seal_in_place(tmp, identity, signing_time=now, document_id=bytes.fromhex(dossier_id),
-                      reason=f"evidencekit dossier {dossier_id}", timestamper=timestamper,
-                      archive=options.archive and timestamper is not None)
-        _check_sealed(tmp)
-        os.chmod(tmp, 0o644)
-        _move_into_place(tmp, output, options.force)
+        with atomic_output(output, force=options.force) as out:
+            with out.file as stream:
+                assembly.assemble(stream, rendered, items, dossier_id=dossier_id,
+                                  manifest_bytes=manifest.canonical, case_text=sealed_case.text,
+                                  passwords=passwords, progress=progress)
+            if progress:
+                progress("seal", 0, 1)
+            seal_in_place(out.path, identity, signing_time=now, document_id=bytes.fromhex(dossier_id),
+                          reason=f"evidencekit dossier {dossier_id}", timestamper=timestamper,
+                          archive=options.archive and timestamper is not None)
+            _check_sealed(out.path)
     except TimestampFailed as exc:
-        tmp.unlink(missing_ok=True)
         if not options.tsa_optional:
             raise
         # The TSA answered the probe but failed at sealing time. The manifest already says
@@ -188,9 +183,6 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
         result = build_dossier(folder, retry, clock=clock, progress=progress)
         result.warnings.insert(0, f"no trusted timestamp: {exc.message}")
         return result
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return BundleResult(
         output=output, dossier_id=dossier_id, created=created, time_source=time_source, items=items,
         skipped=collection.skipped, pages=rendered.page_count, size=output.stat().st_size, signer=signer,
@@ -255,9 +247,10 @@ def _check_output(folder: Path, output: Path, force: bool) -> None:
     else:
         raise BadInput(f"{output}: the dossier would be written inside the evidence folder {folder}",
                        "Give -o a path outside the folder; bundle never writes into your evidence.")
-    if output.exists() and not force:
+    exists = output_exists(output)
+    if exists and not force:
         raise OutputExists(f"{output}: already exists", "Use --force to replace it, or -o another name.")
-    if output.exists() and output.is_dir():
+    if exists and output.is_dir():
         raise BadInput(f"{output}: is a folder", "Give -o a file name ending in .pdf.")
 
 
@@ -282,18 +275,3 @@ def _login_name() -> str:
     except Exception:  # no user name in this environment (some containers)
         return "unknown"
 
-
-def _move_into_place(tmp: Path, output: Path, force: bool) -> None:
-    if force:
-        os.replace(tmp, output)
-        return
-    try:
-        os.link(tmp, output)  # fails if output appeared meanwhile: never clobber without --force
-    except FileExistsError as exc:
-        raise OutputExists(f"{output}: already exists", "Use --force to replace it.") from exc
-    except OSError:
-        if output.exists():
-            raise OutputExists(f"{output}: already exists", "Use --force to replace it.")
-        os.replace(tmp, output)
-        return
-    tmp.unlink()

@@ -20,6 +20,7 @@ from pyhanko.sign.signers.pdf_signer import (
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from evidencekit.errors import SigningFailed
+from evidencekit.fileio import output_error, write_error_in
 from evidencekit.identity import Identity
 from evidencekit.timestamping import TimestampFailed, describe_failure
 
@@ -104,6 +105,9 @@ def seal_in_place(path: Path, identity: Identity, *, signing_time: datetime, doc
     except SigningFailed:
         raise
     except Exception as exc:
+        full = write_error_in(exc)
+        if full is not None:  # the disk filled up while signing: the output's fault, not the signer's
+            raise output_error(full, path) from exc
         if timestamper is not None and _is_tsa_failure(exc):
             raise TimestampFailed(getattr(timestamper, "url", "?"), describe_failure(exc)) from exc
         raise SigningFailed(f"{path.name}: signing failed ({exc})",

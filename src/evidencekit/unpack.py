@@ -1,10 +1,19 @@
-"""extract_originals: write the sealed originals out, each re-hashed on the way."""
+"""extract_originals: write the sealed originals out, each re-hashed on the way.
+
+Files are created relative to the open destination folder, one component at a time
+(``openat``), so a path longer than the system's limit still works, a symbolic link in
+the destination is never followed, and a name longer than the file system allows is
+shortened deterministically (and said so) rather than lost. A name that is not UTF-8
+comes back byte for byte from the manifest's ``path_bytes``.
+"""
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import logging
 import os
-import tempfile
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -12,11 +21,17 @@ from typing import Any
 
 from evidencekit.assemble import CASE_NAME, MANIFEST_NAME
 from evidencekit.case import sealed_case_matches
-from evidencekit.errors import BadInput, CannotVerify
+from evidencekit.collect import display_path
+from evidencekit.errors import BadInput, CannotVerify, ManifestDamaged, OutputExists, OutputUnwritable
+from evidencekit.fileio import atomic_output, name_max, output_error, shortened_name
 from evidencekit.hashing import Digester
-from evidencekit.manifest import parse_manifest
-from evidencekit.pdf.stream_reader import UnsupportedStream, feed_stream, locate_stream
+from evidencekit.manifest import decode_path_bytes, parse_manifest
 from evidencekit.pdf.attachments import embedded_files, stream_ref, xref_offsets
+from evidencekit.pdf.stream_reader import UnsupportedStream, feed_stream, locate_stream
+
+log = logging.getLogger("evidencekit")
+
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
 
 
 @dataclass
@@ -42,6 +57,31 @@ def safe_relative_path(raw: str) -> PurePosixPath:
     return PurePosixPath(text)
 
 
+def safe_relative_parts(raw: bytes) -> list[bytes]:
+    """A raw relative path (``path_bytes``) as its components, or ValueError if it could escape."""
+    parts = raw.split(b"/")
+    if not raw or b"\x00" in raw or b"\\" in raw or raw.startswith(b"/") or b":" in parts[0]:
+        raise ValueError("absolute or unusual path")
+    if any(part in (b"", b".", b"..") for part in parts):
+        raise ValueError("path with empty, '.' or '..' parts")
+    return parts
+
+
+def item_parts(item: dict[str, Any]) -> list[bytes]:
+    """The components to write an item under: its raw name where one was recorded.
+
+    ValueError when the path could escape the destination, or when ``path_bytes`` does not
+    show as ``path`` (a dossier must not display one name and write another).
+    """
+    if "path_bytes" in item:
+        raw = decode_path_bytes(item["path_bytes"])
+        parts = safe_relative_parts(raw)
+        if display_path(raw) != unicodedata.normalize("NFC", item["path"]):
+            raise ValueError("path_bytes does not match path")
+        return parts
+    return [part.encode("utf-8") for part in safe_relative_path(item["path"]).parts]
+
+
 def extract_originals(dossier: Path, dest: Path, *, force: bool = False) -> ExtractResult:
     from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -61,92 +101,196 @@ def extract_originals(dossier: Path, dest: Path, *, force: bool = False) -> Extr
             raise CannotVerify(f"{dossier}: holds no evidencekit manifest", "Give a dossier made by evidencekit.")
         try:
             manifest = parse_manifest(bytes(stream_ref(spec).get_object().data))
+        except ValueError as exc:
+            if str(exc).startswith("the manifest is damaged"):
+                raise ManifestDamaged(f"{dossier}: {exc}", "Run `evidencekit verify` on it: a dossier whose "
+                                      "manifest is damaged is not valid; ask the sender for the original.") from exc
+            raise CannotVerify(f"{dossier}: its manifest cannot be read ({exc})",
+                               "Run `evidencekit verify` on it to see what is wrong.") from exc
         except Exception as exc:
             raise CannotVerify(f"{dossier}: its manifest cannot be read ({exc})",
                                "Run `evidencekit verify` on it to see what is wrong.") from exc
         offsets = xref_offsets(dossier)
-        dest.mkdir(parents=True, exist_ok=True)
-        root = dest.resolve()
-        for item in manifest["items"]:
-            item_id, raw_path = str(item.get("id")), str(item.get("path"))
-            try:
-                rel = safe_relative_path(raw_path)
-                target = (root / rel).resolve()
-                target.relative_to(root)
-            except ValueError:
-                result.failed.append({"id": item_id, "path": raw_path,
-                                      "reason": "path would escape the destination folder; refused"})
-                continue
-            if target.exists() and not force:
-                raise BadInput(f"{target}: already exists", "Extract into an empty folder, or use --force.")
-            spec = files.get(item_id)
-            if spec is None:
-                result.failed.append({"id": item_id, "path": raw_path, "reason": "missing from the dossier"})
-                continue
-            ok, reason = _write_checked(f, spec, offsets, target, item)
-            entry = {"id": item_id, "path": raw_path, "sha256": item.get("sha256")}
-            if ok:
-                result.written.append(entry)
-            else:
-                result.failed.append({**entry, "reason": reason})
-        _write_case(files, root, manifest, result, force)
+        shown_root = Path(dest).absolute()
+        root_fd = _open_destination(Path(dest))
+        try:
+            for item in manifest["items"]:
+                _extract_item(f, files, offsets, item, root_fd, shown_root, force, result)
+            _write_case(files, root_fd, shown_root, manifest, result, force)
+        finally:
+            os.close(root_fd)
     return result
 
 
-def _write_case(files: dict[str, Any], root: Path, manifest: dict[str, Any], result: ExtractResult,
-                force: bool) -> None:
+class _Mismatch(Exception):
+    """The bytes written do not hash to the manifest's digest (the partial file is removed)."""
+
+
+def _extract_item(f: Any, files: dict[str, Any], offsets: dict[int, int], item: dict[str, Any], root_fd: int,
+                  shown_root: Path, force: bool, result: ExtractResult) -> None:
+    item_id, raw_path = item["id"], item["path"]
+    try:
+        parts = item_parts(item)
+    except ValueError as exc:
+        reason = ("its raw name (path_bytes) does not match its path; refused" if "match" in str(exc)
+                  else "path would escape the destination folder; refused")
+        result.failed.append({"id": item_id, "path": raw_path, "reason": reason})
+        return
+    spec = files.get(item_id)
+    if spec is None:
+        result.failed.append({"id": item_id, "path": raw_path, "reason": "missing from the dossier"})
+        return
+    prefix = item_id.encode("ascii") + b"_" if re.fullmatch(r"[A-Za-z0-9-]{1,16}", item_id) else b""
+    folder_fd, written, notes = _open_folders(root_fd, shown_root, parts[:-1])
+    try:
+        name, note = _fit(folder_fd, parts[-1], prefix)
+        written.append(name)
+        notes.extend([note] if note else [])
+        shown = shown_root.joinpath(*(os.fsdecode(p) for p in written))
+        if _exists(folder_fd, name, shown) and not force:
+            raise OutputExists(f"{shown}: already exists", "Extract into an empty folder, or use --force.")
+        entry: dict[str, Any] = {"id": item_id, "path": raw_path, "sha256": item.get("sha256")}
+        if "path_bytes" in item:
+            entry["path_bytes"] = item["path_bytes"]
+        if notes:
+            written_as = "/".join(display_path(p) for p in written)
+            entry.update(written_as=written_as, note="; ".join(notes))
+        try:
+            _write_checked(f, spec, offsets, folder_fd, name, shown, item, force)
+        except _Mismatch as exc:
+            result.failed.append({**entry, "reason": str(exc)})
+            return
+        if notes:
+            log.warning("%s: %s; written as %s", item_id, entry["note"], entry["written_as"])
+        result.written.append(entry)
+    finally:
+        if folder_fd != root_fd:
+            os.close(folder_fd)
+
+
+def _open_destination(dest: Path) -> int:
+    """Open (creating) the destination folder one component at a time: any length works."""
+    fd = os.open("/" if dest.is_absolute() else ".", _DIR_FLAGS)
+    try:
+        for part in dest.parts[1:] if dest.is_absolute() else dest.parts:
+            try:
+                os.mkdir(part, dir_fd=fd)
+            except FileExistsError:
+                pass
+            new_fd = os.open(part, _DIR_FLAGS, dir_fd=fd)
+            os.close(fd)
+            fd = new_fd
+    except OSError as exc:
+        os.close(fd)
+        raise output_error(exc, dest.absolute() / ".") from exc
+    return fd
+
+
+def _open_folders(root_fd: int, shown_root: Path, parts: list[bytes]) -> tuple[int, list[bytes], list[str]]:
+    """Create and open the item's sub-folders under the destination, never through a link.
+
+    Returns the innermost folder's descriptor, the names used (shortened where the file
+    system needs it) and a note per shortened name.
+    """
+    fd, written, notes = root_fd, [], []
+    try:
+        for part in parts:
+            name, note = _fit(fd, part, b"")
+            written.append(name)
+            notes.extend([note] if note else [])
+            shown = shown_root.joinpath(*(os.fsdecode(p) for p in written))
+            try:
+                os.mkdir(name, 0o755, dir_fd=fd)
+            except FileExistsError:
+                pass
+            except OSError as exc:
+                raise output_error(exc, shown) from exc
+            try:
+                new_fd = os.open(name, _DIR_FLAGS | os.O_NOFOLLOW, dir_fd=fd)
+            except OSError as exc:
+                raise _in_the_way(exc, shown) from exc
+            if fd != root_fd:
+                os.close(fd)
+            fd = new_fd
+    except BaseException:
+        if fd != root_fd:
+            os.close(fd)
+        raise
+    return fd, written, notes
+
+
+def _in_the_way(exc: OSError, shown: Path) -> BadInput:
+    if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+        return OutputUnwritable(f"{shown}: is a symbolic link or a file, not a folder; extract never writes "
+                                "through a link", "Extract into an empty folder.", path=str(shown))
+    return output_error(exc, shown)
+
+
+def _fit(folder_fd: int, name: bytes, prefix: bytes) -> tuple[bytes, str | None]:
+    """``name``, or a shortened one when it is longer than the file system allows."""
+    limit = name_max(folder_fd)
+    if len(name) <= limit:
+        return name, None
+    short = shortened_name(name, limit, prefix=prefix)
+    return short, (f"the name {display_path(name)} ({len(name)} bytes) is too long for this file system "
+                   f"(at most {limit} bytes)")
+
+
+def _exists(folder_fd: int, name: bytes, shown: Path) -> bool:
+    try:
+        os.stat(name, dir_fd=folder_fd, follow_symlinks=False)
+        return True
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise output_error(exc, shown) from exc
+
+
+def _write_case(files: dict[str, Any], root_fd: int, shown_root: Path, manifest: dict[str, Any],
+                result: ExtractResult, force: bool) -> None:
     """case.toml goes back beside the originals, so the folder can be bundled again."""
     spec = files.get(CASE_NAME)
     if spec is None:
         return
-    target = root / CASE_NAME
-    if target.exists() and not force:
-        raise BadInput(f"{target}: already exists", "Extract into an empty folder, or use --force.")
+    shown = shown_root / CASE_NAME
+    if _exists(root_fd, CASE_NAME.encode(), shown) and not force:
+        raise OutputExists(f"{shown}: already exists", "Extract into an empty folder, or use --force.")
     raw = bytes(stream_ref(spec).get_object().data)
     matches = sealed_case_matches(raw, manifest.get("case"))
     entry = {"id": CASE_NAME, "path": CASE_NAME, "sha256": hashlib.sha256(raw).hexdigest()}
     if not matches:
         result.failed.append({**entry, "reason": "does not match the case data in the manifest; not written"})
         return
-    tmp = target.with_name(f".{CASE_NAME}.part")
-    tmp.write_bytes(raw)
-    os.replace(tmp, target)
+    with atomic_output(CASE_NAME, force=force, dir_fd=root_fd, shown=shown) as out:
+        out.file.write(raw)
     result.written.append(entry)
 
 
-def _write_checked(f: Any, spec: Any, offsets: dict[int, int], target: Path, item: dict[str, Any]) -> tuple[bool, str]:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    tmp = Path(tmp_name)
-    digester = Digester()
-    try:
-        with os.fdopen(fd, "wb") as out:
-            def sink(chunk: bytes) -> None:
-                out.write(chunk)
-                digester.update(chunk)
+def _write_checked(f: Any, spec: Any, offsets: dict[int, int], folder_fd: int, name: bytes, shown: Path,
+                   item: dict[str, Any], force: bool) -> None:
+    """Write one original, re-hashed on the way; :class:`_Mismatch` (nothing written) if it differs."""
+    with atomic_output(name, force=force, dir_fd=folder_fd, shown=shown) as output:
+        out = output.file
+        digester = Digester()
 
-            ref = stream_ref(spec)
-            idnum = getattr(ref, "idnum", None)
-            try:
-                if idnum is None or idnum not in offsets:
-                    raise UnsupportedStream("no offset")
-                feed_stream(f, locate_stream(f, offsets[idnum], idnum), sink)
-            except UnsupportedStream:
-                out.seek(0)
-                out.truncate()
-                digester.finish()
-                digester = Digester()
-                sink(bytes(ref.get_object().data))
+        def sink(chunk: bytes) -> None:
+            out.write(chunk)
+            digester.update(chunk)
+
+        ref = stream_ref(spec)
+        idnum = getattr(ref, "idnum", None)
+        try:
+            if idnum is None or idnum not in offsets:
+                raise UnsupportedStream("no offset")
+            feed_stream(f, locate_stream(f, offsets[idnum], idnum), sink)
+        except UnsupportedStream:
+            out.seek(0)
+            out.truncate()
+            digester.finish()
+            digester = Digester()
+            sink(bytes(ref.get_object().data))
         found = digester.finish()
         if found.sha256 != item.get("sha256") or found.size != item.get("size"):
-            tmp.unlink()
-            return False, "SHA-256 does not match the manifest: the attachment was changed; not written"
+            raise _Mismatch("SHA-256 does not match the manifest: the attachment was changed; not written")
         if item.get("sm3") and found.sm3 != item.get("sm3"):
-            tmp.unlink()
-            return False, "SM3 does not match the manifest; not written"
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; an extracted original is an ordinary file
-        os.replace(tmp, target)
-        return True, ""
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+            raise _Mismatch("SM3 does not match the manifest; not written")
