@@ -23,6 +23,7 @@ from typing import Any, Iterable
 
 from evidencekit.clock import CHINA_TZ
 from evidencekit.errors import BadInput, OutputExists
+from evidencekit.fileio import atomic_output
 from evidencekit.model import CHANNEL_IDS, KINDS, PROBLEM_TYPES
 
 CASE_FILE_NAME = "case.toml"
@@ -745,17 +746,8 @@ def write_case_template(directory: Path) -> Path:
         raise OutputExists(f"{target} already exists; not overwriting it",
                            "edit the existing file, or move it away and run init again",
                            path=str(target))
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(CASE_TEMPLATE)
-    except FileExistsError:
-        raise OutputExists(f"{target} already exists; not overwriting it",
-                           "edit the existing file, or move it away and run init again",
-                           path=str(target)) from None
-    except OSError as exc:
-        raise BadInput(f"cannot write {target}: {exc.strerror or exc}",
-                       "choose a folder you can write to", path=str(target)) from None
+    with atomic_output(target) as out:  # never replaces: a file that appeared meanwhile is OutputExists
+        out.file.write(CASE_TEMPLATE.encode("utf-8"))
     return target
 
 

@@ -15,7 +15,6 @@ import logging
 import mmap
 import os
 import re
-import tempfile
 import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +28,7 @@ from evidencekit.assemble import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME
 from evidencekit.case import sealed_case_matches
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.errors import BadInput, CannotVerify, ExitCode, OutputExists
+from evidencekit.fileio import atomic_output, output_exists
 from evidencekit.manifest import parse_manifest
 from evidencekit.pdf.agreement import disagreements
 from evidencekit.pdf.attachments import (attachment_route_problems, embedded_files, hash_attachment, read_attachment,
@@ -169,26 +169,16 @@ def save_sealed(report: VerifyReport, output: Path, *, force: bool = False) -> i
     output = Path(output)
     if output.resolve() == Path(report.path).resolve():
         raise BadInput(f"{output}: is the file being verified", "Give --save-sealed another file name.")
-    if output.exists() and not force:
+    if output_exists(output) and not force:
         raise OutputExists(f"{output}: already exists", "Add --force to replace it, or choose another name.")
-    fd, tmp_name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
-    tmp = Path(tmp_name)
-    try:
-        with open(report.path, "rb") as src, os.fdopen(fd, "wb") as dst:
-            left = report.sealed_size
-            while left > 0:
-                chunk = src.read(min(left, 1 << 20))
-                if not chunk:
-                    raise BadInput(f"{report.path}: the file became shorter while it was read", None)
-                dst.write(chunk)
-                left -= len(chunk)
-            dst.flush()
-            os.fsync(dst.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, output)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with open(report.path, "rb") as src, atomic_output(output, force=force) as out:
+        left = report.sealed_size
+        while left > 0:
+            chunk = src.read(min(left, 1 << 20))
+            if not chunk:
+                raise BadInput(f"{report.path}: the file became shorter while it was read", None)
+            out.file.write(chunk)
+            left -= len(chunk)
     return report.sealed_size
 
 
