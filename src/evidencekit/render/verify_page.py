@@ -13,9 +13,12 @@ from evidencekit.render.view import DossierView
 STEPS = {
     "zh": [
         ("用 evidencekit 核验（推荐）",
-         "运行 <b>evidencekit verify 本文件.pdf</b>。它检查数字签名是否完整、覆盖整个文件，"
-         "封存后有无任何增改（页面、批注、附件），并逐一重新计算每个原始附件的 SHA-256，与证据清单比对。"
-         "结论为“有效”“已被篡改”“不完整”之一，退出码 0 表示有效，4 表示被改动，5 表示无法核验。"),
+         "运行 <b>evidencekit verify 本文件.pdf</b>。只有下列各项同时成立，结论才是“有效”（退出码 0）："
+         "您面前的文件与封存时逐字节相同（其后只能有本身已签名、且不改动其他任何内容的加签）；"
+         "文件结构没有歧义（没有重复的键、没有重复定义的对象，长度和交叉引用都一致）；"
+         "不同的 PDF 阅读器看到相同的页面和附件；每个原始附件重新计算的 SHA-256 都与证据清单一致。"
+         "封存之后多出的任何未签名内容都判为“已被篡改”（退出码 4），可用 <b>--save-sealed</b> 取回封存时的原样文件。"
+         "退出码 5 表示无法核验；8 表示文件完好，但不是由您用 --trust 指定信任的人封存的。"),
         ("只用通用工具核验",
          "① 用 poppler 的 <b>pdfsig 本文件.pdf</b> 查看签名：应显示 Signature is Valid 且 Total document signed。"
          "注意：pdfsig 对“签名后追加修改”的文件也可能显示有效，因此还需 evidencekit 的改动分析。<br/>"
@@ -31,10 +34,14 @@ STEPS = {
     ],
     "en": [
         ("With evidencekit (recommended)",
-         "Run <b>evidencekit verify this.pdf</b>. It checks that the digital signature is intact and covers "
-         "the whole file, that nothing (pages, annotations, attachments) was changed or added after sealing, "
-         "and re-hashes every attached original against the evidence list. The verdict is valid, tampered or "
-         "incomplete; exit code 0 means valid, 4 changed, 5 cannot verify."),
+         "Run <b>evidencekit verify this.pdf</b>. The verdict is valid (exit 0) only when all of this holds: "
+         "the bytes in front of you are exactly the bytes that were sealed (plus countersignatures that are "
+         "themselves signed and change nothing else); the file's structure is unambiguous (no repeated keys, no "
+         "object defined twice, lengths and cross-references that agree); different PDF readers see the same "
+         "pages and attachments; and every attached original re-hashes to the SHA-256 in the evidence list. "
+         "Anything unsigned after the seal is tampering (exit 4); <b>--save-sealed</b> gives back the file as "
+         "sealed. Exit 5 means it cannot be verified; 8 that it is intact but not sealed by anyone you trust "
+         "with --trust."),
         ("With standard tools only",
          "(1) poppler's <b>pdfsig this.pdf</b> shows the signature: it should say Signature is Valid and "
          "Total document signed. pdfsig may also call a file valid that was changed after signing, so the "
