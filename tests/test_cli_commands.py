@@ -99,3 +99,13 @@ def test_every_command_is_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
         assert f"  {name}" in readme, f"`{name}` is not documented in README.md"
+
+
+def test_identity_name_the_signing_libraries_cannot_hold_is_refused_clearly(tmp_path: Path) -> None:
+    """asn1crypto prepares names with Unicode 3.2 tables: a later ideograph would break every seal (exit 1)."""
+    out = tmp_path / "id.p12"
+    result = CliRunner().invoke(main, ["--lang", "en", "identity", "create", "--name", "张龦", "-o", str(out)])
+    assert result.exit_code == 3, result.output
+    assert "U+9FA6" in result.output and not out.exists()
+    ok = CliRunner().invoke(main, ["identity", "create", "--name", "张三", "-o", str(out)])
+    assert ok.exit_code == 0 and out.exists()

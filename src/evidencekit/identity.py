@@ -63,6 +63,22 @@ def default_identity_path() -> Path:
     return home_dir() / IDENTITY_FILE
 
 
+def _check_certificate_name(name: str) -> None:
+    """The signing libraries compare certificate names after RFC 3454 preparation, which
+    knows only Unicode 3.2: a character added later (a rare CJK ideograph, U+2066) would
+    make every seal fail. Refuse the name now, saying which character and what to do."""
+    from asn1crypto import x509 as asn1_x509
+
+    for ch in name:
+        try:
+            asn1_x509.Name.build({"common_name": ch}).hashable
+        except ValueError:
+            raise BadInput(f"the name {name!r} contains {ch!r} (U+{ord(ch):04X}), which certificates made by this "
+                           "tool cannot hold (the signing libraries know only characters of Unicode 3.2)",
+                           "Write that character another way (e.g. a common variant or pinyin) in --name; the "
+                           "complainant's real name in case.toml is not affected.") from None
+
+
 def create_identity(path: Path, name: str, *, now: datetime, passphrase: str | None = None,
                     force: bool = False) -> Identity:
     """Make an RSA-3072 key and a self-signed certificate for ``name``; write them 0600.
@@ -74,6 +90,7 @@ def create_identity(path: Path, name: str, *, now: datetime, passphrase: str | N
         raise BadInput(f"{path}: an identity already exists", "Use --force to replace it (the old key is lost).")
     if not name.strip():
         raise BadInput("the identity needs a name", "Give --name, e.g. --name 张三.")
+    _check_certificate_name(name.strip())
     key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
     subject = x509.Name([
         x509.NameAttribute(NameOID.COMMON_NAME, name.strip()),
