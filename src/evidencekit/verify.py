@@ -225,8 +225,31 @@ def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> V
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rawsig") as pool:
         raw = _RawScan(pool.submit(scan_signatures, path), report)
         _check_structure(report, path, raw, trust or [], structure)
-        raw.result()
+        _check_raw_extent(report, raw.result())
     return _finish(report)
+
+
+def _check_raw_extent(report: VerifyReport, raw_signatures: list[Any]) -> None:
+    """Where the sealed part ends when the file is too damaged for pyHanko to say.
+
+    A signature whose CMS digest still matches the bytes it claims marks the end of a
+    sealed part, so unsigned bytes after it are reported, and --save-sealed can give the
+    sealed file back even from a file no parser can read.
+    """
+    if report.sealed_size is not None:
+        return
+    ends = [sig.byte_range[2] + sig.byte_range[3] for sig in raw_signatures if sig.digest_matches]
+    if not ends:
+        return
+    report.sealed_size = max(ends)
+    if report.sealed_size < report.file_size and "unsigned-after-seal" not in {f.code for f in report.findings}:
+        extra = report.file_size - report.sealed_size
+        report.fail("unsigned-after-seal",
+                    f"封存（签名覆盖）的部分在第 {report.sealed_size} 字节处结束，其后还有 {extra} 字节未被任何签名覆盖："
+                    "文件在封存之后被改动。可用 verify --save-sealed 取出封存时的原样文件。",
+                    f"What the signatures cover ends at byte {report.sealed_size}; {extra} bytes after it are covered "
+                    "by no signature: the file was changed after sealing. verify --save-sealed gives back the file "
+                    "as it was sealed.")
 
 
 class _RawScan:
