@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from pypdf import generic as g
 
 from evidencekit.errors import BadInput
+from evidencekit.layout import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME, MANIFEST_SCHEMA
 from evidencekit.model import Item
 from evidencekit.pdf.images import ImageUnreadable, XImage, load_image, placement_matrix
 from evidencekit.pdf.importer import PdfPageSource, rotation_orientation, unit_matrix
@@ -36,9 +37,6 @@ from evidencekit.render.dossier import RenderedPages
 log = logging.getLogger("evidencekit")
 
 #: Catalog key holding the dossier id, so verify can tie the file to its manifest.
-DOSSIER_KEY = "/EvidencekitDossier"
-MANIFEST_NAME = "manifest.json"
-CASE_NAME = "case.toml"
 
 
 @dataclass(frozen=True)
@@ -171,7 +169,7 @@ def _write_catalog(writer: PdfStreamWriter, base: PdfReader, catalog_num: int,
     catalog[g.NameObject("/Names")] = pdf_dict(EmbeddedFiles=ref(names_num))
     catalog[g.NameObject("/AF")] = g.ArrayObject([ref(fs) for _, fs in filespecs])
     catalog[g.NameObject(DOSSIER_KEY)] = pdf_dict(
-        Id=text(dossier_id), Schema=text("evidencekit/manifest/1"), Manifest=text(MANIFEST_NAME)
+        Id=text(dossier_id), Schema=text(MANIFEST_SCHEMA), Manifest=text(MANIFEST_NAME)
     )
     catalog[g.NameObject("/ViewerPreferences")] = pdf_dict(DisplayDocTitle=g.BooleanObject(True))
     if "/Outlines" in catalog:

@@ -24,9 +24,10 @@ from typing import Any, Iterable
 from evidencekit.clock import CHINA_TZ
 from evidencekit.errors import BadInput, OutputExists
 from evidencekit.fileio import atomic_output
+from evidencekit.layout import CASE_NAME
 from evidencekit.model import CHANNEL_IDS, KINDS, PROBLEM_TYPES
 
-CASE_FILE_NAME = "case.toml"
+CASE_FILE_NAME = CASE_NAME  # kept: the name this module and its callers use
 
 OUTCOMES = ("unresolved", "resolved", "rejected", "pending")
 DATE_ORDERS = ("dmy", "mdy")

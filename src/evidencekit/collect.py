@@ -13,12 +13,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evidencekit.layout import CASE_NAME
 from evidencekit.errors import BadInput
 from evidencekit.model import Candidate, Skipped
 
 log = logging.getLogger("evidencekit")
 
-CASE_FILE = "case.toml"
+
 
 #: Files operating systems leave behind; never evidence.
 OS_LITTER_FILES = frozenset(
@@ -120,7 +121,7 @@ def collect(root: Path) -> Collection:
             if _is_litter(name):
                 result.skipped.append(Skipped(rel, "operating-system litter, not evidence", "操作系统自动生成的文件，不是证据"))
                 continue
-            if not rel_parts and name == CASE_FILE:
+            if not rel_parts and name == CASE_NAME:
                 result.case_file = path
                 continue
             if not os.access(path, os.R_OK):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from evidencekit.layout import CASE_NAME
 from evidencekit.case import CaseFile, empty_case, load_case
 from evidencekit.collect import collect
 from evidencekit.errors import BadInput
@@ -46,7 +47,7 @@ def inspect_folder(folder: Path, case_path: Path | None = None, *, progress: Pro
 
 
 def load_case_for(folder: Path, case_path: Path | None) -> CaseFile:
-    path = case_path or folder / "case.toml"
+    path = case_path or folder / CASE_NAME
     if case_path is None and not path.is_file():
         return empty_case()
     return load_case(path)

@@ -11,9 +11,10 @@ from typing import Any
 from evidencekit import __version__
 from evidencekit.collect import raw_relative_path
 from evidencekit.hashing import sha256_bytes
+from evidencekit.layout import MANIFEST_SCHEMA
 from evidencekit.model import Item
 
-SCHEMA = "evidencekit/manifest/1"
+SCHEMA = MANIFEST_SCHEMA
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,12 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from evidencekit.errors import SigningFailed
 from evidencekit.fileio import output_error, write_error_in
 from evidencekit.identity import Identity
+from evidencekit.layout import SEAL_FIELD
 from evidencekit.timestamping import TimestampFailed, describe_failure
 
 log = logging.getLogger("evidencekit")
 
-SEAL_FIELD = "evidencekit-seal"
+
 
 
 class _ReproducibleWriter(IncrementalPdfFileWriter):

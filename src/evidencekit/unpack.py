@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from evidencekit.assemble import CASE_NAME, MANIFEST_NAME
+from evidencekit.layout import CASE_NAME, MANIFEST_NAME
 from evidencekit.case import sealed_case_matches
 from evidencekit.collect import display_path
 from evidencekit.errors import BadInput, CannotVerify, ManifestDamaged, OutputExists, OutputUnwritable

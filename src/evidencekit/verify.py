@@ -24,7 +24,7 @@ from typing import Any, BinaryIO, Iterator
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from evidencekit.assemble import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME
+from evidencekit.layout import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME, SEAL_FIELD
 from evidencekit.case import sealed_case_matches
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.errors import BadInput, CannotVerify, ExitCode, OutputExists
@@ -319,7 +319,7 @@ def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: lis
         _check_time_claim(report)
 
 
-_MARKS = (b"/EvidencekitDossier", b"evidencekit-seal")
+_MARKS = (DOSSIER_KEY.encode(), SEAL_FIELD.encode())
 
 
 def _carries_dossier_marks(path: Path) -> bool:

@@ -1,0 +1,18 @@
+"""The dossier's layout: the names writers and readers of a dossier both rely on.
+
+The assembler writes these; verify, extract and check read them. Both import this
+module, neither imports the other (as pyHanko's signers and validators share
+``sign/general.py``).
+"""
+
+from __future__ import annotations
+
+#: The case description: its file name in an evidence folder, and its attachment's name.
+CASE_NAME = "case.toml"
+#: The manifest's attachment name; the SHA-256 of its bytes is the dossier id.
+MANIFEST_NAME = "manifest.json"
+#: The catalog key of the dossier marker: ``<< /Id (dossier id) /Schema … /Manifest … >>``.
+DOSSIER_KEY = "/EvidencekitDossier"
+#: The seal's signature field.
+SEAL_FIELD = "evidencekit-seal"
+MANIFEST_SCHEMA = "evidencekit/manifest/1"
