@@ -23,7 +23,7 @@ from typing import Any, Iterable
 
 from evidencekit.clock import CHINA_TZ
 from evidencekit.errors import BadInput, OutputExists
-from evidencekit.model import CHANNEL_IDS, KINDS, PROBLEM_TYPES
+from evidencekit.model import CHANNEL_IDS, KINDS, PROBLEM_TYPES, RESPONDENT_TYPES
 
 CASE_FILE_NAME = "case.toml"
 
@@ -73,6 +73,7 @@ TABLE_FIELDS: dict[str, dict[str, FieldSpec]] = {
     },
     "respondent": {
         "name": _TEXT,
+        "type": FieldSpec("enum", RESPONDENT_TYPES),
         "credit_code": _TEXT,
         "address": _TEXT,
     },
@@ -640,8 +641,10 @@ title = ""
 problem = ""
 # 默认投诉渠道（bundle 和 check 使用），只能填以下之一：
 #   platform 平台/银行客服 | social 黑猫投诉、微博等公开平台 | consumer 12315、消协
-#   pboc 中国人民银行 12363 | nfra 国家金融监督管理总局 12378 | police 110/96110 | court 法院
-# 金融类投诉请先向平台或银行投诉（platform），机构答复期过后再向监管部门投诉。
+#   pboc 中国人民银行 12363（支付机构、征信机构）| nfra 国家金融监督管理总局 12378（银行、信用卡中心、
+#   保险、消费金融公司、信托）| police 公安机关（110 / 派出所报案）| mediation 调解 | court 法院
+# 金融类投诉请先向平台或银行投诉（platform），机构答复后再向监管部门投诉。
+# 账户被盗：先立即挂失、冻结账户，再拨打 110 报警（96110 是预警劝阻咨询电话，不受理报案）。
 channel = ""
 # 涉及金额（元），写成带引号的字符串。例："218.00"
 amount = ""
@@ -683,6 +686,11 @@ account = ""
 # 被投诉人（平台、银行或商家）。
 # 名称，例："支付宝（中国）网络技术有限公司"
 name = ""
+# 类型（决定向哪个监管部门投诉；不填则按名称识别），只能填以下之一：
+#   bank 银行/信用卡中心 | insurer 保险 | consumer_finance 消费金融公司（花呗、借呗）| trust 信托
+#   nonbank_fi 其他非银行金融机构 | payment 支付机构（支付宝、财付通）| credit_bureau 征信机构
+#   securities 证券期货基金 | microloan 小额贷款公司 | merchant 商家（经营者）| other 其他
+type = ""
 # 统一社会信用代码，例："91310115MA1K3XXXXX"（可在国家企业信用信息公示系统查询）
 credit_code = ""
 # 地址，例："上海市浦东新区……"

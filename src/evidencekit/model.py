@@ -18,7 +18,23 @@ PROBLEM_TYPES = (
     "other",
 )
 
-CHANNEL_IDS = ("platform", "social", "consumer", "pboc", "nfra", "police", "court")
+CHANNEL_IDS = ("platform", "social", "consumer", "pboc", "nfra", "police", "mediation", "court")
+
+#: What kind of body the respondent is: it decides which regulator takes the complaint
+#: (2024-06-28 announcement of NFRA, PBOC and CSRC) and whether 12315 may take it.
+RESPONDENT_TYPES = (
+    "bank",              # 银行, 信用卡中心, 农信社 → NFRA 12378
+    "insurer",           # 保险公司 → NFRA 12378
+    "consumer_finance",  # 消费金融公司 (花呗/借呗's lender) → NFRA 12378
+    "trust",             # 信托公司 → NFRA 12378
+    "nonbank_fi",        # other NFRA-supervised non-bank institutions: 金融租赁, 汽车金融, 财务公司
+    "payment",           # 非银行支付机构 (支付宝, 财付通 …) → PBOC 12363
+    "credit_bureau",     # 征信机构 → PBOC 12363
+    "securities",        # 证券, 期货, 基金 → CSRC 12386
+    "microloan",         # 小额贷款公司 → the local 地方金融管理部门
+    "merchant",          # the 经营者 that sold the goods or service → 12315
+    "other",
+)
 
 
 @dataclass(frozen=True)

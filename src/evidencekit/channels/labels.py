@@ -19,6 +19,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "complainant.agent.id_number": ("代理人身份证号", "agent's ID number"),
     "complainant.agent.phone": ("代理人电话", "agent's phone"),
     "respondent.name": ("被投诉人名称", "respondent's name"),
+    "respondent.type": ("被投诉人类型", "respondent's type"),
     "respondent.credit_code": ("被投诉人统一社会信用代码", "respondent's unified social credit code"),
     "respondent.address": ("被投诉人地址", "respondent's address"),
     "transactions.id": ("交易单号", "transaction id"),

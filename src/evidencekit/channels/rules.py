@@ -309,10 +309,12 @@ def contact_before(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
                    f"no [[contacts]] entry with channel {'/'.join(channels)}")
 
 
-@check("answer_window_elapsed", required=("channels", "days"), channels=list, days=int, working_days=bool)
+@check("answer_window_elapsed", required=("channels", "days"), channels=list, days=int, working_days=bool,
+       max_days=int)
 def answer_window_elapsed(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     """The institution's answer window has passed since the first contact with it, or it has
-    already answered (``rejected``/``resolved``). Not applicable without such a contact."""
+    already answered (``rejected``/``resolved``). Not applicable without such a contact.
+    With ``max_days``: between the two, the window may have been extended (cannot tell)."""
     channels = _str_list(params, "channels")
     found = _contacts(ctx, channels)
     if not found:
@@ -328,6 +330,13 @@ def answer_window_elapsed(ctx: CheckContext, params: Mapping[str, Any]) -> Findi
     working = bool(params.get("working_days", False))
     due = add_days(first, days, working)
     unit_zh, unit_en = ("个工作日", " working days") if working else ("日", " days")
+    longest = int(params.get("max_days") or 0)
+    latest = add_days(first, longest, working) if longest > days else None
+    if latest and due <= ctx.today < latest:
+        return unknown(f"{first} 首次投诉，{days}{unit_zh}答复期已于 {due} 届满；如机构已通知延长，"
+                       f"答复期可能已延长（最长 {longest}{unit_zh}，至 {latest}）",
+                       f"first complaint {first}; the {days}{unit_en} window ended {due}, but if the institution "
+                       f"notified an extension it may run until {latest} ({longest}{unit_en} at most)")
     if ctx.today >= due:
         return ok(f"{first} 首次投诉，{days}{unit_zh}答复期已于 {due} 届满",
                   f"first complaint {first}; the {days}{unit_en} answer window ended {due}")
@@ -438,10 +447,21 @@ def contacts_have_ticket(ctx: CheckContext, params: Mapping[str, Any]) -> Findin
     return ok(f"{len(found)} 条沟通记录都有编号", f"all {len(found)} contact(s) have a ticket number")
 
 
-@check("review_window", required=("channels", "days"), channels=list, days=int)
+@check("review_window", required=("channels", "days"), channels=list, days=int, respondent_types=list,
+       branch_words=list)
 def review_window(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     """After a ``rejected`` decision from ``channels``, a review may be asked for within
-    ``days``. Not applicable without a rejection."""
+    ``days``. Not applicable without a rejection, nor when the respondent is not of
+    ``respondent_types`` or its name has none of ``branch_words`` (the 核查 is a bank's or
+    insurer's higher level reviewing its branch)."""
+    from evidencekit.channels.respondent import respondent_type
+
+    types = _str_list(params, "respondent_types")
+    if types and respondent_type(ctx.case)[0] not in types:
+        return not_applicable()
+    words = _str_list(params, "branch_words")
+    if words and not any(w in str(ctx.case.respondent.get("name") or "") for w in words):
+        return not_applicable()
     rejected = _contacts(ctx, _str_list(params, "channels"), ["rejected"])
     if not rejected:
         return not_applicable()
@@ -469,13 +489,59 @@ def no_pending_duplicate(ctx: CheckContext, params: Mapping[str, Any]) -> Findin
 @check("statement_specific")
 def statement_specific(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     """The facts name an amount, a time and an order number; the demand is concrete."""
-    from evidencekit.statement import lint_statement
+    from evidencekit.statement import lint_specific
 
-    zh = lint_statement(ctx.case, lang="zh")
-    en = lint_statement(ctx.case, lang="en")
+    zh = lint_specific(ctx.case, lang="zh")
+    en = lint_specific(ctx.case, lang="en")
     if not zh:
         return ok("事实和诉求具体", "facts and demand are specific")
     return missing("；".join(zh), "; ".join(en))
+
+
+@check("statement_calm")
+def statement_calm(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
+    """No heated words, no relative dates ("昨天") in the facts and demand."""
+    from evidencekit.statement import lint_tone
+
+    zh = lint_tone(ctx.case, lang="zh")
+    en = lint_tone(ctx.case, lang="en")
+    if not zh:
+        return ok("语气平和，日期明确", "calm tone, dates given")
+    return missing("；".join(zh), "; ".join(en))
+
+
+@check("respondent_type_in", required=("types",), types=list, assume=str)
+def respondent_type_in(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
+    """The respondent is a body this channel takes complaints against: its ``[respondent] type``
+    (else the type its name suggests, else ``assume``) is one of ``types``. Says which body is
+    competent when it is not."""
+    from evidencekit.channels.respondent import competent_body, respondent_type, type_label
+
+    kind, origin = respondent_type(ctx.case)
+    if kind is None and params.get("assume"):
+        kind, origin = str(params["assume"]), "assumed"
+    name = str(ctx.case.respondent.get("name") or "")
+    if not name and kind is None:
+        return unknown("未填写被投诉人，无法判断主管部门", "no respondent given: cannot tell which body is competent")
+    how_zh = {"case.toml": "case.toml 中注明", "name": "由名称识别", "assumed": "名称不像金融机构，按经营者处理"}
+    how_en = {"case.toml": "as case.toml says", "name": "recognised from its name",
+              "assumed": "its name is not a financial institution's, so taken as a merchant"}
+    if kind is None:
+        return unknown(f"无法从名称“{name}”判断被投诉人的类型；请在 [respondent] 中填写 type",
+                       f"cannot tell from the name “{name}” what kind of body the respondent is; "
+                       f"set type in [respondent]")
+    what_zh = f"{name or '被投诉人'}为{type_label(kind, 'zh')}（{how_zh.get(origin, origin)}）"
+    what_en = f"{name or 'the respondent'} is {type_label(kind, 'en')} ({how_en.get(origin, origin)})"
+    if kind in _str_list(params, "types"):
+        return ok(what_zh, what_en)
+    body = competent_body(kind, "zh")
+    zh = f"{what_zh}，不属本渠道受理范围；应向{body}{' ' if body[-1].isascii() else ''}投诉"
+    en = f"{what_en}: outside this channel's remit; complain to {competent_body(kind, 'en')}"
+    sellers = [str(t["counterparty"]) for t in ctx.case.disputed_transactions() if t.get("counterparty")]
+    if "merchant" in _str_list(params, "types") and sellers:
+        zh += f"；争议若在商品或服务本身，应以经营者（如交易对方“{sellers[0]}”）为被投诉人"
+        en += f"; if the dispute is about the goods or service, the respondent is the merchant (e.g. the payee “{sellers[0]}”)"
+    return missing(zh, en)
 
 
 @check("masked_for_public")

@@ -183,7 +183,8 @@ CHANNEL_LABELS: dict[str, dict[str, str]] = {
     "consumer": {"zh": "12315 / 消费者协会", "en": "12315 / consumer association"},
     "pboc": {"zh": "中国人民银行 12363", "en": "People's Bank of China, 12363"},
     "nfra": {"zh": "国家金融监督管理总局 12378", "en": "NFRA, 12378"},
-    "police": {"zh": "公安机关 110 / 96110", "en": "police, 110 / 96110"},
+    "police": {"zh": "公安机关（110 / 派出所）", "en": "police (110 / police station)"},
+    "mediation": {"zh": "调解组织（金融纠纷调解、法院调解平台、消协）", "en": "mediation (financial mediation bodies, court platform, consumer association)"},
     "court": {"zh": "人民法院（含互联网法院）", "en": "court (incl. internet courts)"},
 }
 
