@@ -140,6 +140,7 @@ class EscalationWindow:
     source: str | None
     text: Text
     respondent_types: tuple[str, ...] = ()  # a variant: applies to these respondent types only
+    extension: bool = False  # past answer_days the body may have extended up to max_days (with notice)
 
 
 @dataclass(frozen=True)
@@ -167,13 +168,15 @@ class EscalationSpec:
     variants: tuple[EscalationWindow, ...] = ()
     elsewhere: tuple[EscalationNote, ...] = ()
     first_advice: tuple[EscalationNote, ...] = ()
+    extension: bool = False
 
     def window(self, respondent_type: str | None) -> EscalationWindow:
         """The answer window for a respondent of this type (a variant, else the default)."""
         for variant in self.variants:
             if respondent_type in variant.respondent_types:
                 return variant
-        return EscalationWindow(self.answer_days, self.working_days, self.max_days, self.source, self.text)
+        return EscalationWindow(self.answer_days, self.working_days, self.max_days, self.source, self.text,
+                                extension=self.extension)
 
 
 @dataclass(frozen=True)
@@ -512,8 +515,8 @@ def _parse_template(origin: str, doc: Mapping[str, Any], shared: Mapping[str, An
     return channel
 
 
-ESCALATION_KEYS = frozenset({"answer_days", "working_days", "max_days", "next", "source", "zh", "en",
-                             "first_for", "variants", "elsewhere", "first_advice"})
+ESCALATION_KEYS = frozenset({"answer_days", "working_days", "max_days", "extension", "next", "source", "zh",
+                             "en", "first_for", "variants", "elsewhere", "first_advice"})
 
 
 def _read_escalation(reader: _Reader, node: Mapping[str, Any], known_ids: set[str]) -> EscalationSpec:
@@ -546,7 +549,7 @@ def _read_escalation(reader: _Reader, node: Mapping[str, Any], known_ids: set[st
     variants = tuple(
         EscalationWindow(v.get("answer_days"), bool(v.get("working_days", False)), v.get("max_days"),
                          v.get("source"), reader.text(v, f"escalation.variants[{i}]"),
-                         types(v, f"escalation.variants[{i}]"))
+                         types(v, f"escalation.variants[{i}]"), bool(v.get("extension", False)))
         for i, v in enumerate(node.get("variants", [])))
 
     def notes(key: str) -> tuple[EscalationNote, ...]:
@@ -559,7 +562,8 @@ def _read_escalation(reader: _Reader, node: Mapping[str, Any], known_ids: set[st
         max_days=node.get("max_days"), next=tuple(steps), source=node.get("source"),
         text=reader.text(node, "escalation"), first_for=problems({"problems": node.get("first_for", ())},
                                                                  "escalation.first_for"),
-        variants=variants, elsewhere=notes("elsewhere"), first_advice=notes("first_advice"))
+        variants=variants, elsewhere=notes("elsewhere"), first_advice=notes("first_advice"),
+        extension=bool(node.get("extension", False)))
 
 
 def _read_toml(entry: Traversable) -> dict[str, Any]:

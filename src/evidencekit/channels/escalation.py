@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Mapping
 
 from evidencekit.channels.labels import OUTCOME_LABELS
-from evidencekit.channels.rules import add_days
+from evidencekit.channels.workdays import add_days, calendar_note, deadline
 
 if TYPE_CHECKING:
     from evidencekit.case import CaseFile
@@ -151,14 +151,23 @@ def compute_escalation(case: "CaseFile", today: date,
             why_zh = "对方已作出答复，" if outcome == "rejected" else ""
             why_en = "they have answered; " if outcome == "rejected" else ""
         else:
-            earliest = add_days(contacted, window.answer_days, window.working_days)
+            end = deadline(contacted, window.answer_days, window.working_days)
+            earliest = end.day
             unit_zh = "个工作日" if window.working_days else "日"
             unit_en = " working days" if window.working_days else " days"
-            why_zh = f"答复期 {window.answer_days}{unit_zh}，"
-            why_en = f"the answer window is {window.answer_days}{unit_en}; "
+            why_zh = f"答复期 {window.answer_days}{unit_zh}"
+            why_en = f"the answer window is {window.answer_days}{unit_en}"
+            if window.working_days:
+                why_zh += f"（{calendar_note('zh')}）"
+                why_en += f" ({calendar_note('en')})"
+            why_zh += "，"
+            why_en += "; "
+            if end.note("zh"):
+                why_zh += end.note("zh") + "，"
+                why_en += end.note("en") + "; "
             if window.max_days and window.max_days > window.answer_days:
                 latest = add_days(contacted, window.max_days, window.working_days)
-                if earliest <= today < latest and outcome in ("unresolved", "pending"):
+                if window.extension and earliest <= today < latest and outcome in ("unresolved", "pending"):
                     why_zh += (f"期限已过，但机构可能已依规延长答复期（最长 {window.max_days}{unit_zh}，"
                                f"至 {latest}）；未收到延长通知的，可以升级，")
                     why_en += (f"it has passed, but the institution may have extended it (at most "
@@ -173,7 +182,7 @@ def compute_escalation(case: "CaseFile", today: date,
             f"{contacted} 已向{_spaced(channel.name.zh)}投诉{ticket_zh}，结果：{outcome_zh}。{text_zh}"
             f"{why_zh}最早可于 {earliest} 向{_spaced(target.name.zh)}投诉。",
             f"Complained to {channel.name.en} on {contacted}{ticket_en}, outcome: {outcome_en}. "
-            f"{text_en}{why_en.capitalize()}escalate to {target.name.en} from {earliest}.",
+            f"{text_en}{why_en[:1].upper() + why_en[1:]}escalate to {target.name.en} from {earliest}.",
             possible_now=earliest <= today, based_on=_based_on(contact, channel.id), latest_date=latest)
     last = open_contacts[-1]
     channel = channels.get(str(last.get("channel")))

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Callable, Mapping
+
+from evidencekit.channels.workdays import add_days, deadline
 
 if TYPE_CHECKING:
     from evidencekit.case import CaseFile
@@ -209,18 +211,6 @@ def _describe_contact(contact: Mapping[str, Any]) -> str:
     return f"{contact.get('date', '?')} {contact.get('channel', '?')}{ticket}"
 
 
-def add_days(start: date, days: int, working: bool = False) -> date:
-    """``start`` plus ``days`` calendar days, or working days (Mon–Fri; holidays ignored)."""
-    if not working:
-        return start + timedelta(days=days)
-    current, left = start, days
-    while left > 0:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            left -= 1
-    return current
-
-
 def _str_list(params: Mapping[str, Any], key: str) -> list[str]:
     return [str(v) for v in params.get(key) or []]
 
@@ -328,8 +318,11 @@ def answer_window_elapsed(ctx: CheckContext, params: Mapping[str, Any]) -> Findi
         return unknown("沟通记录缺少日期，无法计算答复期限", "the contact has no date; cannot compute the answer window")
     days = int(params["days"])
     working = bool(params.get("working_days", False))
-    due = add_days(first, days, working)
+    end = deadline(first, days, working)
+    due = end.day
     unit_zh, unit_en = ("个工作日", " working days") if working else ("日", " days")
+    flag_zh = f"（{end.note('zh')}）" if end.note("zh") else ""
+    flag_en = f" ({end.note('en')})" if end.note("en") else ""
     longest = int(params.get("max_days") or 0)
     latest = add_days(first, longest, working) if longest > days else None
     if latest and due <= ctx.today < latest:
@@ -338,11 +331,11 @@ def answer_window_elapsed(ctx: CheckContext, params: Mapping[str, Any]) -> Findi
                        f"first complaint {first}; the {days}{unit_en} window ended {due}, but if the institution "
                        f"notified an extension it may run until {latest} ({longest}{unit_en} at most)")
     if ctx.today >= due:
-        return ok(f"{first} 首次投诉，{days}{unit_zh}答复期已于 {due} 届满",
-                  f"first complaint {first}; the {days}{unit_en} answer window ended {due}")
-    return missing(f"{first} 首次投诉，机构的 {days}{unit_zh}答复期到 {due} 才届满，建议届时再投诉",
+        return ok(f"{first} 首次投诉，{days}{unit_zh}答复期已于 {due} 届满{flag_zh}",
+                  f"first complaint {first}; the {days}{unit_en} answer window ended {due}{flag_en}")
+    return missing(f"{first} 首次投诉，机构的 {days}{unit_zh}答复期到 {due} 才届满{flag_zh}，建议届时再投诉",
                    f"first complaint {first}; the institution's {days}{unit_en} answer window runs "
-                   f"until {due}; escalate from then")
+                   f"until {due}{flag_en}; escalate from then")
 
 
 @check("within_years", required=("years",), years=int)
@@ -468,10 +461,15 @@ def review_window(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     decided = _parse_date(rejected[-1].get("date"))
     if decided is None:
         return unknown("被拒绝的沟通记录缺少日期", "the rejected contact has no date")
-    deadline = decided + timedelta(days=int(params["days"]))
-    if ctx.today <= deadline:
-        return ok(f"{decided} 被拒绝，可在 {deadline} 前申请复核", f"rejected {decided}; review possible until {deadline}")
-    return missing(f"{decided} 被拒绝，复核期限 {deadline} 已过", f"rejected {decided}; the review deadline {deadline} has passed")
+    end = deadline(decided, int(params["days"]))
+    last = end.next_working
+    flag_zh = f"（{end.note('zh')}）" if end.rest_day else ""
+    flag_en = f" ({end.note('en')})" if end.rest_day else ""
+    if ctx.today <= last:
+        return ok(f"{decided} 被拒绝，可在 {end.day} 前申请复核{flag_zh}",
+                  f"rejected {decided}; review possible until {end.day}{flag_en}")
+    return missing(f"{decided} 被拒绝，复核期限 {end.day} 已过{flag_zh}",
+                   f"rejected {decided}; the review deadline {end.day} has passed{flag_en}")
 
 
 @check("no_pending_duplicate")
