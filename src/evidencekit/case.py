@@ -40,7 +40,7 @@ KeyPath = tuple[str | int, ...]
 class FieldSpec:
     """One key of case.toml: its type and, for enums, the allowed values."""
 
-    type: str  # "text" | "amount" | "datetime" | "date" | "bool" | "enum" | "channel"
+    type: str  # "text" | "lines" | "amount" | "datetime" | "date" | "bool" | "enum" | "channel"
     choices: tuple[str, ...] = ()
     example: str = ""
 
@@ -79,6 +79,14 @@ TABLE_FIELDS: dict[str, dict[str, FieldSpec]] = {
     },
 }
 
+_LINES = FieldSpec("lines", example='["判令被告返还原告218.00元", "本案诉讼费用由被告负担"]')
+
+#: ``[demands]``: what to ask of each addressee, when it differs from ``[case] demand``: a
+#: court is asked "判令被告…", the police "立案侦查、追赃挽损", the platform "请贵司…", a
+#: regulator "请求督促…". ``regulator`` serves pboc and nfra unless they have their own.
+TABLE_FIELDS["demands"] = {key: _LINES for key in (
+    "platform", "regulator", "pboc", "nfra", "consumer", "police", "mediation", "court", "social")}
+
 #: Arrays of tables: ``[[transactions]]``, ``[[contacts]]``, ``[[evidence]]``.
 ARRAY_FIELDS: dict[str, dict[str, FieldSpec]] = {
     "transactions": {
@@ -109,7 +117,7 @@ ARRAY_FIELDS: dict[str, dict[str, FieldSpec]] = {
 #: Keys an array entry must have once anything in it is filled in.
 ARRAY_REQUIRED: dict[str, tuple[str, ...]] = {"evidence": ("path",)}
 
-TOP_LEVEL = ("case", "complainant", "respondent", "transactions", "contacts", "evidence")
+TOP_LEVEL = ("case", "complainant", "respondent", "demands", "transactions", "contacts", "evidence")
 
 
 # --------------------------------------------------------------------------- the case
@@ -169,6 +177,10 @@ class CaseFile:
     @property
     def public(self) -> bool | None:
         return self._get("case", "public")
+
+    @property
+    def demands(self) -> dict[str, Any]:
+        return self._table("demands")
 
     @property
     def complainant(self) -> dict[str, Any]:
@@ -459,6 +471,12 @@ def _normalise_field(spec: FieldSpec, value: Any) -> Any:
         if not isinstance(value, str):
             raise _Invalid(f"expected text, got {_type_name(value)}", 'put the value in quotes, e.g. "…"')
         return value.strip("\n") if "\n" in value else value.strip()
+    if spec.type == "lines":
+        if isinstance(value, list):
+            if not all(isinstance(v, str) for v in value):
+                raise _Invalid("expected text or a list of texts", 'e.g. ["判令被告返还原告218.00元", "本案诉讼费用由被告负担"]')
+            return [v.strip() for v in value if v.strip()]
+        return _normalise_field(_TEXT, value)
     if spec.type == "amount":
         return normalise_amount(value)
     if spec.type == "datetime":
@@ -637,7 +655,10 @@ CASE_TEMPLATE = '''\
 title = ""
 # 问题类型，只能填以下之一：
 #   payment_failed 支付失败 | funds_not_received 款项未到账 | account_stolen 账户被盗
-#   account_frozen 账户冻结 | topup_not_credited 充值不到账 | other 其他
+#   account_frozen 账户被平台风控冻结 | account_frozen_judicial 账户被法院或公安冻结
+#   account_frozen_sanction 断卡惩戒（账户功能被公安认定后限制）| topup_not_credited 充值不到账
+#   fraud 电信网络诈骗 | mistaken_transfer 误转账 | merchant_refund 商户退款、自动扣费、免密支付
+#   credit_report 征信异议 | other 其他
 problem = ""
 # 默认投诉渠道（bundle 和 check 使用），只能填以下之一：
 #   platform 平台/银行客服 | social 黑猫投诉、微博等公开平台 | consumer 12315、消协
@@ -662,6 +683,23 @@ facts = """
 # 例："请求退还充值款 218.00 元，或为账户补发相应点券。"
 demand = """
 """
+
+# 按收件人写的请求（可选；不填则都用上面的 demand）。法院、公安、平台、监管部门要的请求不同：
+# [demands]
+# 向平台或银行本身：写“请贵司……”，例："请贵司核查交易并在15日内退还218.00元。"
+# platform = ""
+# 向人民银行 12363 / 金融监管总局 12378：写“请求督促……”
+# regulator = ""
+# 向公安机关：例："请依法立案侦查，追缴被骗资金并返还本人。"
+# police = ""
+# 向法院（诉讼请求，逐项写，程序会编号）：
+# court = ["判令被告返还原告218.00元", "本案诉讼费用由被告负担"]
+# 只给某个渠道用的请求（不填则用 regulator 或 demand）：
+# pboc = ""
+# nfra = ""
+# consumer = ""
+# mediation = ""
+# social = ""
 
 [complainant]
 # 投诉人信息。在公开渠道（social）会自动打码。

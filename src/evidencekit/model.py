@@ -13,8 +13,14 @@ PROBLEM_TYPES = (
     "payment_failed",
     "funds_not_received",
     "account_stolen",
-    "account_frozen",
+    "account_frozen",           # by the platform's risk control: 申诉 in the app (反电信网络诈骗法 Art. 32)
+    "account_frozen_judicial",  # by a court or the police: only the freezing authority can lift it
+    "account_frozen_sanction",  # a 断卡 sanction: 申诉 to the public-security organ that found it (Art. 31)
     "topup_not_credited",
+    "fraud",                    # 电信网络诈骗: 110 at once, emergency stop
+    "mistaken_transfer",        # 误转账: 不当得利, by suit (民法典 Art. 985)
+    "merchant_refund",          # 商户退款 / 自动扣费 / 免密支付: the merchant, 12315
+    "credit_report",            # 征信异议: objection to the information provider or credit bureau
     "other",
 )
 

@@ -196,6 +196,9 @@ def mask_personal(case: CaseFile) -> CaseFile:
     for key in ("facts", "demand", "title"):
         if isinstance(data.get("case", {}).get(key), str):
             data["case"][key] = mask_text(data["case"][key], ordered)
+    for key, value in (data.get("demands") or {}).items():
+        data["demands"][key] = ([mask_text(v, ordered) for v in value] if isinstance(value, list)
+                                else mask_text(str(value), ordered))
     for contact in data.get("contacts", []):
         if contact.get("summary"):
             contact["summary"] = mask_text(contact["summary"], ordered)
@@ -279,6 +282,54 @@ def lint_tone(case: CaseFile, lang: str = "zh") -> list[str]:
     if _HEATED.search(demand):
         out.append("the demand sounds heated" if en else "投诉请求语气激烈")
     return out
+
+
+# --------------------------------------------------------------------------- the demand per addressee
+
+
+_NUMBERING = re.compile(r"^\s*(?:[（(]?\d+[)）.、．]|[一二三四五六七八九十]+[、.．])\s*")
+_REGULATORS = ("pboc", "nfra")
+
+
+def _lines(value: Any) -> list[str]:
+    if isinstance(value, list):
+        items = [str(v) for v in value]
+    else:
+        items = str(value or "").strip().splitlines()
+    return [_NUMBERING.sub("", line).strip().rstrip("；;。") for line in items if line.strip()]
+
+
+def demand_for(case: CaseFile, channel_id: str) -> tuple[list[str], str]:
+    """What to ask of this channel's addressee, and where it came from.
+
+    ``[demands]`` per channel (``regulator`` for pboc and nfra), else ``[case] demand``. A court
+    gets numbered claims: without ``[demands] court``, claims are drafted from the amount
+    ("判令被告返还原告…元", "本案诉讼费用由被告负担") unless the demand already reads "判令…".
+    Returns (lines, origin) with origin ``demands.<key>``, ``case.demand``, ``drafted`` or ``""``.
+    """
+    demands = case.demands
+    keys = [channel_id] + (["regulator"] if channel_id in _REGULATORS else [])
+    for key in keys:
+        value = demands.get(key)
+        if value:
+            if channel_id == "court":
+                return _lines(value), f"demands.{key}"
+            return ([str(value).strip()] if isinstance(value, str) else [str(v) for v in value]), f"demands.{key}"
+    if channel_id == "court":
+        if case.demand and "判令" in case.demand:
+            return _lines(case.demand), "case.demand"
+        amount = total_amount(case)
+        if amount:
+            what = "不当得利" if case.problem == "mistaken_transfer" else ""
+            return [f"判令被告向原告返还{what}人民币 {amount} 元", "本案诉讼费用由被告负担"], "drafted"
+    if case.demand:
+        return [case.demand.strip()], "case.demand"
+    return [], ""
+
+
+def numbered_claims(lines: list[str]) -> list[str]:
+    """``1. 判令被告…；`` … ``n. 本案诉讼费用由被告负担。``"""
+    return [f"{i}. {line}{'。' if i == len(lines) else '；'}" for i, line in enumerate(lines, start=1)]
 
 
 # --------------------------------------------------------------------------- building
@@ -371,7 +422,11 @@ def build_statement(case: CaseFile, items: list[dict[str, Any]], channel_id: str
             if amount:
                 sections.append(Section(key, heading(key), (f"{amount} 元" if not en else f"CNY {amount}",)))
         elif key == "demand":
-            sections.append(Section(key, heading(key), _paragraphs(view.demand, missing)))
+            lines, _origin = demand_for(view, channel.id)
+            if channel.id == "court" and lines:
+                sections.append(Section(key, heading(key), tuple(numbered_claims(lines))))
+            else:
+                sections.append(Section(key, heading(key), _paragraphs("\n".join(lines), missing)))
         elif key == "facts":
             sections.append(Section(key, heading(key), _paragraphs(view.facts, missing)))
         elif key == "transactions":
@@ -430,6 +485,7 @@ def build_statement(case: CaseFile, items: list[dict[str, Any]], channel_id: str
                      warnings=tuple(lint_statement(case, lang)))
 
 
-__all__ = ["Section", "Statement", "build_statement", "lint_specific", "lint_statement", "lint_tone", "mask_account",
+__all__ = ["Section", "Statement", "build_statement", "demand_for", "lint_specific", "lint_statement", "lint_tone",
+           "numbered_claims", "mask_account",
            "mask_address", "mask_id_number", "mask_name", "mask_order_number", "mask_personal",
            "mask_phone", "mask_text", "total_amount"]

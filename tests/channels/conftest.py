@@ -96,11 +96,17 @@ MERCHANT = {"name": "示例游戏科技有限公司", "credit_code": "91440300MA
 RESPONDENT_FOR = {"nfra": BANK, "consumer": MERCHANT}
 
 
+#: The police take theft and fraud, not a civil top-up dispute (MPS Art. 175).
+PROBLEM_FOR = {"police": "fraud"}
+
+
 def for_channel(case: CaseFile, channel_id: str) -> CaseFile:
-    """The case with a respondent the channel takes complaints against."""
-    if channel_id not in RESPONDENT_FOR:
-        return case
-    return edited(case, respondent=dict(RESPONDENT_FOR[channel_id]))
+    """The case with a respondent the channel takes complaints against, and a problem it handles."""
+    if channel_id in RESPONDENT_FOR:
+        case = edited(case, respondent=dict(RESPONDENT_FOR[channel_id]))
+    if channel_id in PROBLEM_FOR:
+        case = edited(case, **{"case.problem": PROBLEM_FOR[channel_id]})
+    return case
 
 
 def edited(case: CaseFile, **changes: Any) -> CaseFile:

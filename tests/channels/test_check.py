@@ -145,11 +145,14 @@ def test_stolen_account_late_police_report_is_a_warning():
     assert "第六条" in result.source
 
 
-def test_frozen_account_needs_the_notice_and_its_appeal_route():
+def test_frozen_account_needs_the_appeal_route_and_warns_on_the_notice():
     report = check_case(frozen(full_case()), FULL_ITEMS, "pboc", TODAY)
     failed = {r.rule_id: r for r in report.failures()}
-    assert set(failed) == {"frozen-notice", "frozen-appeal-route"}
-    assert failed["frozen-notice"].source == "《中华人民共和国反电信网络诈骗法》第三十二条"
+    assert set(failed) == {"frozen-appeal-route"}
+    # a missing notice is the institution's failure (反电诈法 第三十二条): a warning, not the complainant's
+    notice = report.by_rule()["frozen-notice"]
+    assert notice.status == "warn" and notice.source == "《中华人民共和国反电信网络诈骗法》第三十二条"
+    assert "平台未尽义务" in notice.fix
     case = edited(frozen(full_case()), evidence=[
         *full_case().evidence,
         {"path": "screens/notice.png", "source": "支付宝App 消息", "proves": "账户冻结通知，写明申诉渠道"}])
@@ -227,7 +230,8 @@ def test_check_all_matrix_and_json():
     reports = check_all(edited(full_case(), contacts=[]), FULL_ITEMS, TODAY)
     assert list(reports) == list(CHANNEL_IDS)
     # 支付宝: 12378 and 12315 are not competent; PBOC only warns that the institution comes first
-    assert {cid for cid, r in reports.items() if not r.ok} == {"nfra", "consumer"}
+    # and a top-up not credited is no police matter (MPS Art. 175)
+    assert {cid for cid, r in reports.items() if not r.ok} == {"nfra", "consumer", "police"}
     document = json.loads(json.dumps({cid: r.to_dict() for cid, r in reports.items()}, ensure_ascii=False))
     assert document["nfra"]["results"][0]["status"] == "fail"
     assert document["pboc"]["escalation"]["to"] == "platform"

@@ -141,6 +141,7 @@ class EscalationWindow:
     text: Text
     respondent_types: tuple[str, ...] = ()  # a variant: applies to these respondent types only
     extension: bool = False  # past answer_days the body may have extended up to max_days (with notice)
+    problems: tuple[str, ...] = ()  # a variant: applies to these problem types only
 
 
 @dataclass(frozen=True)
@@ -170,10 +171,11 @@ class EscalationSpec:
     first_advice: tuple[EscalationNote, ...] = ()
     extension: bool = False
 
-    def window(self, respondent_type: str | None) -> EscalationWindow:
-        """The answer window for a respondent of this type (a variant, else the default)."""
+    def window(self, respondent_type: str | None, problem: str | None = None) -> EscalationWindow:
+        """The answer window for this problem or respondent type (a variant, else the default)."""
         for variant in self.variants:
-            if respondent_type in variant.respondent_types:
+            if (problem in variant.problems or respondent_type in variant.respondent_types) and (
+                    not variant.problems or problem in variant.problems):
                 return variant
         return EscalationWindow(self.answer_days, self.working_days, self.max_days, self.source, self.text,
                                 extension=self.extension)
@@ -549,7 +551,8 @@ def _read_escalation(reader: _Reader, node: Mapping[str, Any], known_ids: set[st
     variants = tuple(
         EscalationWindow(v.get("answer_days"), bool(v.get("working_days", False)), v.get("max_days"),
                          v.get("source"), reader.text(v, f"escalation.variants[{i}]"),
-                         types(v, f"escalation.variants[{i}]"), bool(v.get("extension", False)))
+                         types(v, f"escalation.variants[{i}]"), bool(v.get("extension", False)),
+                         problems(v, f"escalation.variants[{i}]"))
         for i, v in enumerate(node.get("variants", [])))
 
     def notes(key: str) -> tuple[EscalationNote, ...]:

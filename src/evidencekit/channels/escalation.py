@@ -105,7 +105,7 @@ def compute_escalation(case: "CaseFile", today: date,
         if advice is not None:
             return Escalation(today, first.id, f"尚无沟通记录：{advice.text.zh}",
                               f"No contact history yet: {advice.text.en}", possible_now=True)
-        window = spec.window(kind) if spec else None
+        window = spec.window(kind, problem) if spec else None
         return Escalation(
             today, first.id,
             f"尚无沟通记录：请先向{_spaced(first.name.zh)}投诉，保留投诉编号。{window.text.zh if window else ''}",
@@ -122,9 +122,13 @@ def compute_escalation(case: "CaseFile", today: date,
         if channel is None or channel.escalation is None:
             continue
         spec = channel.escalation
+        # a problem no further channel can solve (a judicial freeze: only the freezing authority)
+        stop = next((n for n in spec.elsewhere if n.problems and problem in n.problems), None)
+        if stop is not None:
+            return Escalation(None, None, stop.text.zh, stop.text.en, based_on=_based_on(contact, channel.id))
         steps = [s for s in _steps(channel, kind, problem) if s.channel not in contacted_channels]
         if not steps:
-            elsewhere = _note_for(spec.elsewhere, kind, problem) if kind else None
+            elsewhere = _note_for(tuple(n for n in spec.elsewhere if not n.problems), kind, problem) if kind else None
             if elsewhere is not None:
                 return Escalation(None, None, elsewhere.text.zh, elsewhere.text.en,
                                   based_on=_based_on(contact, channel.id))
@@ -139,7 +143,7 @@ def compute_escalation(case: "CaseFile", today: date,
             continue  # nowhere to go, or every step was already taken
         step = steps[0]
         target = channels[step.channel]
-        window = spec.window(kind)
+        window = spec.window(kind, problem)
         contacted = date.fromisoformat(contact["date"])
         outcome = contact.get("outcome") or "unresolved"
         ticket_zh = f"（编号 {contact['ticket']}）" if contact.get("ticket") else ""

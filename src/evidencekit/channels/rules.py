@@ -508,12 +508,18 @@ def statement_calm(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     return missing("；".join(zh), "; ".join(en))
 
 
-@check("respondent_type_in", required=("types",), types=list, assume=str)
+@check("respondent_type_in", required=("types",), types=list, assume=str, any_type_for=list)
 def respondent_type_in(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     """The respondent is a body this channel takes complaints against: its ``[respondent] type``
-    (else the type its name suggests, else ``assume``) is one of ``types``. Says which body is
-    competent when it is not."""
+    (else the type its name suggests, else ``assume``) is one of ``types``, or the problem is one
+    of ``any_type_for`` (a 征信异议 goes to the PBOC whoever reported the data). Says which body
+    is competent when it is not."""
+    from evidencekit.channels.labels import PROBLEM_LABELS
     from evidencekit.channels.respondent import competent_body, respondent_type, type_label
+
+    if ctx.case.problem and ctx.case.problem in _str_list(params, "any_type_for"):
+        zh, en = PROBLEM_LABELS.get(ctx.case.problem, (ctx.case.problem, ctx.case.problem))
+        return ok(f"{zh}：本渠道受理，不论被投诉人类型", f"{en}: this channel takes it whatever the respondent")
 
     kind, origin = respondent_type(ctx.case)
     if kind is None and params.get("assume"):
@@ -540,6 +546,49 @@ def respondent_type_in(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
         zh += f"；争议若在商品或服务本身，应以经营者（如交易对方“{sellers[0]}”）为被投诉人"
         en += f"; if the dispute is about the goods or service, the respondent is the merchant (e.g. the payee “{sellers[0]}”)"
     return missing(zh, en)
+
+
+@check("problem_route", refuse=list, unsure=list)
+def problem_route(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
+    """The problem type is one this channel handles: a problem in ``refuse`` is not (a civil
+    top-up dispute is no police matter), one in ``unsure`` may not be (a warning)."""
+    from evidencekit.channels.labels import PROBLEM_LABELS
+
+    problem = ctx.case.problem
+    if not problem:
+        return unknown("未填写问题类型，无法判断本渠道是否处理", "no problem type given: cannot tell whether this channel handles it")
+    zh, en = PROBLEM_LABELS.get(problem, (problem, problem))
+    if problem in _str_list(params, "refuse"):
+        return missing(f"问题类型“{zh}”不属本渠道处理的事项", f"the problem type “{en}” is not a matter for this channel")
+    if problem in _str_list(params, "unsure"):
+        return unknown(f"问题类型“{zh}”通常不由本渠道处理", f"the problem type “{en}” is usually not for this channel")
+    return ok(f"问题类型“{zh}”属本渠道处理的事项", f"the problem type “{en}” is a matter for this channel")
+
+
+@check("demand_fits", avoid=list, expect=list)
+def demand_fits(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
+    """The request this channel's statement will carry suits its addressee: none of ``avoid``
+    (no "请求督促" to the platform itself or to a court), and one of ``expect`` when given
+    ("判令" before a court, "立案" before the police)."""
+    from evidencekit.statement import demand_for
+
+    lines, origin = demand_for(ctx.case, ctx.channel.id)
+    if not lines:
+        return not_applicable()
+    text = "".join(lines)
+    where = {"drafted": "按金额拟定的诉讼请求", "case.demand": "[case] demand"}.get(origin, f"[{origin.replace('.', '] ')}")
+    where_en = {"drafted": "claims drafted from the amount", "case.demand": "[case] demand"}.get(
+        origin, f"[{origin.replace('.', '] ')}")
+    wrong = [w for w in _str_list(params, "avoid") if w in text]
+    if wrong:
+        return missing(f"{where} 含“{wrong[0]}”，不适合向本渠道提出", f"{where_en} says “{wrong[0]}”, which does not suit this addressee")
+    expected = _str_list(params, "expect")
+    if expected and not any(w in text for w in expected):
+        return missing(f"{where} 未写明“{expected[0]}”", f"{where_en} does not say “{expected[0]}”")
+    if origin == "drafted":
+        return unknown("诉讼请求按金额拟定，请核对后在 [demands] court 中写明",
+                       "the claims were drafted from the amount; check them and write them in [demands] court")
+    return ok(f"{where} 适合本渠道", f"{where_en} suits this addressee")
 
 
 @check("masked_for_public")
