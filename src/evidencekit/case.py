@@ -61,6 +61,11 @@ TABLE_FIELDS: dict[str, dict[str, FieldSpec]] = {
     },
     "complainant": {
         "name": _TEXT,
+        "gender": FieldSpec("enum", ("男", "女")),
+        "birth_date": FieldSpec("date", example="1990-03-07"),
+        "ethnicity": _TEXT,
+        "occupation": _TEXT,
+        "employer": _TEXT,
         "id_number": _TEXT,
         "phone": _TEXT,
         "address": _TEXT,
@@ -76,6 +81,7 @@ TABLE_FIELDS: dict[str, dict[str, FieldSpec]] = {
         "type": FieldSpec("enum", RESPONDENT_TYPES),
         "credit_code": _TEXT,
         "address": _TEXT,
+        "legal_representative": _TEXT,
     },
 }
 
@@ -111,6 +117,8 @@ ARRAY_FIELDS: dict[str, dict[str, FieldSpec]] = {
         "proves": _TEXT,
         "date_order": FieldSpec("enum", DATE_ORDERS),
         "password": _TEXT,
+        "name": _TEXT,
+        "original": FieldSpec("bool", example="false"),
     },
 }
 
@@ -705,6 +713,17 @@ demand = """
 # 投诉人信息。在公开渠道（social）会自动打码。
 # 姓名，例："张三"
 name = ""
+# 以下四项是民事起诉状要写的原告信息（民事诉讼法第一百二十四条），其他渠道可不填。
+# 性别，只能填 "男" 或 "女"
+gender = ""
+# 出生日期，例：1990-03-07
+birth_date = ""
+# 民族，例："汉族"
+ethnicity = ""
+# 职业，例："职员"
+occupation = ""
+# 工作单位（可不填）
+employer = ""
 # 身份证号，例："110101199003071234"
 id_number = ""
 # 联系电话，例："13800138000"（12315 要求提供电话号码）
@@ -733,6 +752,8 @@ type = ""
 credit_code = ""
 # 地址，例："上海市浦东新区……"
 address = ""
+# 法定代表人（起诉时写明），例："王某"
+legal_representative = ""
 
 # 有争议的交易，每笔一段。交易单号和商户单号可以在账单详情中找到。
 [[transactions]]
@@ -777,6 +798,10 @@ proves = ""
 date_order = ""
 # 加密 PDF 的密码（例如微信支付“用于材料证明”的账单），不填则只附原件、不展开页面
 password = ""
+# 证据名称（证据清单中显示；不填则按内容生成，如“支付宝交易明细（2025年3月）”）
+name = ""
+# 是否原件：附上的电子数据本身即原件（true）；翻拍、转存的填 false，清单中标为“复制件”
+original = true
 '''
 
 

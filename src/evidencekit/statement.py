@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from evidencekit.case import CaseFile
 from evidencekit.channels.labels import OUTCOME_LABELS, PROBLEM_LABELS, pick
@@ -66,6 +66,7 @@ class Statement:
     signature: str
     masked: bool
     warnings: tuple[str, ...] = field(default=())
+    annex: str = ""  # a line after the date: "附：本起诉状副本1份"
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -76,7 +77,8 @@ class Statement:
     def to_dict(self) -> dict[str, Any]:
         return {"channel": self.channel_id, "lang": self.lang, "title": self.title,
                 "sections": [s.to_dict() for s in self.sections], "date": self.date,
-                "signature": self.signature, "masked": self.masked, "warnings": list(self.warnings)}
+                "signature": self.signature, "masked": self.masked, "warnings": list(self.warnings),
+                "annex": self.annex}
 
     def to_text(self) -> str:
         """Plain text, e.g. for copying into a web form."""
@@ -89,6 +91,8 @@ class Statement:
                 lines.append(" | ".join(section.table_header))
                 lines.extend(" | ".join(row) for row in section.rows)
             lines.append("")
+        if self.annex:
+            lines.append(self.annex)
         return "\n".join(lines).rstrip() + "\n"
 
 
@@ -166,6 +170,27 @@ def mask_text(text: str, names: Mapping[str, str] | None = None) -> str:
     text = _ID_NUMBER.sub(lambda m: m.group(1) + "*" * 14 + m.group(2), text)
     text = _PHONE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
     return _EMAIL.sub(lambda m: f"{m.group(1)}***{m.group(2)}", text)
+
+
+def public_masker(case: CaseFile) -> Callable[[str], str]:
+    """A function masking, in any free text, what :func:`mask_personal` masks in the case: the
+    complainant's (and agent's) name, ID number, phone, address and account, and the disputed
+    transactions' numbers, plus any phone, ID number or e-mail address."""
+    masked = mask_personal(case)
+    replacements: dict[str, str] = {}
+    pairs = [(case.complainant, masked.complainant)]
+    if isinstance(case.complainant.get("agent"), dict):
+        pairs.append((case.complainant["agent"], masked.complainant.get("agent") or {}))
+    for before, after in pairs:
+        for key in ("name", "id_number", "phone", "address", "account"):
+            if isinstance(before.get(key), str) and before[key] and after.get(key):
+                replacements[before[key]] = str(after[key])
+    for before, after in zip(case.transactions, masked.transactions):
+        for key in ("id", "merchant_order"):
+            if before.get(key) and after.get(key):
+                replacements[str(before[key])] = str(after[key])
+    ordered = dict(sorted(replacements.items(), key=lambda kv: -len(kv[0])))
+    return lambda text: mask_text(text, ordered) if text else text
 
 
 def mask_personal(case: CaseFile) -> CaseFile:
@@ -345,10 +370,80 @@ def _format_time(iso_time: str | None) -> str:
     return iso_time.replace("T", " ").replace("+08:00", "")
 
 
+def _human_time(value: str | None, lang: str) -> str:
+    """"2025年3月12日 20:15:03" on a page a person reads (English keeps 2025-03-12 20:15:03)."""
+    if not value:
+        return ""
+    from evidencekit.render.when import show_time_human
+
+    return show_time_human(value, lang)
+
+
 def _paragraphs(text: str | None, missing: str) -> tuple[str, ...]:
     if not text or not text.strip():
         return (missing,)
     return tuple(p.strip() for p in text.strip().splitlines() if p.strip())
+
+
+def _chinese_date(iso_day: str) -> str:
+    try:
+        day = date.fromisoformat(iso_day)
+    except ValueError:
+        return iso_day
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def plaintiff_paragraph(person: Mapping[str, Any], lang: str = "zh") -> str:
+    """原告 written as courts expect (民事诉讼法 第一百二十四条): 姓名，性别，出生日期，民族，职业，
+    工作单位，住所，公民身份号码，联系电话 — what is given, in that order, as one paragraph."""
+    if lang == "en":
+        parts = [str(person.get("name") or "(not given)")]
+        parts += [str(person[k]) for k in ("gender",) if person.get(k)]
+        if person.get("birth_date"):
+            parts.append(f"born {person['birth_date']}")
+        parts += [str(person[k]) for k in ("ethnicity", "occupation") if person.get(k)]
+        for key, text in (("employer", "employer"), ("address", "domicile"), ("id_number", "ID number"),
+                          ("phone", "phone")):
+            if person.get(key):
+                parts.append(f"{text} {person[key]}")
+        return ", ".join(parts) + "."
+    parts = [str(person.get("name") or "（未填写）")]
+    if person.get("gender"):
+        parts.append(str(person["gender"]))
+    if person.get("birth_date"):
+        parts.append(f"{_chinese_date(str(person['birth_date']))}出生")
+    parts += [str(person[k]) for k in ("ethnicity", "occupation") if person.get(k)]
+    if person.get("employer"):
+        parts.append(f"工作单位：{person['employer']}")
+    if person.get("address"):
+        parts.append(f"住{person['address']}")
+    if person.get("id_number"):
+        parts.append(f"公民身份号码{person['id_number']}")
+    if person.get("phone"):
+        parts.append(f"联系电话{person['phone']}")
+    return "，".join(parts) + "。"
+
+
+def defendant_paragraphs(org: Mapping[str, Any], lang: str = "zh") -> list[str]:
+    """被告: 名称，住所地，统一社会信用代码; then 法定代表人 on its own line."""
+    if lang == "en":
+        parts = [str(org.get("name") or "(not given)")]
+        for key, text in (("address", "domicile"), ("credit_code", "unified social credit code")):
+            if org.get(key):
+                parts.append(f"{text} {org[key]}")
+        lines = [", ".join(parts) + "."]
+        if org.get("legal_representative"):
+            lines.append(f"Legal representative: {org['legal_representative']}.")
+        return lines
+    parts = [str(org.get("name") or "（未填写）")]
+    if org.get("address"):
+        parts.append(f"住所地{org['address']}")
+    if org.get("credit_code"):
+        parts.append(f"统一社会信用代码{org['credit_code']}")
+    lines = ["，".join(parts) + "。"]
+    if org.get("legal_representative"):
+        lines.append(f"法定代表人：{org['legal_representative']}。")
+    return lines
 
 
 def total_amount(case: CaseFile) -> str | None:
@@ -385,9 +480,14 @@ def build_statement(case: CaseFile, items: list[dict[str, Any]], channel_id: str
     def labelled(pairs: list[tuple[tuple[str, str], Any]]) -> tuple[str, ...]:
         return tuple(f"{pick(label, lang)}{colon}{value}" for label, value in pairs if value)
 
+    court = channel.id == "court"
     sections: list[Section] = []
     for key in layout.order:
-        if key == "complainant":
+        if key == "complainant" and court:
+            sections.append(Section(key, heading(key), (plaintiff_paragraph(view.complainant, lang),)))
+        elif key == "respondent" and court:
+            sections.append(Section(key, heading(key), tuple(defendant_paragraphs(view.respondent, lang))))
+        elif key == "complainant":
             person = view.complainant
             lines = list(labelled([
                 (("姓名", "Name"), person.get("name")),
@@ -434,16 +534,17 @@ def build_statement(case: CaseFile, items: list[dict[str, Any]], channel_id: str
             if disputed:
                 header = (("交易时间", "交易单号", "商户单号", "交易对方", "金额（元）") if not en
                           else ("Time", "Transaction id", "Merchant order", "Counterparty", "Amount (CNY)"))
-                rows = tuple((_format_time(t.get("time")), t.get("id", ""), t.get("merchant_order", ""),
+                rows = tuple((_human_time(t.get("time"), lang), t.get("id", ""), t.get("merchant_order", ""),
                               t.get("counterparty", ""), t.get("amount", "")) for t in disputed)
                 sections.append(Section(key, heading(key), (), header, rows))
         elif key == "contacts":
             contacts = sorted(view.contacts, key=lambda c: c.get("date", ""))
             if contacts:
-                header = (("日期", "渠道", "投诉编号", "答复", "结果") if not en
+                # the complainant's own steps and the answers both go in the fourth column
+                header = (("日期", "渠道", "投诉编号", "经过及答复", "结果") if not en
                           else ("Date", "Channel", "Ticket", "Answer", "Outcome"))
                 rows = tuple((
-                    c.get("date", ""),
+                    _human_time(c.get("date"), lang) if c.get("date") else "",
                     known[c["channel"]].name.get(lang) if c.get("channel") in known else c.get("channel", ""),
                     c.get("ticket", ""), c.get("summary", ""),
                     pick(OUTCOME_LABELS[c["outcome"]], lang) if c.get("outcome") in OUTCOME_LABELS else "",
@@ -469,20 +570,23 @@ def build_statement(case: CaseFile, items: list[dict[str, Any]], channel_id: str
                                     tuple(evidence_rows)))
         elif key == "closing":
             continue  # always last, below
+    # The line is left blank for a hand signature; a public post has none.
     signer_label = pick(SIGNER_LABELS.get(channel.id, ("投诉人", "Complainant")), lang)
-    signer = view.complainant.get("name") or ""
-    signature = f"{signer_label}（签名）{colon}{signer}" if not en else f"{signer_label} (signature){colon}{signer}"
+    signature = "" if layout.mask_personal else (
+        f"{signer_label}（签名）{colon}" + "\u3000" * 6 if not en else f"{signer_label} (signature){colon}" + "_" * 16)
     dated = _format_date(today, lang)
     closing_lines: list[str] = []
     if layout.closing:
         closing_lines.append(layout.closing.get(lang))
     if layout.addressee:
         closing_lines.extend(layout.addressee.get(lang).splitlines())
-    closing_lines += [signature, dated]
+    closing_lines += [line for line in (signature, dated) if line]
     sections.append(Section("closing", heading("closing"), tuple(closing_lines)))
+    # 民事诉讼法 第一百二十三条: copies by the number of defendants (one respondent here)
+    annex = ("附：本起诉状副本 1 份" if not en else "Enclosed: 1 copy of this statement of claim") if court else ""
     return Statement(channel_id=channel.id, lang=lang, title=layout.title.get(lang),
                      sections=tuple(sections), date=dated, signature=signature, masked=masked,
-                     warnings=tuple(lint_statement(case, lang)))
+                     warnings=tuple(lint_statement(case, lang)), annex=annex)
 
 
 __all__ = ["Section", "Statement", "build_statement", "demand_for", "lint_specific", "lint_statement", "lint_tone",

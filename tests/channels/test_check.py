@@ -199,7 +199,8 @@ def test_pending_duplicate_complaint_is_warned():
 def test_social_flags_gps_in_photos():
     items = [*FULL_ITEMS, item("E05", "photos/现场.jpg", "photo", facts={"gps": True})]
     result = check_case(full_case(), items, "social", TODAY).by_rule()["no-location"]
-    assert result.status == "warn" and "E05" in result.message
+    assert result.status == "fail" and "E05" in result.message  # 个人信息保护法 第二十八条: 行踪轨迹
+    assert "个人信息保护法" in result.source
 
 
 def test_trusted_timestamp_for_court():

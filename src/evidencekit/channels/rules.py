@@ -13,6 +13,7 @@ naming its parameters. Templates are validated against this registry at load tim
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Callable, Mapping
@@ -589,6 +590,61 @@ def demand_fits(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
         return unknown("诉讼请求按金额拟定，请核对后在 [demands] court 中写明",
                        "the claims were drafted from the amount; check them and write them in [demands] court")
     return ok(f"{where} 适合本渠道", f"{where_en} suits this addressee")
+
+
+_INTERNET_COURTS = {"北京": "北京互联网法院", "广州": "广州互联网法院", "杭州": "杭州互联网法院"}
+
+
+@check("court_venue")
+def court_venue(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
+    """Which court: the defendant's domicile (民事诉讼法 Art. 22), or for a contract also where it
+    was performed (Art. 24); the Beijing, Guangzhou and Hangzhou internet courts for online
+    contracts of defendants in their city (互联网法院规定 Art. 2)."""
+    address = str(ctx.case.respondent.get("address") or "")
+    if not address:
+        return unknown("未填写被告住所，无法提示管辖法院：由被告住所地人民法院管辖（合同纠纷也可由合同履行地法院管辖）",
+                       "no defendant address: the court is the one where the defendant is domiciled (for a "
+                       "contract, also where it was performed)")
+    city = re.match(r"^(.{2,8}?(?:省|自治区))?(.{2,10}?(?:市|自治州|地区|盟))", address)
+    where = city.group(0) if city else address[:6]
+    zh = (f"被告住所地为{where}：可向被告住所地的基层人民法院起诉；合同纠纷也可向合同履行地法院起诉"
+          "（填在“此致 ____人民法院”处）")
+    en = (f"the defendant is domiciled in {where}: sue at the basic people's court there; for a contract, "
+          "also where it was performed (fill in “此致 ____人民法院”)")
+    court = next((name for key, name in _INTERNET_COURTS.items() if address.startswith(key)
+                  or f"{key}市" in address[:8]), None)
+    if court:
+        zh += f"；签订、履行均在网上完成的网络服务合同、金融借款合同等纠纷，由{court}集中管辖"
+        en += f"; online service or loan contracts made and performed online go to the {court}"
+    else:
+        zh += "；互联网法院只设在北京、广州、杭州，只管辖本市辖区内的案件"
+        en += "; internet courts exist only in Beijing, Guangzhou and Hangzhou, for cases in their own city"
+    return ok(zh, en)
+
+
+@check("limitation_period", years=int, channels=list)
+def limitation_period(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
+    """The limitation period (民法典 Art. 188: three years from knowing of the harm), restarted by
+    each demand to the obligor (Art. 195(1)): the latest contact with ``channels``."""
+    years = int(params.get("years", 3))
+    event, origin = _event_date(ctx)
+    if event is None:
+        return unknown("不知道问题发生的时间，无法计算诉讼时效", "no occurred_at or disputed transaction time: "
+                       "cannot compute the limitation period")
+    demands = [d for d in (_parse_date(c.get("date")) for c in _contacts(ctx, _str_list(params, "channels") or None))
+               if d and d >= event]
+    start = max([event, *demands])
+    try:
+        end = start.replace(year=start.year + years)
+    except ValueError:  # 29 February
+        end = start.replace(year=start.year + years, day=28)
+    restarted_zh = f"；{start} 向对方提出请求，时效中断并重新计算" if demands else ""
+    restarted_en = f"; the demand of {start} interrupted it and it runs again" if demands else ""
+    if ctx.today <= end:
+        return ok(f"自 {event} 起算 {years} 年{restarted_zh}，至 {end}",
+                  f"{years} years from {event}{restarted_en}, until {end}")
+    return missing(f"自 {event} 起算 {years} 年{restarted_zh}，已于 {end} 届满",
+                   f"{years} years from {event}{restarted_en}: ended {end}")
 
 
 @check("masked_for_public")
