@@ -79,7 +79,8 @@ def statement_flowables(view: DossierView, statement: Statement) -> list[Flowabl
         style = prose if section.key in INDENTED else line
         if statement.channel_id == "court" and section.key in ("complainant", "respondent") and section.paragraphs:
             # 原告：张三，男，…… — a party is one paragraph led by its role, as courts write it
-            first = Paragraph(f"<b>{esc(section.heading + colon)}</b>{esc(section.paragraphs[0])}", line)
+            lead = section.heading + (": " if lang == "en" else colon)
+            first = Paragraph(f"<b>{esc(lead)}</b>{esc(section.paragraphs[0])}", line)
             flow += [Spacer(1, 2 * mm), first] + [Paragraph(esc(p), line) for p in section.paragraphs[1:]]
             continue
         block: list[Flowable] = [Paragraph(esc(section.heading + colon), heading)]
