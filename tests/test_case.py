@@ -126,7 +126,7 @@ def test_bad_enum_lists_allowed_values():
 def test_bad_channel_suggests_the_close_one():
     err = error_of('[case]\nchannel = "pbco"\n')
     assert "did you mean 'pboc'" in str(err)
-    assert "platform, social, consumer, pboc, nfra, police, court" in str(err)
+    assert "platform, social, consumer, pboc, nfra, police, mediation, court" in str(err)
 
 
 def test_invalid_toml_keeps_line_and_column():

@@ -114,7 +114,7 @@ def test_pdftotext_extracts_chinese_title(sealed: Path) -> None:
     text = subprocess.run([pdftotext, "-l", "1", str(sealed), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "支付宝充值未到账" in text
-    assert "电子证据卷宗" in text
+    assert "证据材料汇编" in text
 
 
 def test_qpdf_check_finds_no_errors(sealed: Path) -> None:

@@ -72,11 +72,13 @@ def test_sample_case_is_deterministic_and_up_to_date(tmp_path):
 
 ALLOWED = {
     "case": {"title", "problem", "channel", "amount", "occurred_at", "facts", "demand"},
-    "complainant": {"name", "id_number", "phone", "address", "account"},
-    "respondent": {"name", "credit_code", "address"},
+    "demands": {"platform", "court"},
+    "complainant": {"name", "gender", "birth_date", "ethnicity", "occupation", "id_number", "phone", "address",
+                    "account"},
+    "respondent": {"name", "credit_code", "address", "legal_representative"},
     "transactions": {"id", "merchant_order", "time", "amount", "counterparty", "disputed"},
     "contacts": {"date", "channel", "ticket", "summary", "outcome"},
-    "evidence": {"path", "kind", "source", "proves"},
+    "evidence": {"path", "kind", "source", "proves", "original"},
 }
 
 

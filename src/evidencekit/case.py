@@ -25,7 +25,7 @@ from evidencekit.clock import CHINA_TZ
 from evidencekit.errors import BadInput, OutputExists
 from evidencekit.fileio import atomic_output
 from evidencekit.layout import CASE_NAME
-from evidencekit.model import CHANNEL_IDS, KINDS, PROBLEM_TYPES
+from evidencekit.model import CHANNEL_IDS, KINDS, PROBLEM_TYPES, RESPONDENT_TYPES
 
 CASE_FILE_NAME = CASE_NAME  # kept: the name this module and its callers use
 
@@ -42,7 +42,7 @@ KeyPath = tuple[str | int, ...]
 class FieldSpec:
     """One key of case.toml: its type and, for enums, the allowed values."""
 
-    type: str  # "text" | "amount" | "datetime" | "date" | "bool" | "enum" | "channel"
+    type: str  # "text" | "lines" | "amount" | "datetime" | "date" | "bool" | "enum" | "channel"
     choices: tuple[str, ...] = ()
     example: str = ""
 
@@ -63,6 +63,11 @@ TABLE_FIELDS: dict[str, dict[str, FieldSpec]] = {
     },
     "complainant": {
         "name": _TEXT,
+        "gender": FieldSpec("enum", ("男", "女")),
+        "birth_date": FieldSpec("date", example="1990-03-07"),
+        "ethnicity": _TEXT,
+        "occupation": _TEXT,
+        "employer": _TEXT,
         "id_number": _TEXT,
         "phone": _TEXT,
         "address": _TEXT,
@@ -75,10 +80,20 @@ TABLE_FIELDS: dict[str, dict[str, FieldSpec]] = {
     },
     "respondent": {
         "name": _TEXT,
+        "type": FieldSpec("enum", RESPONDENT_TYPES),
         "credit_code": _TEXT,
         "address": _TEXT,
+        "legal_representative": _TEXT,
     },
 }
+
+_LINES = FieldSpec("lines", example='["判令被告返还原告218.00元", "本案诉讼费用由被告负担"]')
+
+#: ``[demands]``: what to ask of each addressee, when it differs from ``[case] demand``: a
+#: court is asked "判令被告…", the police "立案侦查、追赃挽损", the platform "请贵司…", a
+#: regulator "请求督促…". ``regulator`` serves pboc and nfra unless they have their own.
+TABLE_FIELDS["demands"] = {key: _LINES for key in (
+    "platform", "regulator", "pboc", "nfra", "consumer", "police", "mediation", "court", "social")}
 
 #: Arrays of tables: ``[[transactions]]``, ``[[contacts]]``, ``[[evidence]]``.
 ARRAY_FIELDS: dict[str, dict[str, FieldSpec]] = {
@@ -104,13 +119,15 @@ ARRAY_FIELDS: dict[str, dict[str, FieldSpec]] = {
         "proves": _TEXT,
         "date_order": FieldSpec("enum", DATE_ORDERS),
         "password": _TEXT,
+        "name": _TEXT,
+        "original": FieldSpec("bool", example="false"),
     },
 }
 
 #: Keys an array entry must have once anything in it is filled in.
 ARRAY_REQUIRED: dict[str, tuple[str, ...]] = {"evidence": ("path",)}
 
-TOP_LEVEL = ("case", "complainant", "respondent", "transactions", "contacts", "evidence")
+TOP_LEVEL = ("case", "complainant", "respondent", "demands", "transactions", "contacts", "evidence")
 
 
 # --------------------------------------------------------------------------- the case
@@ -170,6 +187,10 @@ class CaseFile:
     @property
     def public(self) -> bool | None:
         return self._get("case", "public")
+
+    @property
+    def demands(self) -> dict[str, Any]:
+        return self._table("demands")
 
     @property
     def complainant(self) -> dict[str, Any]:
@@ -460,6 +481,12 @@ def _normalise_field(spec: FieldSpec, value: Any) -> Any:
         if not isinstance(value, str):
             raise _Invalid(f"expected text, got {_type_name(value)}", 'put the value in quotes, e.g. "…"')
         return value.strip("\n") if "\n" in value else value.strip()
+    if spec.type == "lines":
+        if isinstance(value, list):
+            if not all(isinstance(v, str) for v in value):
+                raise _Invalid("expected text or a list of texts", 'e.g. ["判令被告返还原告218.00元", "本案诉讼费用由被告负担"]')
+            return [v.strip() for v in value if v.strip()]
+        return _normalise_field(_TEXT, value)
     if spec.type == "amount":
         return normalise_amount(value)
     if spec.type == "datetime":
@@ -638,12 +665,17 @@ CASE_TEMPLATE = '''\
 title = ""
 # 问题类型，只能填以下之一：
 #   payment_failed 支付失败 | funds_not_received 款项未到账 | account_stolen 账户被盗
-#   account_frozen 账户冻结 | topup_not_credited 充值不到账 | other 其他
+#   account_frozen 账户被平台风控冻结 | account_frozen_judicial 账户被法院或公安冻结
+#   account_frozen_sanction 断卡惩戒（账户功能被公安认定后限制）| topup_not_credited 充值不到账
+#   fraud 电信网络诈骗 | mistaken_transfer 误转账 | merchant_refund 商户退款、自动扣费、免密支付
+#   credit_report 征信异议 | other 其他
 problem = ""
 # 默认投诉渠道（bundle 和 check 使用），只能填以下之一：
 #   platform 平台/银行客服 | social 黑猫投诉、微博等公开平台 | consumer 12315、消协
-#   pboc 中国人民银行 12363 | nfra 国家金融监督管理总局 12378 | police 110/96110 | court 法院
-# 金融类投诉请先向平台或银行投诉（platform），机构答复期过后再向监管部门投诉。
+#   pboc 中国人民银行 12363（支付机构、征信机构）| nfra 国家金融监督管理总局 12378（银行、信用卡中心、
+#   保险、消费金融公司、信托）| police 公安机关（110 / 派出所报案）| mediation 调解 | court 法院
+# 金融类投诉请先向平台或银行投诉（platform），机构答复后再向监管部门投诉。
+# 账户被盗：先立即挂失、冻结账户，再拨打 110 报警（96110 是预警劝阻咨询电话，不受理报案）。
 channel = ""
 # 涉及金额（元），写成带引号的字符串。例："218.00"
 amount = ""
@@ -662,10 +694,38 @@ facts = """
 demand = """
 """
 
+# 按收件人写的请求（可选；不填则都用上面的 demand）。法院、公安、平台、监管部门要的请求不同：
+# [demands]
+# 向平台或银行本身：写“请贵司……”，例："请贵司核查交易并在15日内退还218.00元。"
+# platform = ""
+# 向人民银行 12363 / 金融监管总局 12378：写“请求督促……”
+# regulator = ""
+# 向公安机关：例："请依法立案侦查，追缴被骗资金并返还本人。"
+# police = ""
+# 向法院（诉讼请求，逐项写，程序会编号）：
+# court = ["判令被告返还原告218.00元", "本案诉讼费用由被告负担"]
+# 只给某个渠道用的请求（不填则用 regulator 或 demand）：
+# pboc = ""
+# nfra = ""
+# consumer = ""
+# mediation = ""
+# social = ""
+
 [complainant]
 # 投诉人信息。在公开渠道（social）会自动打码。
 # 姓名，例："张三"
 name = ""
+# 以下四项是民事起诉状要写的原告信息（民事诉讼法第一百二十四条），其他渠道可不填。
+# 性别，只能填 "男" 或 "女"
+gender = ""
+# 出生日期，例：1990-03-07
+birth_date = ""
+# 民族，例："汉族"
+ethnicity = ""
+# 职业，例："职员"
+occupation = ""
+# 工作单位（可不填）
+employer = ""
 # 身份证号，例："110101199003071234"
 id_number = ""
 # 联系电话，例："13800138000"（12315 要求提供电话号码）
@@ -685,10 +745,17 @@ account = ""
 # 被投诉人（平台、银行或商家）。
 # 名称，例："支付宝（中国）网络技术有限公司"
 name = ""
+# 类型（决定向哪个监管部门投诉；不填则按名称识别），只能填以下之一：
+#   bank 银行/信用卡中心 | insurer 保险 | consumer_finance 消费金融公司（花呗、借呗）| trust 信托
+#   nonbank_fi 其他非银行金融机构 | payment 支付机构（支付宝、财付通）| credit_bureau 征信机构
+#   securities 证券期货基金 | microloan 小额贷款公司 | merchant 商家（经营者）| other 其他
+type = ""
 # 统一社会信用代码，例："91310115MA1K3XXXXX"（可在国家企业信用信息公示系统查询）
 credit_code = ""
 # 地址，例："上海市浦东新区……"
 address = ""
+# 法定代表人（起诉时写明），例："王某"
+legal_representative = ""
 
 # 有争议的交易，每笔一段。交易单号和商户单号可以在账单详情中找到。
 [[transactions]]
@@ -733,6 +800,10 @@ proves = ""
 date_order = ""
 # 加密 PDF 的密码（例如微信支付“用于材料证明”的账单），不填则只附原件、不展开页面
 password = ""
+# 证据名称（证据清单中显示；不填则按内容生成，如“支付宝交易明细（2025年3月）”）
+name = ""
+# 是否原件：附上的电子数据本身即原件（true）；翻拍、转存的填 false，清单中标为“复制件”
+original = true
 '''
 
 

@@ -257,7 +257,8 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
     settings = _settings()
     options = BundleOptions(output=output, case_path=case_path, identity_path=identity_path,
                             passphrase=_passphrase_for(identity_path), force=force, lang=settings.lang,
-                            font=font, channel=channel, public=public)
+                            font=font, channel=channel, public=public,
+                            sealer_name=None if as_json else _ask_sealer_name(folder, case_path, identity_path))
     options.tsa_url, options.tsa_optional, options.archive = _tsa_settings()
     result = build_dossier(folder, options, progress=_progress())
     if as_json:
@@ -267,7 +268,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
     _echo(str(result.output))
     if not settings.quiet:
         _say(("已封存：" if zh else "sealed: ") + str(result.output))
-        _say(("卷宗编号：" if zh else "dossier id: ") + result.dossier_id)
+        _say(("材料编号：" if zh else "dossier id: ") + result.dossier_id)
         _say((f"证据 {len(result.items)} 件，{result.pages} 页，{result.size / 1024:.0f} KB；签名人 {result.signer.name}"
               if zh else f"{len(result.items)} items, {result.pages} pages, {result.size / 1024:.0f} KB; "
               f"signed by {result.signer.name}"))
@@ -281,12 +282,39 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
             _say_requirements(result.output, result.channel, settings.lang)
 
 
+def _at_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask_sealer_name(folder: Path, case_path: Path | None, identity_path: Path | None) -> str | None:
+    """At the first bundle, with a person at the terminal, ask whose name the new identity seals
+    under, offering the case's complainant. An existing identity is never renamed per case."""
+    from evidencekit.identity import default_identity_path
+
+    if identity_path or default_identity_path().exists() or not _at_terminal():
+        return None
+    suggested = ""
+    try:
+        from evidencekit.inspection import load_case_for
+
+        suggested = str(load_case_for(folder, case_path).complainant.get("name") or "")
+    except Exception:  # a bad case.toml is reported by bundle itself, with its line
+        pass
+    zh = _settings().lang == "zh"
+    name = click.prompt("封存人姓名（印在封面上；以后每次封存都用它）" if zh
+                        else "Sealer's name (printed on the cover; used for every later seal)",
+                        default=suggested or "", show_default=bool(suggested), err=True).strip()
+    return name or None
+
+
 def _say_requirements(dossier: Path, channel: str, lang: str) -> None:
     """One line on the chosen channel's requirements, so nobody submits a bounced complaint."""
     from evidencekit.checking import check_dossier
     from evidencekit.clock import system_clock
 
     report = check_dossier(dossier, channel, system_clock().date(), lang).reports[channel]
+    if report.escalation:  # advice for the complainant: printed here, not sealed on the cover
+        _say(("升级：" if lang == "zh" else "escalation: ") + report.escalation.reason(lang))
     failed = [r for r in report.results if r.status == "fail"]
     if not failed:
         _say((f"{report.channel_name}：材料要求均已满足" if lang == "zh"

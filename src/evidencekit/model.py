@@ -13,12 +13,34 @@ PROBLEM_TYPES = (
     "payment_failed",
     "funds_not_received",
     "account_stolen",
-    "account_frozen",
+    "account_frozen",           # by the platform's risk control: 申诉 in the app (反电信网络诈骗法 Art. 32)
+    "account_frozen_judicial",  # by a court or the police: only the freezing authority can lift it
+    "account_frozen_sanction",  # a 断卡 sanction: 申诉 to the public-security organ that found it (Art. 31)
     "topup_not_credited",
+    "fraud",                    # 电信网络诈骗: 110 at once, emergency stop
+    "mistaken_transfer",        # 误转账: 不当得利, by suit (民法典 Art. 985)
+    "merchant_refund",          # 商户退款 / 自动扣费 / 免密支付: the merchant, 12315
+    "credit_report",            # 征信异议: objection to the information provider or credit bureau
     "other",
 )
 
-CHANNEL_IDS = ("platform", "social", "consumer", "pboc", "nfra", "police", "court")
+CHANNEL_IDS = ("platform", "social", "consumer", "pboc", "nfra", "police", "mediation", "court")
+
+#: What kind of body the respondent is: it decides which regulator takes the complaint
+#: (2024-06-28 announcement of NFRA, PBOC and CSRC) and whether 12315 may take it.
+RESPONDENT_TYPES = (
+    "bank",              # 银行, 信用卡中心, 农信社 → NFRA 12378
+    "insurer",           # 保险公司 → NFRA 12378
+    "consumer_finance",  # 消费金融公司 (花呗/借呗's lender) → NFRA 12378
+    "trust",             # 信托公司 → NFRA 12378
+    "nonbank_fi",        # other NFRA-supervised non-bank institutions: 金融租赁, 汽车金融, 财务公司
+    "payment",           # 非银行支付机构 (支付宝, 财付通 …) → PBOC 12363
+    "credit_bureau",     # 征信机构 → PBOC 12363
+    "securities",        # 证券, 期货, 基金 → CSRC 12386
+    "microloan",         # 小额贷款公司 → the local 地方金融管理部门
+    "merchant",          # the 经营者 that sold the goods or service → 12315
+    "other",
+)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from evidencekit.render.statement import statement_section
 from evidencekit.render.timeline import timeline
 from evidencekit.render.view import DossierView, Signer
 from evidencekit.seal import seal_in_place
-from evidencekit.statement import lint_statement, mask_personal
+from evidencekit.statement import lint_statement, mask_personal, public_masker
 from evidencekit.timestamping import TimestampFailed, make_timestamper, probe
 from evidencekit.visuals import visual_for
 
@@ -58,6 +58,7 @@ class BundleOptions:
     tsa_url: str | None = None  # RFC 3161 TSA (already resolved from --tsa, env or settings)
     tsa_optional: bool = False  # seal without a timestamp if the TSA fails, and say so
     archive: bool = False  # B-LTA: validation data and a document timestamp
+    sealer_name: str | None = None  # the name a newly made default identity seals under
 
 
 @dataclass
@@ -125,19 +126,29 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
                        "recordings in the folder (sub-folders are fine) and run bundle again.")
     items = describe(collection.files, case, progress)
 
+    channel = options.channel or case.channel
+    # A public channel (黑猫投诉, 微博) is public whatever the case says: nothing personal on any page.
+    public = options.public or case.public is True or _channel_masks(channel)
     passwords = {e["path"]: e["password"] for e in case.data.get("evidence", []) if e.get("password")}
     visuals = {item.id: visual_for(item, options.lang, passwords.get(item.path)) for item in items}
+    if public:
+        visuals = {item_id: _public_visual(visual, case, options.lang) for item_id, visual in visuals.items()}
     for item in items:
         visual = visuals[item.id]
         if visual.problem and visual.reason and not _already_warned(item.warnings):
             item.warnings.append(visual.reason)
 
-    channel = options.channel or case.channel
-    public = options.public or case.public is True
     # A public dossier (黑猫投诉, 微博) seals the masked case: the manifest and the attached
     # case.toml would otherwise carry the ID number, phone and address in clear.
     sealed_case = mask_personal(case) if public else case
-    public_warnings = [_PUBLIC_WARNING] if public else []
+    public_warnings = [_PUBLIC_WARNING, _REPUTATION_WARNING if options.lang == "en" else _REPUTATION_WARNING_ZH] \
+        if public else []
+    if identity.name.startswith(GENERIC_SIGNER):
+        public_warnings.append(
+            f"sealed under the generic name \"{identity.name}\": run `evidencekit identity create --name 你的姓名 "
+            "--force` once to seal under your own name" if options.lang == "en" else
+            f"以通用名称“{identity.name}”封存：运行一次 `evidencekit identity create --name 你的姓名 --force`，"
+            "以后以你的姓名封存")
     manifest = build_manifest(
         case=sealed_case.data, items=items, created=created, time_source=time_source,
         skipped=[s.as_dict() for s in collection.skipped],
@@ -152,6 +163,7 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
         public=public, channel=channel, today=now.date(),
         # the cover shows masked data when public; the sealed case.toml and manifest keep the originals
         shown_case=sealed_case.data if public else None,
+        mask=public_masker(case) if public else None,
         statement=statement_section(case, channel, now.date(), public=public) if channel else None,
         timeline=timeline,
     )
@@ -189,6 +201,43 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
         identity_path=identity.path, identity_created=identity_created, channel=channel,
         warnings=([tsa_warning] if tsa_warning else []) + public_warnings + lint, tsa=tsa_info,
     )
+
+
+GENERIC_SIGNER = "evidencekit user "
+
+_REPUTATION_WARNING = (
+    "a public post: state only facts you can prove, without insults; inventing or distorting facts harms "
+    "the company's reputation and is not protected (Civil Code Arts. 1024, 1025)"
+)
+_REPUTATION_WARNING_ZH = (
+    "公开发布：只陈述能够证明的事实，不要使用侮辱性言辞；捏造、歪曲事实侵害企业名誉权的，要承担责任"
+    "（民法典第一千零二十四条、第一千零二十五条）"
+)
+
+
+def _channel_masks(channel: str | None) -> bool:
+    """Does the channel publish what it receives (its template masks personal data)?"""
+    if not channel:
+        return False
+    from evidencekit.channels import get_channel
+
+    return get_channel(channel).mask_personal
+
+
+def _public_visual(visual: Any, case: CaseFile, lang: str) -> Any:
+    """On a public dossier our pages show no personal data: a PDF's own pages (a receipt names the
+    payer) become a card, and a plain text has the complainant's data masked. The originals stay
+    attached as they are; masking inside them is a separate matter."""
+    from dataclasses import replace as copy_with
+
+    if visual.mode == "pdf":
+        return copy_with(visual, mode="card", pages=(), reason=(
+            "公开材料不展示此 PDF 的页面（其中可能有姓名、账号等个人信息）；原文件已作为附件封存。" if lang == "zh"
+            else "A public dossier does not show this PDF's pages (they may carry names and accounts); "
+                 "the original is sealed as an attachment."))
+    if visual.mode == "text" and visual.text:
+        return copy_with(visual, text=public_masker(case)(visual.text))
+    return visual
 
 
 _PUBLIC_WARNING = (
@@ -262,7 +311,7 @@ def _identity(options: BundleOptions, case: CaseFile, now: Any) -> tuple[Identit
         return load_identity(path, options.passphrase), False
     # Named after the computer's user, not this case's complainant: the identity is kept
     # and seals every later case too (a demo case must not leave its name behind).
-    who = f"evidencekit user {_login_name()}"
+    who = options.sealer_name or f"{GENERIC_SIGNER}{_login_name()}"
     identity = create_identity(path, who, now=now)
     log.warning("created a new self-signed signing identity \"%s\" at %s; to seal under your own name run "
                 "`evidencekit identity create --name 你的姓名 --force`", who, path)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from evidencekit.case import CaseFile
 from evidencekit.channels.labels import OUTCOME_LABELS, PROBLEM_LABELS, pick
@@ -66,6 +66,7 @@ class Statement:
     signature: str
     masked: bool
     warnings: tuple[str, ...] = field(default=())
+    annex: str = ""  # a line after the date: "附：本起诉状副本1份"
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -76,7 +77,8 @@ class Statement:
     def to_dict(self) -> dict[str, Any]:
         return {"channel": self.channel_id, "lang": self.lang, "title": self.title,
                 "sections": [s.to_dict() for s in self.sections], "date": self.date,
-                "signature": self.signature, "masked": self.masked, "warnings": list(self.warnings)}
+                "signature": self.signature, "masked": self.masked, "warnings": list(self.warnings),
+                "annex": self.annex}
 
     def to_text(self) -> str:
         """Plain text, e.g. for copying into a web form."""
@@ -89,6 +91,8 @@ class Statement:
                 lines.append(" | ".join(section.table_header))
                 lines.extend(" | ".join(row) for row in section.rows)
             lines.append("")
+        if self.annex:
+            lines.append(self.annex)
         return "\n".join(lines).rstrip() + "\n"
 
 
@@ -168,6 +172,27 @@ def mask_text(text: str, names: Mapping[str, str] | None = None) -> str:
     return _EMAIL.sub(lambda m: f"{m.group(1)}***{m.group(2)}", text)
 
 
+def public_masker(case: CaseFile) -> Callable[[str], str]:
+    """A function masking, in any free text, what :func:`mask_personal` masks in the case: the
+    complainant's (and agent's) name, ID number, phone, address and account, and the disputed
+    transactions' numbers, plus any phone, ID number or e-mail address."""
+    masked = mask_personal(case)
+    replacements: dict[str, str] = {}
+    pairs = [(case.complainant, masked.complainant)]
+    if isinstance(case.complainant.get("agent"), dict):
+        pairs.append((case.complainant["agent"], masked.complainant.get("agent") or {}))
+    for before, after in pairs:
+        for key in ("name", "id_number", "phone", "address", "account"):
+            if isinstance(before.get(key), str) and before[key] and after.get(key):
+                replacements[before[key]] = str(after[key])
+    for before, after in zip(case.transactions, masked.transactions):
+        for key in ("id", "merchant_order"):
+            if before.get(key) and after.get(key):
+                replacements[str(before[key])] = str(after[key])
+    ordered = dict(sorted(replacements.items(), key=lambda kv: -len(kv[0])))
+    return lambda text: mask_text(text, ordered) if text else text
+
+
 def mask_personal(case: CaseFile) -> CaseFile:
     """A copy of the case for public channels: the complainant's (and agent's) name, ID
     number, phone, address and account masked, also where they appear in the facts, the
@@ -196,6 +221,9 @@ def mask_personal(case: CaseFile) -> CaseFile:
     for key in ("facts", "demand", "title"):
         if isinstance(data.get("case", {}).get(key), str):
             data["case"][key] = mask_text(data["case"][key], ordered)
+    for key, value in (data.get("demands") or {}).items():
+        data["demands"][key] = ([mask_text(v, ordered) for v in value] if isinstance(value, list)
+                                else mask_text(str(value), ordered))
     for contact in data.get("contacts", []):
         if contact.get("summary"):
             contact["summary"] = mask_text(contact["summary"], ordered)
@@ -213,20 +241,27 @@ def mask_personal(case: CaseFile) -> CaseFile:
 _AMOUNT_IN_TEXT = re.compile(r"(\d+(?:\.\d{1,2})?\s*(?:元|块|RMB|CNY|yuan))|([¥￥]\s*\d)", re.I)
 _TIME_IN_TEXT = re.compile(
     r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}[:：]\d{2}"
-    r"|(?:昨天|今天|前天|上午|下午|晚上)"
 )
+# A formal complaint is read days or months later: "昨天" says nothing then.
+_RELATIVE_DATE = re.compile(r"昨天|今天|前天|昨日|今日|前日|明天|上周|本周|上个月|这个月|刚才")
 _ORDER_IN_TEXT = re.compile(r"(?=[A-Za-z0-9]*\d{6})[A-Za-z0-9]{10,}")
 _ACTION_VERBS = ("退款", "退还", "返还", "退回", "恢复", "解冻", "解除", "赔偿", "补偿", "到账",
                  "补发", "撤销", "止付", "追回", "补足", "核查", "道歉", "注销", "退",
                  "refund", "restore", "unfreeze", "compensate", "credit", "return", "reverse")
 _MONEY_PROBLEMS = ("payment_failed", "funds_not_received", "account_stolen", "topup_not_credited")
-_HEATED = re.compile(r"[!！]{2,}|垃圾|黑心|无良|骗子公司|去死|滚")
+# "滚" alone is heated, inside 利滚利 / 滚动 / 滚存 it is not
+_HEATED = re.compile(r"[!！]{2,}|垃圾|黑心|无良|骗子公司|去死|滚蛋|滚开|滚出|给我滚|(?<![利])滚(?=[!！。，,\s]|$)")
 
 
 def lint_statement(case: CaseFile, lang: str = "zh") -> list[str]:
-    """Warnings about the facts and demand: no amount, time or order number in the facts;
-    a vague demand (too short, no action such as 退款/恢复/解冻/赔偿/到账, no amount where
-    money is at stake); a heated tone. An empty list means nothing to improve."""
+    """Warnings about the facts and demand: what :func:`lint_specific` and :func:`lint_tone`
+    find. An empty list means nothing to improve."""
+    return lint_specific(case, lang) + lint_tone(case, lang)
+
+
+def lint_specific(case: CaseFile, lang: str = "zh") -> list[str]:
+    """No amount, time or order number in the facts; a vague demand (too short, no action such
+    as 退款/恢复/解冻/赔偿/到账, no amount where money is at stake)."""
     en = lang == "en"
     out: list[str] = []
     facts = (case.facts or "").strip()
@@ -242,9 +277,6 @@ def lint_statement(case: CaseFile, lang: str = "zh") -> list[str]:
         if not _ORDER_IN_TEXT.search(facts) and not any(i in facts for i in known_ids):
             out.append("the facts name no order or transaction number" if en
                        else "事实经过中没有写明订单号或交易单号")
-        if _HEATED.search(facts):
-            out.append("the facts sound heated; a calm, factual tone works better" if en
-                       else "事实经过语气激烈，平和、客观的表述更有效")
     if not demand:
         out.append("the demand is empty" if en else "投诉请求未填写")
     else:
@@ -255,9 +287,74 @@ def lint_statement(case: CaseFile, lang: str = "zh") -> list[str]:
                        else "投诉请求不够具体：写明要求对方做什么（退款、恢复、解冻、赔偿、到账等）")
         if case.problem in _MONEY_PROBLEMS and not _AMOUNT_IN_TEXT.search(demand):
             out.append("the demand names no amount" if en else "投诉请求中没有写明金额")
-        if _HEATED.search(demand):
-            out.append("the demand sounds heated" if en else "投诉请求语气激烈")
     return out
+
+
+def lint_tone(case: CaseFile, lang: str = "zh") -> list[str]:
+    """A heated tone, or relative dates ("昨天", "今天") where a date belongs. Courts send back
+    a statement of claim with abuse (民诉法解释 第二百一十条)."""
+    en = lang == "en"
+    out: list[str] = []
+    facts = (case.facts or "").strip()
+    demand = (case.demand or "").strip()
+    if _HEATED.search(facts):
+        out.append("the facts sound heated; a calm, factual tone works better" if en
+                   else "事实经过语气激烈，平和、客观的表述更有效")
+    relative = _RELATIVE_DATE.search(facts)
+    if relative:
+        out.append(f"the facts say “{relative.group(0)}”: write the date instead" if en
+                   else f"事实经过使用了“{relative.group(0)}”等相对日期，请写明具体日期")
+    if _HEATED.search(demand):
+        out.append("the demand sounds heated" if en else "投诉请求语气激烈")
+    return out
+
+
+# --------------------------------------------------------------------------- the demand per addressee
+
+
+_NUMBERING = re.compile(r"^\s*(?:[（(]?\d+[)）.、．]|[一二三四五六七八九十]+[、.．])\s*")
+_REGULATORS = ("pboc", "nfra")
+
+
+def _lines(value: Any) -> list[str]:
+    if isinstance(value, list):
+        items = [str(v) for v in value]
+    else:
+        items = str(value or "").strip().splitlines()
+    return [_NUMBERING.sub("", line).strip().rstrip("；;。") for line in items if line.strip()]
+
+
+def demand_for(case: CaseFile, channel_id: str) -> tuple[list[str], str]:
+    """What to ask of this channel's addressee, and where it came from.
+
+    ``[demands]`` per channel (``regulator`` for pboc and nfra), else ``[case] demand``. A court
+    gets numbered claims: without ``[demands] court``, claims are drafted from the amount
+    ("判令被告返还原告…元", "本案诉讼费用由被告负担") unless the demand already reads "判令…".
+    Returns (lines, origin) with origin ``demands.<key>``, ``case.demand``, ``drafted`` or ``""``.
+    """
+    demands = case.demands
+    keys = [channel_id] + (["regulator"] if channel_id in _REGULATORS else [])
+    for key in keys:
+        value = demands.get(key)
+        if value:
+            if channel_id == "court":
+                return _lines(value), f"demands.{key}"
+            return ([str(value).strip()] if isinstance(value, str) else [str(v) for v in value]), f"demands.{key}"
+    if channel_id == "court":
+        if case.demand and "判令" in case.demand:
+            return _lines(case.demand), "case.demand"
+        amount = total_amount(case)
+        if amount:
+            what = "不当得利" if case.problem == "mistaken_transfer" else ""
+            return [f"判令被告向原告返还{what}人民币 {amount} 元", "本案诉讼费用由被告负担"], "drafted"
+    if case.demand:
+        return [case.demand.strip()], "case.demand"
+    return [], ""
+
+
+def numbered_claims(lines: list[str]) -> list[str]:
+    """``1. 判令被告…；`` … ``n. 本案诉讼费用由被告负担。``"""
+    return [f"{i}. {line}{'。' if i == len(lines) else '；'}" for i, line in enumerate(lines, start=1)]
 
 
 # --------------------------------------------------------------------------- building
@@ -273,10 +370,80 @@ def _format_time(iso_time: str | None) -> str:
     return iso_time.replace("T", " ").replace("+08:00", "")
 
 
+def _human_time(value: str | None, lang: str) -> str:
+    """"2025年3月12日 20:15:03" on a page a person reads (English keeps 2025-03-12 20:15:03)."""
+    if not value:
+        return ""
+    from evidencekit.render.when import show_time_human
+
+    return show_time_human(value, lang)
+
+
 def _paragraphs(text: str | None, missing: str) -> tuple[str, ...]:
     if not text or not text.strip():
         return (missing,)
     return tuple(p.strip() for p in text.strip().splitlines() if p.strip())
+
+
+def _chinese_date(iso_day: str) -> str:
+    try:
+        day = date.fromisoformat(iso_day)
+    except ValueError:
+        return iso_day
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def plaintiff_paragraph(person: Mapping[str, Any], lang: str = "zh") -> str:
+    """原告 written as courts expect (民事诉讼法 第一百二十四条): 姓名，性别，出生日期，民族，职业，
+    工作单位，住所，公民身份号码，联系电话 — what is given, in that order, as one paragraph."""
+    if lang == "en":
+        parts = [str(person.get("name") or "(not given)")]
+        parts += [str(person[k]) for k in ("gender",) if person.get(k)]
+        if person.get("birth_date"):
+            parts.append(f"born {person['birth_date']}")
+        parts += [str(person[k]) for k in ("ethnicity", "occupation") if person.get(k)]
+        for key, text in (("employer", "employer"), ("address", "domicile"), ("id_number", "ID number"),
+                          ("phone", "phone")):
+            if person.get(key):
+                parts.append(f"{text} {person[key]}")
+        return ", ".join(parts) + "."
+    parts = [str(person.get("name") or "（未填写）")]
+    if person.get("gender"):
+        parts.append(str(person["gender"]))
+    if person.get("birth_date"):
+        parts.append(f"{_chinese_date(str(person['birth_date']))}出生")
+    parts += [str(person[k]) for k in ("ethnicity", "occupation") if person.get(k)]
+    if person.get("employer"):
+        parts.append(f"工作单位：{person['employer']}")
+    if person.get("address"):
+        parts.append(f"住{person['address']}")
+    if person.get("id_number"):
+        parts.append(f"公民身份号码{person['id_number']}")
+    if person.get("phone"):
+        parts.append(f"联系电话{person['phone']}")
+    return "，".join(parts) + "。"
+
+
+def defendant_paragraphs(org: Mapping[str, Any], lang: str = "zh") -> list[str]:
+    """被告: 名称，住所地，统一社会信用代码; then 法定代表人 on its own line."""
+    if lang == "en":
+        parts = [str(org.get("name") or "(not given)")]
+        for key, text in (("address", "domicile"), ("credit_code", "unified social credit code")):
+            if org.get(key):
+                parts.append(f"{text} {org[key]}")
+        lines = [", ".join(parts) + "."]
+        if org.get("legal_representative"):
+            lines.append(f"Legal representative: {org['legal_representative']}.")
+        return lines
+    parts = [str(org.get("name") or "（未填写）")]
+    if org.get("address"):
+        parts.append(f"住所地{org['address']}")
+    if org.get("credit_code"):
+        parts.append(f"统一社会信用代码{org['credit_code']}")
+    lines = ["，".join(parts) + "。"]
+    if org.get("legal_representative"):
+        lines.append(f"法定代表人：{org['legal_representative']}。")
+    return lines
 
 
 def total_amount(case: CaseFile) -> str | None:
@@ -313,9 +480,14 @@ def build_statement(case: CaseFile, items: list[dict[str, Any]], channel_id: str
     def labelled(pairs: list[tuple[tuple[str, str], Any]]) -> tuple[str, ...]:
         return tuple(f"{pick(label, lang)}{colon}{value}" for label, value in pairs if value)
 
+    court = channel.id == "court"
     sections: list[Section] = []
     for key in layout.order:
-        if key == "complainant":
+        if key == "complainant" and court:
+            sections.append(Section(key, heading(key), (plaintiff_paragraph(view.complainant, lang),)))
+        elif key == "respondent" and court:
+            sections.append(Section(key, heading(key), tuple(defendant_paragraphs(view.respondent, lang))))
+        elif key == "complainant":
             person = view.complainant
             lines = list(labelled([
                 (("姓名", "Name"), person.get("name")),
@@ -350,7 +522,11 @@ def build_statement(case: CaseFile, items: list[dict[str, Any]], channel_id: str
             if amount:
                 sections.append(Section(key, heading(key), (f"{amount} 元" if not en else f"CNY {amount}",)))
         elif key == "demand":
-            sections.append(Section(key, heading(key), _paragraphs(view.demand, missing)))
+            lines, _origin = demand_for(view, channel.id)
+            if channel.id == "court" and lines:
+                sections.append(Section(key, heading(key), tuple(numbered_claims(lines))))
+            else:
+                sections.append(Section(key, heading(key), _paragraphs("\n".join(lines), missing)))
         elif key == "facts":
             sections.append(Section(key, heading(key), _paragraphs(view.facts, missing)))
         elif key == "transactions":
@@ -358,16 +534,17 @@ def build_statement(case: CaseFile, items: list[dict[str, Any]], channel_id: str
             if disputed:
                 header = (("交易时间", "交易单号", "商户单号", "交易对方", "金额（元）") if not en
                           else ("Time", "Transaction id", "Merchant order", "Counterparty", "Amount (CNY)"))
-                rows = tuple((_format_time(t.get("time")), t.get("id", ""), t.get("merchant_order", ""),
+                rows = tuple((_human_time(t.get("time"), lang), t.get("id", ""), t.get("merchant_order", ""),
                               t.get("counterparty", ""), t.get("amount", "")) for t in disputed)
                 sections.append(Section(key, heading(key), (), header, rows))
         elif key == "contacts":
             contacts = sorted(view.contacts, key=lambda c: c.get("date", ""))
             if contacts:
-                header = (("日期", "渠道", "投诉编号", "答复", "结果") if not en
+                # the complainant's own steps and the answers both go in the fourth column
+                header = (("日期", "渠道", "投诉编号", "经过及答复", "结果") if not en
                           else ("Date", "Channel", "Ticket", "Answer", "Outcome"))
                 rows = tuple((
-                    c.get("date", ""),
+                    _human_time(c.get("date"), lang) if c.get("date") else "",
                     known[c["channel"]].name.get(lang) if c.get("channel") in known else c.get("channel", ""),
                     c.get("ticket", ""), c.get("summary", ""),
                     pick(OUTCOME_LABELS[c["outcome"]], lang) if c.get("outcome") in OUTCOME_LABELS else "",
@@ -393,22 +570,26 @@ def build_statement(case: CaseFile, items: list[dict[str, Any]], channel_id: str
                                     tuple(evidence_rows)))
         elif key == "closing":
             continue  # always last, below
+    # The line is left blank for a hand signature; a public post has none.
     signer_label = pick(SIGNER_LABELS.get(channel.id, ("投诉人", "Complainant")), lang)
-    signer = view.complainant.get("name") or ""
-    signature = f"{signer_label}（签名）{colon}{signer}" if not en else f"{signer_label} (signature){colon}{signer}"
+    signature = "" if layout.mask_personal else (
+        f"{signer_label}（签名）{colon}" + "\u3000" * 6 if not en else f"{signer_label} (signature){colon}" + "_" * 16)
     dated = _format_date(today, lang)
     closing_lines: list[str] = []
     if layout.closing:
         closing_lines.append(layout.closing.get(lang))
     if layout.addressee:
         closing_lines.extend(layout.addressee.get(lang).splitlines())
-    closing_lines += [signature, dated]
+    closing_lines += [line for line in (signature, dated) if line]
     sections.append(Section("closing", heading("closing"), tuple(closing_lines)))
+    # 民事诉讼法 第一百二十三条: copies by the number of defendants (one respondent here)
+    annex = ("附：本起诉状副本 1 份" if not en else "Enclosed: 1 copy of this statement of claim") if court else ""
     return Statement(channel_id=channel.id, lang=lang, title=layout.title.get(lang),
                      sections=tuple(sections), date=dated, signature=signature, masked=masked,
-                     warnings=tuple(lint_statement(case, lang)))
+                     warnings=tuple(lint_statement(case, lang)), annex=annex)
 
 
-__all__ = ["Section", "Statement", "build_statement", "lint_statement", "mask_account",
+__all__ = ["Section", "Statement", "build_statement", "demand_for", "lint_specific", "lint_statement", "lint_tone",
+           "numbered_claims", "mask_account",
            "mask_address", "mask_id_number", "mask_name", "mask_order_number", "mask_personal",
            "mask_phone", "mask_text", "total_amount"]

@@ -28,11 +28,13 @@ SINGLE_UNTRUSTED_TIME = (
 )
 
 SELF_SIGNED_NOTE = (
-    "说明：封存证书是封存人自己生成的（自签名）。它证明文件封存后未被改动，但不能证明封存人的真实身份，"
-    "也不是《电子签名法》第十三条所称的“可靠的电子签名”。请向对方核对证书指纹。",
+    "说明：封存证书是封存人自己生成的（自签名）。它证明文件封存后未被改动，但不能证明封存人的真实身份；"
+    "自签名证书难以证明签名制作数据专属于并仅由签名人控制（《电子签名法》第十三条第一、二项），"
+    "一般不能据此认定为可靠的电子签名。请向对方核对证书指纹。",
     "Note: the seal's certificate was made by the sealer (self-signed). It proves the file has not changed "
-    "since sealing, but not who the sealer is, and it is not a reliable electronic signature under Art. 13 "
-    "of the PRC Electronic Signature Law. Compare the certificate fingerprint with the sender.",
+    "since sealing, but not who the sealer is; a self-signed certificate can hardly show that the key belonged "
+    "to and was controlled only by the signer (Art. 13(1)(2) of the PRC Electronic Signature Law), so it is "
+    "generally not shown to be a reliable electronic signature. Compare the certificate fingerprint with the sender.",
 )
 
 

@@ -89,6 +89,26 @@ def full_case() -> CaseFile:
     return parse_case(FULL_CASE)
 
 
+#: A respondent each channel is competent for: the full case complains about 支付宝, which
+#: 12378 and 12315 do not take (2024-06-28 announcement; SAMR measures Art. 15(1)).
+BANK = {"name": "招商银行股份有限公司信用卡中心", "credit_code": "9131000010000000XX", "address": "上海市浦东新区某路7号"}
+MERCHANT = {"name": "示例游戏科技有限公司", "credit_code": "91440300MA5F00000X", "address": "深圳市南山区某路2号"}
+RESPONDENT_FOR = {"nfra": BANK, "consumer": MERCHANT}
+
+
+#: The police take theft and fraud, not a civil top-up dispute (MPS Art. 175).
+PROBLEM_FOR = {"police": "fraud"}
+
+
+def for_channel(case: CaseFile, channel_id: str) -> CaseFile:
+    """The case with a respondent the channel takes complaints against, and a problem it handles."""
+    if channel_id in RESPONDENT_FOR:
+        case = edited(case, respondent=dict(RESPONDENT_FOR[channel_id]))
+    if channel_id in PROBLEM_FOR:
+        case = edited(case, **{"case.problem": PROBLEM_FOR[channel_id]})
+    return case
+
+
 def edited(case: CaseFile, **changes: Any) -> CaseFile:
     """A copy with dotted paths set (None deletes): edited(c, **{"complainant.phone": None})."""
     data = copy.deepcopy(case.data)

@@ -57,12 +57,14 @@ def test_resolved_needs_no_escalation():
     assert "已解决" in escalation.reason_zh
 
 
-def test_no_contacts_starts_with_the_platform_or_the_police():
+def test_no_contacts_starts_with_the_platform_and_a_theft_with_the_loss_report():
     escalation = compute_escalation(with_contacts(), TODAY)
     assert (escalation.to, escalation.earliest_date) == ("platform", TODAY)
     stolen = compute_escalation(with_contacts(**{"case.problem": "account_stolen"}), TODAY)
-    assert (stolen.to, stolen.earliest_date) == ("police", TODAY)
-    assert "报警" in stolen.reason_zh
+    # 挂失 first (银行卡民事纠纷规定 第七条第四款), then 110
+    assert (stolen.to, stolen.earliest_date) == ("platform", TODAY)
+    assert stolen.reason_zh.index("挂失") < stolen.reason_zh.index("110") and "96110" not in stolen.reason_zh
+    assert stolen.reason_en.index("report the loss") < stolen.reason_en.index("110")
 
 
 def test_after_the_police_report_the_platform_comes_next_unless_already_contacted():

@@ -47,14 +47,16 @@ def test_consumer_statement_content():
     assert statement.section("demand").heading == "投诉请求"  # type: ignore[union-attr]
     assert statement.section("facts").heading == "消费者权益争议事实"  # type: ignore[union-attr]
     transactions = statement.section("transactions")
-    assert transactions.rows == (("2025-03-12 20:15:03", "2025031222001400000001", "GM20250312000001",  # type: ignore[union-attr]
+    assert transactions.rows == (("2025年3月12日 20:15:03", "2025031222001400000001", "GM20250312000001",  # type: ignore[union-attr]
                                   "示例游戏科技有限公司", "218.00"),)
     contacts = statement.section("contacts")
-    assert contacts.rows[0][:3] == ("2025-03-13", "平台或银行客服", "CS2025031300012")  # type: ignore[union-attr]
+    assert contacts.rows[0][:3] == ("2025年3月13日", "平台或银行客服", "CS2025031300012")  # type: ignore[union-attr]
+    assert contacts.table_header[3] == "经过及答复"  # type: ignore[union-attr]
     evidence = statement.section("evidence")
     assert evidence.paragraphs[0] == "详见证据清单（E01–E04），共 4 件，均附于本证据包。"  # type: ignore[union-attr]
     assert evidence.rows[1] == ("E02", "bill", "支付宝App 开具交易流水证明", "争议交易的时间、金额和单号")  # type: ignore[union-attr]
-    assert statement.section("closing").paragraphs[-2:] == ("投诉人（签名）：张三", "2025年4月1日")  # type: ignore[union-attr]
+    # the signature line is left blank for a hand signature
+    assert statement.section("closing").paragraphs[-2:] == ("投诉人（签名）：" + "\u3000" * 6, "2025年4月1日")  # type: ignore[union-attr]
     assert statement.masked is False
     json.dumps(statement.to_dict(), ensure_ascii=False)
 
@@ -67,7 +69,20 @@ def test_court_statement_is_a_statement_of_claim():
     assert "证据和证据来源" in headings
     closing = statement.section("closing").paragraphs  # type: ignore[union-attr]
     assert closing[0] == "此致" and closing[1].endswith("人民法院")
-    assert closing[2] == "具状人（签名）：张三"
+    assert closing[2] == "具状人（签名）：" + "\u3000" * 6
+    assert statement.annex == "附：本起诉状副本 1 份"
+    assert statement.section("complainant").paragraphs == (  # type: ignore[union-attr]
+        "张三，住北京市朝阳区建国路1号，公民身份号码110101199003071234，联系电话13800138000。",)
+    assert statement.section("respondent").paragraphs == (  # type: ignore[union-attr]
+        "支付宝（中国）网络技术有限公司，住所地上海市浦东新区某路1号，统一社会信用代码91310115MA1K00000X。",)
+    full = edited(full_case(), **{"complainant.gender": "男", "complainant.birth_date": "1990-03-07",
+                                  "complainant.ethnicity": "汉族", "complainant.occupation": "职员",
+                                  "respondent.legal_representative": "王某"})
+    statement = build_statement(full, FULL_ITEMS, "court", TODAY)
+    assert statement.section("complainant").paragraphs[0].startswith(  # type: ignore[union-attr]
+        "张三，男，1990年3月7日出生，汉族，职员，住北京市朝阳区建国路1号，公民身份号码")
+    assert statement.section("respondent").paragraphs[-1] == "法定代表人：王某。"  # type: ignore[union-attr]
+    assert "账户" not in statement.to_text().split("诉讼请求")[0]  # the wallet account is no 起诉状 item
 
 
 def test_regulator_statement_closes_with_the_truthfulness_line():
@@ -93,8 +108,8 @@ def test_social_statement_is_masked():
     for secret in ("张三", "13800138000", "110101199003071234", "建国路", "zhang@example.com",
                    "2025031222001400000001", "GM20250312000001"):
         assert secret not in text, secret
-    assert "138****8000" in text and "张*" in text
-    assert statement.signature == "投诉人（签名）：张*"
+    assert "138****8000" in text  # the phone in the facts, masked
+    assert statement.signature == "" and "签名" not in text  # a public post carries no signature line
 
 
 def test_public_case_is_masked_on_any_channel():
@@ -172,3 +187,16 @@ def test_lint_surfaces_in_check_as_a_warning():
     result = check_case(case, FULL_ITEMS, "platform", TODAY).by_rule()["statement-specific"]
     assert result.status == "warn"
     assert "投诉请求不够具体" in result.message
+
+
+def test_lint_flags_relative_dates_and_only_a_standalone_gun():
+    yesterday = edited(full_case(), **{"case.facts": full_case().facts + "昨天又打了一次客服电话。"})
+    assert "事实经过使用了“昨天”等相对日期，请写明具体日期" in lint_statement(yesterday)
+    only_relative = edited(full_case(), **{"case.facts": "今天充值218.00元，订单2025031222001400000001未到账。"})
+    assert "事实经过中没有写明时间" in lint_statement(only_relative)  # 今天 is not a date
+    loan = edited(full_case(), **{"case.facts": full_case().facts + "借款按利滚利计算，滚动计息。"})
+    assert lint_statement(loan) == []
+    rude = edited(full_case(), **{"case.demand": "请求退还218.00元，滚！"})
+    assert "投诉请求语气激烈" in lint_statement(rude)
+    result = check_case(yesterday, FULL_ITEMS, "court", TODAY).by_rule()["statement-calm"]
+    assert result.status == "warn" and "第二百一十条" in result.source

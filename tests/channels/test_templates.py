@@ -75,10 +75,11 @@ def test_unverified_sources_are_flagged_in_citations():
 
 def test_the_legal_substance_is_in_the_data():
     rules = {cid: {r.id: r for r in ch.rules} for cid, ch in CHANNELS.items()}
-    for regulator in ("pboc", "nfra"):
+    for regulator, severity in (("pboc", "warn"), ("nfra", "fail")):
         first = rules[regulator]["institution-first"]
-        assert first.check == "contact_before" and first.severity == "fail"
+        assert first.check == "contact_before" and first.severity == severity
         assert rules[regulator]["institution-answer-window"].params["days"] == 15
+        assert rules[regulator]["competent-regulator"].source == "regulator-split-2024"
     assert rules["consumer"]["within-three-years"].params == {"years": 3}
     assert rules["consumer"]["within-three-years"].source == "samr-15-4"
     assert rules["consumer"]["not-before-court"].source == "samr-15-2"
@@ -87,10 +88,13 @@ def test_the_legal_substance_is_in_the_data():
     assert CHANNELS["court"].timestamp == "recommended"
     for cid in ("platform", "pboc", "nfra", "court"):
         assert rules[cid]["stolen-police-report"].source == "spc-bankcard-4"
+        assert rules[cid]["stolen-police-report"].severity == ("fail" if cid == "court" else "warn")
         assert rules[cid]["stolen-loss-report"].problems == ("account_stolen",)
         assert rules[cid]["frozen-notice"].source == "atf-32"
     escalation = CHANNELS["platform"].escalation
-    assert escalation is not None and escalation.answer_days == 15 and escalation.max_days == 60
+    assert escalation is not None and escalation.answer_days == 15
+    assert escalation.window("bank").max_days == 60 and escalation.window("bank").source == "nfra-deadline"
+    assert escalation.window("payment").source == "npi-35"  # no bank rule for a payment institution
     assert CHANNELS["pboc"].escalation is not None and CHANNELS["pboc"].escalation.max_days == 60
 
 
@@ -106,7 +110,7 @@ def test_required_fields_and_kinds_are_derived_from_rules():
 def test_unknown_channel_lists_the_valid_ones():
     with pytest.raises(BadInput) as caught:
         get_channel("weibo")
-    assert "platform, social, consumer, pboc, nfra, police, court" in str(caught.value)
+    assert "platform, social, consumer, pboc, nfra, police, mediation, court" in str(caught.value)
 
 
 def _copy_templates(tmp_path: Path) -> Path:

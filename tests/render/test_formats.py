@@ -80,7 +80,7 @@ def test_whatsapp_attachment_points_at_its_exhibit(formats: Rendered) -> None:
 
 def test_attachment_not_in_the_case_is_named(formats: Rendered) -> None:
     text = exhibit(formats, "chats/whatsapp_ios.txt")
-    assert "00000012-PHOTO-2025-03-12-14-06-10.jpg" in text and "不在本卷宗" in text
+    assert "00000012-PHOTO-2025-03-12-14-06-10.jpg" in text and "不在本材料" in text
 
 
 def test_telegram_transcript(formats: Rendered) -> None:

@@ -63,13 +63,18 @@ def large(ek_home: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Rend
     return doc, time.perf_counter() - started
 
 
+def _id(doc: Rendered, path_part: str) -> str:
+    """The exhibit number of an item: items follow case.toml's [[evidence]] order, not the folder's."""
+    return next(i.id for i in doc.result.items if path_part in i.path)
+
+
 def test_paged_at_readable_sizes(large: tuple[Rendered, float]) -> None:
     # Time is measured by bench/run.py, side by side with the usual tools, never asserted here.
     doc, seconds = large
     print(f"\n2,000 rows + 2,000 messages: {seconds:.2f} s, {doc.result.pages} pages")
     assert doc.result.pages == len(doc.pages)
-    bill_pages = [p for p in doc.pages if "证据 E01 · SHA-256" in p]
-    chat_pages = [p for p in doc.pages if "证据 E02 · SHA-256" in p]
+    bill_pages = [p for p in doc.pages if f"证据 {_id(doc, 'bills/')} · SHA-256" in p]
+    chat_pages = [p for p in doc.pages if f"证据 {_id(doc, 'chats/')} · SHA-256" in p]
     # about 30 rows and 45 messages a page: readable sizes, not one row a page
     assert 40 <= len(bill_pages) <= 110, len(bill_pages)
     assert 25 <= len(chat_pages) <= 80, len(chat_pages)
@@ -78,25 +83,25 @@ def test_paged_at_readable_sizes(large: tuple[Rendered, float]) -> None:
 
 def test_every_row_and_message_is_text(large: tuple[Rendered, float]) -> None:
     doc, _ = large
-    bill = "\n".join(p for p in doc.pages if "证据 E01 · SHA-256" in p)
+    bill = "\n".join(p for p in doc.pages if f"证据 {_id(doc, 'bills/')} · SHA-256" in p)
     for i in (0, 777, ROWS // 2 - 1, ROWS // 2 + 1, ROWS - 1):
         assert f"20250101{i:014d}" in bill, i
         assert f"MO{i:012d}" in bill, i
     assert sample.TXN_ID in bill and "共 2000 笔，其中争议 1 笔" in bill
-    chat = "\n".join(p for p in doc.pages if "证据 E02 · SHA-256" in p)
+    chat = "\n".join(p for p in doc.pages if f"证据 {_id(doc, 'chats/')} · SHA-256" in p)
     for i in (0, 1001, MESSAGES - 1):
         assert f"第{i}条消息：请问充值什么时候到账？" in chat, i
 
 
 def test_every_bill_page_repeats_the_header(large: tuple[Rendered, float]) -> None:
     doc, _ = large
-    for page in (p for p in doc.pages if "证据 E01 · SHA-256" in p):
+    for page in (p for p in doc.pages if f"证据 {_id(doc, 'bills/')} · SHA-256" in p):
         assert "交易单号 / 商户单号" in page
 
 
 def test_timeline_stays_short(large: tuple[Rendered, float]) -> None:
     doc, _ = large
-    timeline = doc.section("按时间排列", "证据 E01 ·")
+    timeline = doc.section("按时间排列", f"证据 {doc.result.items[0].id} ·")
     assert sample.TXN_ID in timeline
     assert "另有" in timeline  # the rest of the chat is in its exhibit
     assert timeline.count("聊天 ") <= 40
@@ -104,9 +109,9 @@ def test_timeline_stays_short(large: tuple[Rendered, float]) -> None:
 
 def test_every_chat_page_says_which_day_it_is(large: tuple[Rendered, float]) -> None:
     doc, _ = large
-    pages = [p for p in doc.pages if "证据 E02 · SHA-256" in p]
+    pages = [p for p in doc.pages if f"证据 {_id(doc, 'chats/')} · SHA-256" in p]
     continued = 0
     for page in pages[1:]:
-        assert "2025-03-" in page.split("卷宗")[0], page[:200]
+        assert "2025-03-" in page.split("材料编号")[0], page[:200]
         continued += "（接上页）" in page
     assert continued >= len(pages) // 2

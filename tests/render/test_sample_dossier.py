@@ -41,7 +41,7 @@ def item_id(doc: Rendered, path_part: str) -> str:
 
 def test_sections_in_design_order(sample: Rendered) -> None:
     order = [sample.page_of(marker) for marker in
-             ("电子证据卷宗", "金融消费投诉书", EVIDENCE_LIST, "按时间排列", f"证据 {sample.result.items[0].id} ·", "用 evidencekit 核验")]
+             ("证据材料汇编", "金融消费投诉书", EVIDENCE_LIST, "按时间排列", f"证据 {sample.result.items[0].id} ·", "用 evidencekit 核验")]
     assert order == sorted(order) and len(set(order)) == len(order), order
     assert order[0] == 0 and order[1] == 1
 
@@ -100,15 +100,20 @@ def test_statement_for_the_case_channel(sample: Rendered) -> None:
     text = sample.pages[1] + sample.pages[2]
     assert "金融消费投诉书" in text
     for fact in ("张三", "110101199003071233", "13800138000", "支付宝（中国）网络技术有限公司", "91310115MA1K000003",
-                 TXN_ID, "CS2025031300012", "投诉人（签名）：张三", "2025年4月2日"):
+                 TXN_ID, "CS2025031300012", "投诉人（签名）：", "2025年4月2日"):
         assert fact in text, fact
     assert "提交前请注意" not in sample.text  # the sample's facts and demand pass the lint
 
 
-def test_cover_says_when_and_where_to_escalate(sample: Rendered) -> None:
+def test_cover_states_earlier_complaints_and_keeps_advice_out(sample: Rendered) -> None:
     cover = sample.pages[0]
-    assert "升级投诉" in cover
-    assert "最早 2025-03-20 起可向 中国人民银行 12363 投诉（现在即可）" in cover
+    # escalation advice is for the complainant (printed by bundle), not for whoever receives this
+    assert "升级投诉" not in cover and "最早" not in cover and "可向" not in cover
+    assert "前期投诉情况" in cover
+    assert "2025年3月13日 平台客服（编号 CS2025031300012）：未解决" in cover
+    assert "2025年3月20日 平台客服（编号 TS2025032000078）：被拒绝" in cover
+    assert "2025年3月12日 20:15:03" in cover and "T20:15:03" not in cover  # no ISO strings
+    assert "证据材料汇编" in cover and "材料编号" in cover and "卷宗" not in cover
 
 
 def test_public_masks_cover_statement_timeline_and_sealed_case(public: Rendered) -> None:
@@ -152,7 +157,7 @@ def test_channel_option_picks_the_statement_and_lint_is_told_not_sealed(tmp_path
     folder = copy_case(SAMPLE_CASE, tmp_path / "case", toml)
     doc = bundle(folder, tmp_path / "out.pdf", channel="court")
     statement = doc.section("民事起诉状", EVIDENCE_LIST)
-    assert "原告" in statement and "被告" in statement and "具状人（签名）：张三" in statement
+    assert "原告" in statement and "被告" in statement and "具状人（签名）：" in statement
     assert "投诉请求不够具体" not in doc.text  # advice for the complainant is not sealed for the court
     assert any("投诉请求不够具体" in w for w in doc.result.warnings)
 

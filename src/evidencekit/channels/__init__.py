@@ -10,6 +10,7 @@ a channel is adding a file.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import tomllib
 from dataclasses import dataclass, field
@@ -115,8 +116,43 @@ class Note:
 
 @dataclass(frozen=True)
 class EscalationStep:
+    """A next step: taken when the respondent's type is one of ``respondent_types`` and the
+    problem one of ``problems`` (either empty: any); ``immediate`` steps need no answer window
+    (after a 挂失 the police report follows at once)."""
+
     channel: str
-    respondent_keywords: tuple[str, ...] = ()
+    respondent_types: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+    immediate: bool = False
+
+    def matches(self, respondent_type: str | None, problem: str | None) -> bool:
+        return ((not self.respondent_types or respondent_type in self.respondent_types)
+                and (not self.problems or problem in self.problems))
+
+
+@dataclass(frozen=True)
+class EscalationWindow:
+    """How long the body has to answer: ``answer_days``, at most ``max_days`` (calendar or working days)."""
+
+    answer_days: int | None
+    working_days: bool
+    max_days: int | None
+    source: str | None
+    text: Text
+    respondent_types: tuple[str, ...] = ()  # a variant: applies to these respondent types only
+    extension: bool = False  # past answer_days the body may have extended up to max_days (with notice)
+    problems: tuple[str, ...] = ()  # a variant: applies to these problem types only
+
+
+@dataclass(frozen=True)
+class EscalationNote:
+    """A text for certain respondent types or problems: where to go when the tool has no channel
+    for it (a 小额贷款公司 → 地方金融管理部门), or what to do first (账户被盗: 挂失, then 110)."""
+
+    text: Text
+    source: str | None = None
+    respondent_types: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,6 +166,19 @@ class EscalationSpec:
     source: str | None
     text: Text
     first_for: tuple[str, ...] = ()  # problem types for which this is the first step; "*" = any
+    variants: tuple[EscalationWindow, ...] = ()
+    elsewhere: tuple[EscalationNote, ...] = ()
+    first_advice: tuple[EscalationNote, ...] = ()
+    extension: bool = False
+
+    def window(self, respondent_type: str | None, problem: str | None = None) -> EscalationWindow:
+        """The answer window for this problem or respondent type (a variant, else the default)."""
+        for variant in self.variants:
+            if (problem in variant.problems or respondent_type in variant.respondent_types) and (
+                    not variant.problems or problem in variant.problems):
+                return variant
+        return EscalationWindow(self.answer_days, self.working_days, self.max_days, self.source, self.text,
+                                extension=self.extension)
 
 
 @dataclass(frozen=True)
@@ -214,7 +263,9 @@ class Channel:
             escalation = {"answer_days": self.escalation.answer_days,
                           "working_days": self.escalation.working_days,
                           "max_days": self.escalation.max_days,
-                          "next": [s.channel for s in self.escalation.next],
+                          "next": [{"channel": s.channel, "respondent_types": list(s.respondent_types),
+                                    "problems": list(s.problems), "immediate": s.immediate}
+                                   for s in self.escalation.next],
                           "text": self.escalation.text.get(lang),
                           "source": self.sources[self.escalation.source].cite(lang)
                           if self.escalation.source else None}
@@ -247,8 +298,9 @@ class Channel:
     def _used_sources(self) -> set[str]:
         used = {r.source for r in self.rules}
         used |= {n.source for n in (*self.time_limits, *self.advice, self.privacy, self.trust) if n.source}
-        if self.escalation and self.escalation.source:
-            used.add(self.escalation.source)
+        if self.escalation:
+            spec = self.escalation
+            used |= {x.source for x in (spec, *spec.variants, *spec.elsewhere, *spec.first_advice) if x.source}
         return used
 
 
@@ -384,11 +436,21 @@ def _parse_template(origin: str, doc: Mapping[str, Any], shared: Mapping[str, An
     sources.update(_read_sources(reader, doc.get("sources")))
     shared_rules = {r.id: r for r in _read_rules(shared_reader, shared.get("rules"))}
     rules = _read_rules(reader, doc.get("rules"))
-    for rule_id in doc.get("shared_rules", []):
-        if rule_id in shared_rules:
-            rules.append(shared_rules[rule_id])
-        else:
+    for entry in doc.get("shared_rules", []):
+        # a shared rule by id, or {id = "…", severity = "fail"} where one channel is stricter
+        rule_id = entry.get("id") if isinstance(entry, dict) else entry
+        if rule_id not in shared_rules:
             reader.fail("shared_rules", f"no shared rule {rule_id!r} in _shared.toml")
+            continue
+        rule = shared_rules[rule_id]
+        if isinstance(entry, dict):
+            for key in set(entry) - {"id", "severity"}:
+                reader.fail("shared_rules", f"{rule_id}: only severity can be overridden, not {key!r}")
+            if "severity" in entry:
+                if entry["severity"] not in SEVERITIES:
+                    reader.fail("shared_rules", f"{rule_id}: severity must be one of {', '.join(SEVERITIES)}")
+                rule = dataclasses.replace(rule, severity=str(entry["severity"]))
+        rules.append(rule)
     seen: set[str] = set()
     for rule in rules:
         if rule.id in seen:
@@ -415,25 +477,15 @@ def _parse_template(origin: str, doc: Mapping[str, Any], shared: Mapping[str, An
         if "closing" in statement_node else None,
         mask_personal=bool(privacy_node.get("mask_personal", False)),
     )
-    escalation = None
-    if "escalation" in doc:
-        node = doc["escalation"]
-        steps = []
-        for step in node.get("next", []):
-            if step.get("channel") not in known_ids:
-                reader.fail("escalation.next", f"unknown channel {step.get('channel')!r}")
-            steps.append(EscalationStep(str(step.get("channel")), tuple(step.get("respondent_keywords", ()))))
-        escalation = EscalationSpec(
-            answer_days=node.get("answer_days"), working_days=bool(node.get("working_days", False)),
-            max_days=node.get("max_days"), next=tuple(steps), source=node.get("source"),
-            text=reader.text(node, "escalation"), first_for=tuple(node.get("first_for", ())))
-        for problem in escalation.first_for:
-            if problem != "*" and problem not in PROBLEM_TYPES:
-                reader.fail("escalation.first_for", f"unknown problem type {problem!r}")
+    escalation = _read_escalation(reader, doc["escalation"], known_ids) if "escalation" in doc else None
     notes_sources = [n.source for n in (*_read_notes(reader, doc.get("time_limits"), "time_limits"),
                                         *_read_notes(reader, doc.get("advice"), "advice"))]
+    escalation_sources = []
+    if escalation:
+        escalation_sources = [x.source for x in (escalation, *escalation.variants, *escalation.elsewhere,
+                                                 *escalation.first_advice)]
     for source_id in [*notes_sources, privacy_node.get("source"), trust_node.get("source"),
-                      escalation.source if escalation else None]:
+                      *escalation_sources]:
         if source_id and source_id not in sources:
             reader.fail("sources", f"unknown source {source_id!r}")
     timestamp = trust_node.get("timestamp", "optional")
@@ -463,6 +515,58 @@ def _parse_template(origin: str, doc: Mapping[str, Any], shared: Mapping[str, An
         raise TemplateError("invalid channel template:\n" + "\n".join(sorted(set(problems))),
                             "fix the template file named above")
     return channel
+
+
+ESCALATION_KEYS = frozenset({"answer_days", "working_days", "max_days", "extension", "next", "source", "zh",
+                             "en", "first_for", "variants", "elsewhere", "first_advice"})
+
+
+def _read_escalation(reader: _Reader, node: Mapping[str, Any], known_ids: set[str]) -> EscalationSpec:
+    from evidencekit.model import RESPONDENT_TYPES
+
+    for key in set(node) - ESCALATION_KEYS:
+        reader.fail("escalation", f"unknown key {key!r}")
+
+    def types(entry: Mapping[str, Any], where: str) -> tuple[str, ...]:
+        found = tuple(entry.get("respondent_types", ()))
+        for kind in found:
+            if kind not in RESPONDENT_TYPES:
+                reader.fail(where, f"unknown respondent type {kind!r}")
+        return found
+
+    def problems(entry: Mapping[str, Any], where: str) -> tuple[str, ...]:
+        found = tuple(entry.get("problems", ()))
+        for problem in found:
+            if problem != "*" and problem not in PROBLEM_TYPES:
+                reader.fail(where, f"unknown problem type {problem!r}")
+        return found
+
+    steps = []
+    for index, step in enumerate(node.get("next", [])):
+        where = f"escalation.next[{index}]"
+        if step.get("channel") not in known_ids:
+            reader.fail(where, f"unknown channel {step.get('channel')!r}")
+        steps.append(EscalationStep(str(step.get("channel")), types(step, where), problems(step, where),
+                                    bool(step.get("immediate", False))))
+    variants = tuple(
+        EscalationWindow(v.get("answer_days"), bool(v.get("working_days", False)), v.get("max_days"),
+                         v.get("source"), reader.text(v, f"escalation.variants[{i}]"),
+                         types(v, f"escalation.variants[{i}]"), bool(v.get("extension", False)),
+                         problems(v, f"escalation.variants[{i}]"))
+        for i, v in enumerate(node.get("variants", [])))
+
+    def notes(key: str) -> tuple[EscalationNote, ...]:
+        return tuple(EscalationNote(reader.text(n, f"escalation.{key}[{i}]"), n.get("source"),
+                                    types(n, f"escalation.{key}[{i}]"), problems(n, f"escalation.{key}[{i}]"))
+                     for i, n in enumerate(node.get(key, [])))
+
+    return EscalationSpec(
+        answer_days=node.get("answer_days"), working_days=bool(node.get("working_days", False)),
+        max_days=node.get("max_days"), next=tuple(steps), source=node.get("source"),
+        text=reader.text(node, "escalation"), first_for=problems({"problems": node.get("first_for", ())},
+                                                                 "escalation.first_for"),
+        variants=variants, elsewhere=notes("elsewhere"), first_advice=notes("first_advice"),
+        extension=bool(node.get("extension", False)))
 
 
 def _read_toml(entry: Traversable) -> dict[str, Any]:
@@ -534,7 +638,8 @@ from evidencekit.channels.check import CheckReport, RuleResult, check_all, check
 from evidencekit.channels.escalation import Escalation, compute_escalation  # noqa: E402
 
 __all__ = [
-    "CHECKS", "Channel", "CheckReport", "Escalation", "EscalationSpec", "Note", "Rule",
+    "CHECKS", "Channel", "CheckReport", "Escalation", "EscalationNote", "EscalationSpec", "EscalationStep",
+    "EscalationWindow", "Note", "Rule",
     "RuleResult", "Source", "TemplateError", "Text", "channel_ids", "check_all", "check_case",
     "compute_escalation", "get_channel", "load_channels", "templates_dir",
 ]

@@ -13,9 +13,12 @@ naming its parameters. Templates are validated against this registry at load tim
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Callable, Mapping
+
+from evidencekit.channels.workdays import add_days, deadline
 
 if TYPE_CHECKING:
     from evidencekit.case import CaseFile
@@ -209,18 +212,6 @@ def _describe_contact(contact: Mapping[str, Any]) -> str:
     return f"{contact.get('date', '?')} {contact.get('channel', '?')}{ticket}"
 
 
-def add_days(start: date, days: int, working: bool = False) -> date:
-    """``start`` plus ``days`` calendar days, or working days (Mon–Fri; holidays ignored)."""
-    if not working:
-        return start + timedelta(days=days)
-    current, left = start, days
-    while left > 0:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            left -= 1
-    return current
-
-
 def _str_list(params: Mapping[str, Any], key: str) -> list[str]:
     return [str(v) for v in params.get(key) or []]
 
@@ -309,10 +300,12 @@ def contact_before(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
                    f"no [[contacts]] entry with channel {'/'.join(channels)}")
 
 
-@check("answer_window_elapsed", required=("channels", "days"), channels=list, days=int, working_days=bool)
+@check("answer_window_elapsed", required=("channels", "days"), channels=list, days=int, working_days=bool,
+       max_days=int)
 def answer_window_elapsed(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     """The institution's answer window has passed since the first contact with it, or it has
-    already answered (``rejected``/``resolved``). Not applicable without such a contact."""
+    already answered (``rejected``/``resolved``). Not applicable without such a contact.
+    With ``max_days``: between the two, the window may have been extended (cannot tell)."""
     channels = _str_list(params, "channels")
     found = _contacts(ctx, channels)
     if not found:
@@ -326,14 +319,24 @@ def answer_window_elapsed(ctx: CheckContext, params: Mapping[str, Any]) -> Findi
         return unknown("沟通记录缺少日期，无法计算答复期限", "the contact has no date; cannot compute the answer window")
     days = int(params["days"])
     working = bool(params.get("working_days", False))
-    due = add_days(first, days, working)
+    end = deadline(first, days, working)
+    due = end.day
     unit_zh, unit_en = ("个工作日", " working days") if working else ("日", " days")
+    flag_zh = f"（{end.note('zh')}）" if end.note("zh") else ""
+    flag_en = f" ({end.note('en')})" if end.note("en") else ""
+    longest = int(params.get("max_days") or 0)
+    latest = add_days(first, longest, working) if longest > days else None
+    if latest and due <= ctx.today < latest:
+        return unknown(f"{first} 首次投诉，{days}{unit_zh}答复期已于 {due} 届满；如机构已通知延长，"
+                       f"答复期可能已延长（最长 {longest}{unit_zh}，至 {latest}）",
+                       f"first complaint {first}; the {days}{unit_en} window ended {due}, but if the institution "
+                       f"notified an extension it may run until {latest} ({longest}{unit_en} at most)")
     if ctx.today >= due:
-        return ok(f"{first} 首次投诉，{days}{unit_zh}答复期已于 {due} 届满",
-                  f"first complaint {first}; the {days}{unit_en} answer window ended {due}")
-    return missing(f"{first} 首次投诉，机构的 {days}{unit_zh}答复期到 {due} 才届满，建议届时再投诉",
+        return ok(f"{first} 首次投诉，{days}{unit_zh}答复期已于 {due} 届满{flag_zh}",
+                  f"first complaint {first}; the {days}{unit_en} answer window ended {due}{flag_en}")
+    return missing(f"{first} 首次投诉，机构的 {days}{unit_zh}答复期到 {due} 才届满{flag_zh}，建议届时再投诉",
                    f"first complaint {first}; the institution's {days}{unit_en} answer window runs "
-                   f"until {due}; escalate from then")
+                   f"until {due}{flag_en}; escalate from then")
 
 
 @check("within_years", required=("years",), years=int)
@@ -438,20 +441,36 @@ def contacts_have_ticket(ctx: CheckContext, params: Mapping[str, Any]) -> Findin
     return ok(f"{len(found)} 条沟通记录都有编号", f"all {len(found)} contact(s) have a ticket number")
 
 
-@check("review_window", required=("channels", "days"), channels=list, days=int)
+@check("review_window", required=("channels", "days"), channels=list, days=int, respondent_types=list,
+       branch_words=list)
 def review_window(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     """After a ``rejected`` decision from ``channels``, a review may be asked for within
-    ``days``. Not applicable without a rejection."""
+    ``days``. Not applicable without a rejection, nor when the respondent is not of
+    ``respondent_types`` or its name has none of ``branch_words`` (the 核查 is a bank's or
+    insurer's higher level reviewing its branch)."""
+    from evidencekit.channels.respondent import respondent_type
+
+    types = _str_list(params, "respondent_types")
+    if types and respondent_type(ctx.case)[0] not in types:
+        return not_applicable()
+    words = _str_list(params, "branch_words")
+    if words and not any(w in str(ctx.case.respondent.get("name") or "") for w in words):
+        return not_applicable()
     rejected = _contacts(ctx, _str_list(params, "channels"), ["rejected"])
     if not rejected:
         return not_applicable()
     decided = _parse_date(rejected[-1].get("date"))
     if decided is None:
         return unknown("被拒绝的沟通记录缺少日期", "the rejected contact has no date")
-    deadline = decided + timedelta(days=int(params["days"]))
-    if ctx.today <= deadline:
-        return ok(f"{decided} 被拒绝，可在 {deadline} 前申请复核", f"rejected {decided}; review possible until {deadline}")
-    return missing(f"{decided} 被拒绝，复核期限 {deadline} 已过", f"rejected {decided}; the review deadline {deadline} has passed")
+    end = deadline(decided, int(params["days"]))
+    last = end.next_working
+    flag_zh = f"（{end.note('zh')}）" if end.rest_day else ""
+    flag_en = f" ({end.note('en')})" if end.rest_day else ""
+    if ctx.today <= last:
+        return ok(f"{decided} 被拒绝，可在 {end.day} 前申请复核{flag_zh}",
+                  f"rejected {decided}; review possible until {end.day}{flag_en}")
+    return missing(f"{decided} 被拒绝，复核期限 {end.day} 已过{flag_zh}",
+                   f"rejected {decided}; the review deadline {end.day} has passed{flag_en}")
 
 
 @check("no_pending_duplicate")
@@ -469,13 +488,163 @@ def no_pending_duplicate(ctx: CheckContext, params: Mapping[str, Any]) -> Findin
 @check("statement_specific")
 def statement_specific(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     """The facts name an amount, a time and an order number; the demand is concrete."""
-    from evidencekit.statement import lint_statement
+    from evidencekit.statement import lint_specific
 
-    zh = lint_statement(ctx.case, lang="zh")
-    en = lint_statement(ctx.case, lang="en")
+    zh = lint_specific(ctx.case, lang="zh")
+    en = lint_specific(ctx.case, lang="en")
     if not zh:
         return ok("事实和诉求具体", "facts and demand are specific")
     return missing("；".join(zh), "; ".join(en))
+
+
+@check("statement_calm")
+def statement_calm(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
+    """No heated words, no relative dates ("昨天") in the facts and demand."""
+    from evidencekit.statement import lint_tone
+
+    zh = lint_tone(ctx.case, lang="zh")
+    en = lint_tone(ctx.case, lang="en")
+    if not zh:
+        return ok("语气平和，日期明确", "calm tone, dates given")
+    return missing("；".join(zh), "; ".join(en))
+
+
+@check("respondent_type_in", required=("types",), types=list, assume=str, any_type_for=list)
+def respondent_type_in(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
+    """The respondent is a body this channel takes complaints against: its ``[respondent] type``
+    (else the type its name suggests, else ``assume``) is one of ``types``, or the problem is one
+    of ``any_type_for`` (a 征信异议 goes to the PBOC whoever reported the data). Says which body
+    is competent when it is not."""
+    from evidencekit.channels.labels import PROBLEM_LABELS
+    from evidencekit.channels.respondent import competent_body, respondent_type, type_label
+
+    if ctx.case.problem and ctx.case.problem in _str_list(params, "any_type_for"):
+        zh, en = PROBLEM_LABELS.get(ctx.case.problem, (ctx.case.problem, ctx.case.problem))
+        return ok(f"{zh}：本渠道受理，不论被投诉人类型", f"{en}: this channel takes it whatever the respondent")
+
+    kind, origin = respondent_type(ctx.case)
+    if kind is None and params.get("assume"):
+        kind, origin = str(params["assume"]), "assumed"
+    name = str(ctx.case.respondent.get("name") or "")
+    if not name and kind is None:
+        return unknown("未填写被投诉人，无法判断主管部门", "no respondent given: cannot tell which body is competent")
+    how_zh = {"case.toml": "case.toml 中注明", "name": "由名称识别", "assumed": "名称不像金融机构，按经营者处理"}
+    how_en = {"case.toml": "as case.toml says", "name": "recognised from its name",
+              "assumed": "its name is not a financial institution's, so taken as a merchant"}
+    if kind is None:
+        return unknown(f"无法从名称“{name}”判断被投诉人的类型；请在 [respondent] 中填写 type",
+                       f"cannot tell from the name “{name}” what kind of body the respondent is; "
+                       f"set type in [respondent]")
+    what_zh = f"{name or '被投诉人'}为{type_label(kind, 'zh')}（{how_zh.get(origin, origin)}）"
+    what_en = f"{name or 'the respondent'} is {type_label(kind, 'en')} ({how_en.get(origin, origin)})"
+    if kind in _str_list(params, "types"):
+        return ok(what_zh, what_en)
+    body = competent_body(kind, "zh")
+    zh = f"{what_zh}，不属本渠道受理范围；应向{body}{' ' if body[-1].isascii() else ''}投诉"
+    en = f"{what_en}: outside this channel's remit; complain to {competent_body(kind, 'en')}"
+    sellers = [str(t["counterparty"]) for t in ctx.case.disputed_transactions() if t.get("counterparty")]
+    if "merchant" in _str_list(params, "types") and sellers:
+        zh += f"；争议若在商品或服务本身，应以经营者（如交易对方“{sellers[0]}”）为被投诉人"
+        en += f"; if the dispute is about the goods or service, the respondent is the merchant (e.g. the payee “{sellers[0]}”)"
+    return missing(zh, en)
+
+
+@check("problem_route", refuse=list, unsure=list)
+def problem_route(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
+    """The problem type is one this channel handles: a problem in ``refuse`` is not (a civil
+    top-up dispute is no police matter), one in ``unsure`` may not be (a warning)."""
+    from evidencekit.channels.labels import PROBLEM_LABELS
+
+    problem = ctx.case.problem
+    if not problem:
+        return unknown("未填写问题类型，无法判断本渠道是否处理", "no problem type given: cannot tell whether this channel handles it")
+    zh, en = PROBLEM_LABELS.get(problem, (problem, problem))
+    if problem in _str_list(params, "refuse"):
+        return missing(f"问题类型“{zh}”不属本渠道处理的事项", f"the problem type “{en}” is not a matter for this channel")
+    if problem in _str_list(params, "unsure"):
+        return unknown(f"问题类型“{zh}”通常不由本渠道处理", f"the problem type “{en}” is usually not for this channel")
+    return ok(f"问题类型“{zh}”属本渠道处理的事项", f"the problem type “{en}” is a matter for this channel")
+
+
+@check("demand_fits", avoid=list, expect=list)
+def demand_fits(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
+    """The request this channel's statement will carry suits its addressee: none of ``avoid``
+    (no "请求督促" to the platform itself or to a court), and one of ``expect`` when given
+    ("判令" before a court, "立案" before the police)."""
+    from evidencekit.statement import demand_for
+
+    lines, origin = demand_for(ctx.case, ctx.channel.id)
+    if not lines:
+        return not_applicable()
+    text = "".join(lines)
+    where = {"drafted": "按金额拟定的诉讼请求", "case.demand": "[case] demand"}.get(origin, f"[{origin.replace('.', '] ')}")
+    where_en = {"drafted": "claims drafted from the amount", "case.demand": "[case] demand"}.get(
+        origin, f"[{origin.replace('.', '] ')}")
+    wrong = [w for w in _str_list(params, "avoid") if w in text]
+    if wrong:
+        return missing(f"{where} 含“{wrong[0]}”，不适合向本渠道提出", f"{where_en} says “{wrong[0]}”, which does not suit this addressee")
+    expected = _str_list(params, "expect")
+    if expected and not any(w in text for w in expected):
+        return missing(f"{where} 未写明“{expected[0]}”", f"{where_en} does not say “{expected[0]}”")
+    if origin == "drafted":
+        return unknown("诉讼请求按金额拟定，请核对后在 [demands] court 中写明",
+                       "the claims were drafted from the amount; check them and write them in [demands] court")
+    return ok(f"{where} 适合本渠道", f"{where_en} suits this addressee")
+
+
+_INTERNET_COURTS = {"北京": "北京互联网法院", "广州": "广州互联网法院", "杭州": "杭州互联网法院"}
+
+
+@check("court_venue")
+def court_venue(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
+    """Which court: the defendant's domicile (民事诉讼法 Art. 22), or for a contract also where it
+    was performed (Art. 24); the Beijing, Guangzhou and Hangzhou internet courts for online
+    contracts of defendants in their city (互联网法院规定 Art. 2)."""
+    address = str(ctx.case.respondent.get("address") or "")
+    if not address:
+        return unknown("未填写被告住所，无法提示管辖法院：由被告住所地人民法院管辖（合同纠纷也可由合同履行地法院管辖）",
+                       "no defendant address: the court is the one where the defendant is domiciled (for a "
+                       "contract, also where it was performed)")
+    city = re.match(r"^(.{2,8}?(?:省|自治区))?(.{2,10}?(?:市|自治州|地区|盟))", address)
+    where = city.group(0) if city else address[:6]
+    zh = (f"被告住所地为{where}：可向被告住所地的基层人民法院起诉；合同纠纷也可向合同履行地法院起诉"
+          "（填在“此致 ____人民法院”处）")
+    en = (f"the defendant is domiciled in {where}: sue at the basic people's court there; for a contract, "
+          "also where it was performed (fill in “此致 ____人民法院”)")
+    court = next((name for key, name in _INTERNET_COURTS.items() if address.startswith(key)
+                  or f"{key}市" in address[:8]), None)
+    if court:
+        zh += f"；签订、履行均在网上完成的网络服务合同、金融借款合同等纠纷，由{court}集中管辖"
+        en += f"; online service or loan contracts made and performed online go to the {court}"
+    else:
+        zh += "；互联网法院只设在北京、广州、杭州，只管辖本市辖区内的案件"
+        en += "; internet courts exist only in Beijing, Guangzhou and Hangzhou, for cases in their own city"
+    return ok(zh, en)
+
+
+@check("limitation_period", years=int, channels=list)
+def limitation_period(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
+    """The limitation period (民法典 Art. 188: three years from knowing of the harm), restarted by
+    each demand to the obligor (Art. 195(1)): the latest contact with ``channels``."""
+    years = int(params.get("years", 3))
+    event, origin = _event_date(ctx)
+    if event is None:
+        return unknown("不知道问题发生的时间，无法计算诉讼时效", "no occurred_at or disputed transaction time: "
+                       "cannot compute the limitation period")
+    demands = [d for d in (_parse_date(c.get("date")) for c in _contacts(ctx, _str_list(params, "channels") or None))
+               if d and d >= event]
+    start = max([event, *demands])
+    try:
+        end = start.replace(year=start.year + years)
+    except ValueError:  # 29 February
+        end = start.replace(year=start.year + years, day=28)
+    restarted_zh = f"；{start} 向对方提出请求，时效中断并重新计算" if demands else ""
+    restarted_en = f"; the demand of {start} interrupted it and it runs again" if demands else ""
+    if ctx.today <= end:
+        return ok(f"自 {event} 起算 {years} 年{restarted_zh}，至 {end}",
+                  f"{years} years from {event}{restarted_en}, until {end}")
+    return missing(f"自 {event} 起算 {years} 年{restarted_zh}，已于 {end} 届满",
+                   f"{years} years from {event}{restarted_en}: ended {end}")
 
 
 @check("masked_for_public")

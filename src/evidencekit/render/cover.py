@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
@@ -12,8 +10,7 @@ from evidencekit.render.document import table_style, ACCENT, FRAME_W, MUTED, RUL
 from evidencekit.render.labels import channel_label, human_size, label, problem_label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
-
-log = logging.getLogger("evidencekit")
+from evidencekit.render.when import show_time_human
 
 
 def cover(view: DossierView) -> list[Flowable]:
@@ -31,27 +28,29 @@ def cover(view: DossierView) -> list[Flowable]:
 
     time_source = label("tsa" if manifest.get("time_source") == "tsa" else "local_clock", lang)
     total = sum(i.size for i in view.items)
+    # The cover speaks to whoever receives the dossier: the earlier complaints as facts; when to
+    # escalate is advice for the complainant, which bundle prints instead of sealing it.
     rows = [
         (label("case_title", lang), case.get("title")),
         (label("complainant", lang), who(party, ("name", "phone", "account"))),
         (label("respondent", lang), who(respondent, ("name", "credit_code"))),
         (label("problem", lang), problem_label(case.get("problem"), lang)),
         (label("amount", lang), f"¥ {case['amount']}" if case.get("amount") else None),
-        (label("occurred_at", lang), case.get("occurred_at")),
+        (label("occurred_at", lang), show_time_human(case["occurred_at"], lang) if case.get("occurred_at") else None),
         (label("channel", lang), channel_label(view.channel, lang)),
-        (label("escalation", lang), escalation_text(view)),
+        (label("prior_complaints", lang), prior_complaints(shown, lang)),
         (label("items_count", lang), f"{len(view.items)}"),
         (label("total_size", lang), human_size(total)),
-        (label("sealed_at", lang), manifest.get("created")),
+        (label("sealed_at", lang), show_time_human(manifest.get("created"), lang)),
         (label("time_source", lang), time_source),
         (label("signer", lang), _signer_name(view)),
         (label("fingerprint", lang), view.signer.fingerprint),
     ]
-    rows = [(k, v) for k, v in rows if v or k != label("escalation", lang)]
+    rows = [(k, v) for k, v in rows if v or k != label("prior_complaints", lang)]
     table_rows = [
         [Paragraph(esc(k), s.small),
-         Paragraph(_split(esc(v), 32) if k == label("fingerprint", lang) else _escalation_markup(v)
-                   if k == label("escalation", lang) else esc(v), s.body) if v
+         Paragraph(_split(esc(v), 32) if k == label("fingerprint", lang)
+                   else esc(v).replace("\n", "<br/>"), s.body) if v
          else Paragraph(esc(label("not_given", lang)), s.body)]
         for k, v in rows
     ]
@@ -105,44 +104,23 @@ def _signer_name(view: DossierView) -> str:
     return name
 
 
-def escalation_text(view: DossierView) -> str | None:
-    """"earliest date to escalate, and to whom" + the reason, from the contact history;
-    None when the case has no contacts (or no clock day to count from)."""
-    if view.today is None or not view.case.get("contacts"):
-        return None
-    from evidencekit.case import CaseFile
-    from evidencekit.channels import compute_escalation
+def prior_complaints(case: dict, lang: str) -> str | None:
+    """Each earlier contact as a fact: "2025年3月13日 平台或银行客服（编号 CS…）：未解决"."""
+    from evidencekit.channels.labels import OUTCOME_LABELS, pick
 
-    try:
-        escalation = compute_escalation(CaseFile(data=view.case), view.today)
-    except Exception as exc:  # a template problem must not stop the dossier; say so on the cover
-        log.warning("escalation could not be computed: %s", exc)
-        return None
-    lang = view.lang
-    reason = escalation.reason(lang)
-    if escalation.earliest_date is None or escalation.to is None:
-        return reason
-    head = label("escalation_line", lang, date=escalation.earliest_date.isoformat(),
-                 to=channel_label(escalation.to, lang) or escalation.to)
-    if escalation.possible_now:
-        head += label("escalation_now", lang)
-    return f"{head}\n{_without_last_sentence_naming(reason, escalation.earliest_date.isoformat())}"
-
-
-def _without_last_sentence_naming(reason: str, day: str) -> str:
-    """The reason ends by repeating the head line (date and channel); drop that sentence."""
-    stop = "。" if "。" in reason else ". "
-    sentences = [part for part in reason.split(stop) if part.strip()]
-    if len(sentences) > 1 and day in sentences[-1]:
-        sentences = sentences[:-1]
-    return stop.join(sentences) + (stop.strip() if stop == "。" or not reason.endswith(".") else ".")
-
-
-def _escalation_markup(text: str) -> str:
-    head, _, reason = text.partition("\n")
-    if not reason:
-        return esc(head)
-    return f"{esc(head)}<br/><font size='8' color='#5b6573'>{esc(reason)}</font>"
+    lines = []
+    for contact in sorted(case.get("contacts") or [], key=lambda c: str(c.get("date", ""))):
+        where = channel_label(contact.get("channel"), lang) or str(contact.get("channel") or "")
+        ticket = contact.get("ticket")
+        if lang == "en":
+            ticket_text = f" (ticket {ticket})" if ticket else ""
+        else:
+            ticket_text = f"（编号 {ticket}）" if ticket else ""
+        outcome = contact.get("outcome")
+        state = pick(OUTCOME_LABELS[outcome], lang) if outcome in OUTCOME_LABELS else ""
+        colon = ": " if lang == "en" else "："
+        lines.append(f"{show_time_human(contact.get('date'), lang)} {where}{ticket_text}" + (f"{colon}{state}" if state else ""))
+    return "\n".join(lines) or None
 
 
 def _split(hexstr: str, width: int) -> str:

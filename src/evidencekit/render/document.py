@@ -173,7 +173,7 @@ class DossierDocTemplate(BaseDocTemplate):
 
 
 class DossierCanvas(Canvas):
-    """Defines the "total pages" form once every page is known."""
+    """Defines the "total pages" form, and each exhibit's page range, once every page is known."""
 
     total_form = "ekTotalPages"
 
@@ -186,7 +186,49 @@ class DossierCanvas(Canvas):
         self.setFillColor(MUTED)
         self.drawString(0, 0, f"{total} 页" if lang == "zh" else f"{total}")
         self.endForm()
+        pages: dict[str, list[int]] = getattr(self, "_ek_pages", {})
+        for key, size in sorted(getattr(self, "_ek_page_refs", {}).items()):
+            if key == PageRef.TOTAL:
+                text = f"共 {total} 页" if lang == "zh" else f"{total} pages in all"
+            else:
+                found = pages.get(key)
+                span = "—" if not found else str(found[0]) if found[0] == found[-1] else f"{found[0]}–{found[-1]}"
+                text = span if not found else (f"第 {span} 页" if lang == "zh" else f"p. {span}")
+            self.beginForm(PageRef.form_name(key), lowerx=0, lowery=-2, upperx=120, uppery=12)
+            self.setFont(font, size)
+            self.setFillColor(INK)
+            self.drawString(0, 0, text)
+            self.endForm()
         super().save()
+
+
+class PageRef(Flowable):
+    """The pages an exhibit ends up on ("第 5–7 页"), or the total, printed before they are known:
+    a form drawn now and defined when the canvas is saved, like the footer's page total."""
+
+    TOTAL = "__total__"
+
+    def __init__(self, key: str, size: float = 8.5) -> None:
+        super().__init__()
+        self.key = key
+        self.size = size
+
+    @staticmethod
+    def form_name(key: str) -> str:
+        return "ekPages_" + "".join(c if c.isalnum() else "_" for c in key)
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return min(avail_w, 28 * mm), self.size * 1.3
+
+    def draw(self) -> None:
+        refs = getattr(self.canv, "_ek_page_refs", None)
+        if refs is None:
+            refs = self.canv._ek_page_refs = {}  # type: ignore[attr-defined]
+        refs[self.key] = self.size
+        self.canv.saveState()
+        self.canv.translate(0, self.size * 0.3)
+        self.canv.doForm(self.form_name(self.key))
+        self.canv.restoreState()
 
 
 def build_pdf(story: list[Flowable], *, font: str, lang: str, dossier_id: str, title: str,
@@ -244,6 +286,10 @@ def _draw_footer(canv: Canvas, font: str, lang: str, dossier_id: str) -> None:
     exhibit = getattr(canv, "_ek_exhibit", None)
     if exhibit:
         no, sha = exhibit
+        pages = getattr(canv, "_ek_pages", None)
+        if pages is None:
+            pages = canv._ek_pages = {}  # type: ignore[attr-defined]
+        pages.setdefault(no, []).append(n)
         canv.drawRightString(PAGE_W - MARGIN, y + 5 * mm, label("footer_exhibit", lang, no=no, sha=sha[:16]))
     canv.restoreState()
 

@@ -25,11 +25,11 @@ def exhibits(view: DossierView) -> list[Flowable]:
 def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
     s, lang = view.styles, view.lang
     visual = view.visuals[item.id]
-    title = f"{label('exhibit', lang)} {item.id} · {item.path}"
+    title = f"{label('exhibit', lang)} {item.id} · {view.shown(item.path)}"
     flow: list[Flowable] = [
         PageBreak(),
         Marker(exhibit=(item.id, item.sha256),
-               bookmark=(f"{item.id} {item.path}", f"exhibit-{item.id}", 1)),
+               bookmark=(f"{item.id} {view.shown(item.path)}", f"exhibit-{item.id}", 1)),
     ]
     if first:
         flow.insert(1, Marker(bookmark=(label("exhibits", lang), "exhibits", 0)))
@@ -73,7 +73,7 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
 def facts_table(view: DossierView, item: Item) -> Table:
     s, lang = view.styles, view.lang
     rows = [
-        (label("file", lang), item.path),
+        (label("file", lang), view.shown(item.path)),
         (label("kind", lang), f"{kind_label(item.kind, lang)} · {item.mime}"),
         (label("size", lang), f"{human_size(item.size)} ({item.size} B)"),
         (label("sha256", lang), item.sha256),
@@ -82,9 +82,9 @@ def facts_table(view: DossierView, item: Item) -> Table:
     if item.captured_at:
         rows.append((label("captured_at", lang), item.captured_at))
     if item.provenance:
-        rows.append((label("source", lang), item.provenance))
+        rows.append((label("source", lang), view.shown(item.provenance)))
     if item.proves:
-        rows.append((label("proves", lang), item.proves))
+        rows.append((label("proves", lang), view.shown(item.proves)))
     table = Table([[Paragraph(esc(k), s.cell_small), Paragraph(esc(v, multiline=index > 0), s.cell)]
                    for index, (k, v) in enumerate(rows)],  # the first row, the file's path, is one line
                   colWidths=[28 * mm, FRAME_W - 28 * mm], splitInRow=1)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from evidencekit.channels.labels import PROBLEM_LABELS, pick
 
 LABELS: dict[str, dict[str, str]] = {
-    "dossier": {"zh": "电子证据卷宗", "en": "Evidence dossier"},
+    # a party's own submission, not an authority's case file (卷宗)
+    "dossier": {"zh": "证据材料汇编（电子版）", "en": "Evidence dossier"},
     "cover": {"zh": "封面", "en": "Cover"},
     "case_title": {"zh": "案件名称", "en": "Case"},
     "complainant": {"zh": "投诉人", "en": "Complainant"},
@@ -14,7 +15,7 @@ LABELS: dict[str, dict[str, str]] = {
     "amount": {"zh": "涉及金额", "en": "Amount"},
     "occurred_at": {"zh": "发生时间", "en": "Occurred at"},
     "channel": {"zh": "投诉渠道", "en": "Channel"},
-    "dossier_id": {"zh": "卷宗编号（清单SHA-256）", "en": "Dossier id (SHA-256 of the manifest)"},
+    "dossier_id": {"zh": "材料编号（清单SHA-256）", "en": "Dossier id (SHA-256 of the manifest)"},
     "sealed_at": {"zh": "封存时间", "en": "Sealed at"},
     "time_source": {"zh": "时间来源", "en": "Time source"},
     "local_clock": {"zh": "封存人电脑时钟（仅为封存人声明，未经第三方证明）",
@@ -26,7 +27,7 @@ LABELS: dict[str, dict[str, str]] = {
     "total_size": {"zh": "原始文件总大小", "en": "Total size of originals"},
     "not_given": {"zh": "（未填写）", "en": "(not given)"},
     "cover_note": {
-        "zh": "本卷宗内含全部原始文件（PDF附件，逐字节一致），每件的SHA-256与SM3摘要列于证据清单，"
+        "zh": "本材料内含全部原始文件（PDF附件，逐字节一致），每件的SHA-256与SM3摘要列于证据清单，"
               "整份文件以数字签名封存。封存后任何改动都可被发现。核验方法见最后一页“验证说明”。",
         "en": "This dossier carries every original file as a PDF attachment, byte for byte; the SHA-256 "
               "and SM3 digests of each are in the evidence list, and the whole file is sealed with a "
@@ -35,15 +36,25 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "evidence_list": {"zh": "证据清单", "en": "Evidence list"},
     "evidence_list_note": {
-        "zh": "依《最高人民法院关于民事诉讼证据的若干规定》第十九条：逐一编号，说明来源、证明对象和内容。",
+        "zh": "依《最高人民法院关于民事诉讼证据的若干规定》第十九条：逐一编号，说明来源、证明对象和内容；"
+              "页码为本材料中的页码，原件以附件形式逐字节附上。",
         "en": "Numbered item by item with source, what it proves and content (SPC Civil Evidence "
-              "Provisions, Art. 19).",
+              "Provisions, Art. 19); pages are this document's, and each original is attached byte for byte.",
     },
-    "col_no": {"zh": "编号", "en": "No."},
-    "col_file": {"zh": "文件与来源", "en": "File and source"},
+    "col_no": {"zh": "序号", "en": "No."},
+    "col_name": {"zh": "证据名称", "en": "Evidence"},
+    "col_source": {"zh": "证据来源", "en": "Source"},
     "col_proves": {"zh": "证明对象", "en": "Proves"},
-    "col_meta": {"zh": "类型 · 大小 · 形成时间", "en": "Kind · size · captured"},
+    "col_pages": {"zh": "页码", "en": "Pages"},
+    "col_original": {"zh": "原件/复制件", "en": "Original / copy"},
     "col_digest": {"zh": "SHA-256", "en": "SHA-256"},
+    "original": {"zh": "原件", "en": "original"},
+    "copy": {"zh": "复制件", "en": "copy"},
+    "formed": {"zh": "形成", "en": "made"},
+    "submitter_signature": {"zh": "提交人（签名）：" + "\u3000" * 6, "en": "Submitted by (signature): ________________"},
+    "submitted_on": {"zh": "提交日期：{date}", "en": "Date of submission: {date}"},
+    "evidence_copies": {"zh": "证据材料的副本按对方当事人人数提交（第十九条）。",
+                        "en": "Copies of the evidence are filed for each opposing party (Art. 19)."},
     "skipped_title": {"zh": "未纳入的文件", "en": "Files not included"},
     "exhibits": {"zh": "证据", "en": "Exhibits"},
     "exhibit": {"zh": "证据", "en": "Exhibit"},
@@ -66,7 +77,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "text_truncated": {"zh": "（以下省略，全文见附件）", "en": "(truncated here; the full text is in the attachment)"},
     "how_to_verify": {"zh": "验证说明", "en": "How to verify"},
-    "footer_id": {"zh": "卷宗 {id}", "en": "Dossier {id}"},
+    "footer_id": {"zh": "材料编号 {id}", "en": "Dossier {id}"},
     "footer_exhibit": {"zh": "证据 {no} · SHA-256 {sha}", "en": "Exhibit {no} · SHA-256 {sha}"},
     "statement": {"zh": "投诉书", "en": "Complaint statement"},
     "timeline": {"zh": "时间线", "en": "Timeline"},
@@ -112,10 +123,10 @@ LABELS: dict[str, dict[str, str]] = {
     "chat_system": {"zh": "系统消息", "en": "system"},
     "chat_attachment": {"zh": "附件", "en": "attachment"},
     "chat_points_to": {"zh": "→ 证据 {no}", "en": "→ exhibit {no}"},
-    "chat_not_in_case": {"zh": "（不在本卷宗中）", "en": "(not in this dossier)"},
+    "chat_not_in_case": {"zh": "（不在本材料中）", "en": "(not in this dossier)"},
     "chat_me": {"zh": "（本人）", "en": "(me)"},
     "chat_unknown_time": {"zh": "（时间不详）", "en": "(time unknown)"},
-    "chat_note": {"zh": "时间为北京时间（UTC+08:00）；灰色为系统消息；“→ 证据 E..”指向本卷宗中的同名文件。",
+    "chat_note": {"zh": "时间为北京时间（UTC+08:00）；灰色为系统消息；“→ 证据 E..”指向本材料中的同名文件。",
                   "en": "Times are Beijing time (UTC+08:00); grey lines are system messages; “→ exhibit E..” points at the file of that name in this dossier."},
     "chat_empty": {"zh": "未能从此文件中识别出消息，下面按原文显示。",
                    "en": "No messages could be read from this file; it is shown as text below."},
@@ -160,8 +171,7 @@ LABELS: dict[str, dict[str, str]] = {
     "st_before_submit": {"zh": "提交前请注意（仅供投诉人参考）", "en": "Before you submit (for the complainant)"},
     # escalation
     "escalation": {"zh": "升级投诉", "en": "Escalation"},
-    "escalation_line": {"zh": "最早 {date} 起可向 {to} 投诉", "en": "from {date}, to {to}"},
-    "escalation_now": {"zh": "（现在即可）", "en": " (possible now)"},
+    "prior_complaints": {"zh": "前期投诉情况", "en": "Earlier complaints"},
 }
 
 KIND_LABELS: dict[str, dict[str, str]] = {
@@ -183,7 +193,8 @@ CHANNEL_LABELS: dict[str, dict[str, str]] = {
     "consumer": {"zh": "12315 / 消费者协会", "en": "12315 / consumer association"},
     "pboc": {"zh": "中国人民银行 12363", "en": "People's Bank of China, 12363"},
     "nfra": {"zh": "国家金融监督管理总局 12378", "en": "NFRA, 12378"},
-    "police": {"zh": "公安机关 110 / 96110", "en": "police, 110 / 96110"},
+    "police": {"zh": "公安机关（110 / 派出所）", "en": "police (110 / police station)"},
+    "mediation": {"zh": "调解组织（金融纠纷调解、法院调解平台、消协）", "en": "mediation (financial mediation bodies, court platform, consumer association)"},
     "court": {"zh": "人民法院（含互联网法院）", "en": "court (incl. internet courts)"},
 }
 

@@ -26,7 +26,7 @@ from evidencekit.statement import Statement, build_statement
 # Column widths (mm) per section table; the widest text column takes what is left.
 WIDTHS: dict[str, list[float | None]] = {
     "transactions": [26, 50, 34, None, 18],  # a WeChat Pay id has 28 digits: keep it on one line
-    "contacts": [19, 28, 31, None, 20],
+    "contacts": [23, 26, 30, None, 18],
     "evidence": [12, 19, None, None],
 }
 INDENTED = ("facts", "demand")  # prose sections: first line indented two characters
@@ -76,8 +76,14 @@ def statement_flowables(view: DossierView, statement: Statement) -> list[Flowabl
         if section.key == "closing":
             flow += _closing(view, section.paragraphs, statement, line, right)
             continue
-        block: list[Flowable] = [Paragraph(esc(section.heading + colon), heading)]
         style = prose if section.key in INDENTED else line
+        if statement.channel_id == "court" and section.key in ("complainant", "respondent") and section.paragraphs:
+            # 原告：张三，男，…… — a party is one paragraph led by its role, as courts write it
+            lead = section.heading + (": " if lang == "en" else colon)
+            first = Paragraph(f"<b>{esc(lead)}</b>{esc(section.paragraphs[0])}", line)
+            flow += [Spacer(1, 2 * mm), first] + [Paragraph(esc(p), line) for p in section.paragraphs[1:]]
+            continue
+        block: list[Flowable] = [Paragraph(esc(section.heading + colon), heading)]
         block += [Paragraph(esc(p), style) for p in section.paragraphs]
         if section.rows:
             block.append(Spacer(1, 1 * mm))
@@ -98,8 +104,12 @@ def _closing(view: DossierView, lines: tuple[str, ...], statement: Statement,
         if text in (statement.signature, statement.date):
             continue
         out.append(Paragraph(esc(text), line))
-    out += [Spacer(1, 6 * mm), Paragraph(esc(statement.signature) + "&nbsp;" * 16, right),
-            Spacer(1, 2 * mm), Paragraph(esc(statement.date), right)]
+    out.append(Spacer(1, 6 * mm))
+    if statement.signature:
+        out += [Paragraph(esc(statement.signature) + "&nbsp;" * 16, right), Spacer(1, 2 * mm)]
+    out.append(Paragraph(esc(statement.date), right))
+    if statement.annex:
+        out += [Spacer(1, 6 * mm), Paragraph(esc(statement.annex), line)]
     return [KeepTogether(out)]
 
 

@@ -24,11 +24,12 @@ STEPS = {
          "注意：pdfsig 对“签名后追加修改”的文件也可能显示有效，因此还需 evidencekit 的改动分析。<br/>"
          "② 用 <b>pdfdetach -saveall 本文件.pdf</b> 取出全部附件（文件名以证据编号开头，如 E01_…），再用 <b>sha256sum</b> 计算每个文件的摘要，"
          "与证据清单中的 SHA-256 逐一比对。<br/>"
-         "③ 附件 manifest.json 的 SHA-256 即封面上的卷宗编号。"),
+         "③ 附件 manifest.json 的 SHA-256 即封面上的材料编号。"),
         ("封存证明什么、不证明什么",
          "数字签名证明：自封存之时起，本文件及其中的每个原始文件没有被改动。"
-         "若签名证书为封存人自行生成（自签名），它不能证明签名人的真实身份，"
-         "也不属于《电子签名法》第十三条所称的“可靠的电子签名”；封存时间若来自封存人电脑时钟，"
+         "若签名证书为封存人自行生成（自签名），它不能证明签名人的真实身份；自签名证书难以证明签名制作数据"
+         "专属于并仅由签名人控制（《电子签名法》第十三条第一、二项），一般不能据此认定为可靠的电子签名，"
+         "需要第三方认证时由依法设立的电子认证服务提供者提供（第十六条）；封存时间若来自封存人电脑时钟，"
          "仅为其声明。需要更强的证明时，可使用依法设立的电子认证服务机构签发的证书，并加盖可信时间戳。"
          "封存也不能证明原始文件在封存之前的真实性：请同时保留原始设备和原始账单、聊天记录。"),
     ],
@@ -51,8 +52,10 @@ STEPS = {
          "(3) The SHA-256 of the attachment manifest.json is the dossier id on the cover."),
         ("What the seal proves, and what it does not",
          "The signature proves that this file and every original in it have not changed since sealing. "
-         "A self-signed certificate (made by the sealer) does not prove who the sealer is, and is not a "
-         "reliable electronic signature under Art. 13 of the PRC Electronic Signature Law; a sealing time "
+         "A self-signed certificate (made by the sealer) does not prove who the sealer is, and it can hardly "
+         "show that the signing key belonged to and was controlled only by the signer (Art. 13(1)(2) of the PRC "
+         "Electronic Signature Law), so it is generally not shown to be a reliable electronic signature; "
+         "third-party certification comes from a licensed provider (Art. 16). A sealing time "
          "taken from the sealer's computer clock is only the sealer's claim. For stronger proof use a "
          "certificate from a licensed certification authority and a trusted timestamp. Sealing cannot prove "
          "that an original was authentic before it was sealed: keep the original device and exports."),

@@ -48,6 +48,11 @@ class DossierView:
     timeline: Callable[["DossierView"], list[Any]] | None = None  # after the evidence list
     today: date | None = None  # the sealing day (from the clock): escalation dates are counted from it
     shown_case: dict[str, Any] | None = None  # the case as the cover shows it (masked when public)
+    mask: Callable[[str], str] | None = None  # masks personal data in free text when public
+
+    def shown(self, text: str) -> str:
+        """A free text as a page may show it: masked on a public dossier."""
+        return self.mask(text) if self.mask and text else text
 
     @property
     def display_case(self) -> dict[str, Any]:

@@ -37,6 +37,23 @@ def show_time(value: object, *, seconds: bool = True) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
+def show_time_human(value: object, lang: str = "zh", *, seconds: bool = True) -> str:
+    """How a person reads a time: ``2025年3月12日 20:15:03`` (Beijing time); ``2025-03-12 20:15:03``
+    in English. A date alone stays a date. The raw value when it cannot be read."""
+    if isinstance(value, str) and len(value.strip()) == 10:
+        moment = beijing(value)
+        if moment is None:
+            return value
+        return moment.strftime("%Y-%m-%d") if lang == "en" else f"{moment.year}年{moment.month}月{moment.day}日"
+    moment = beijing(value)
+    if moment is None:
+        return str(value or "")
+    clock = moment.strftime("%H:%M:%S" if seconds else "%H:%M")
+    if lang == "en":
+        return f"{moment.strftime('%Y-%m-%d')} {clock}"
+    return f"{moment.year}年{moment.month}月{moment.day}日 {clock}"
+
+
 def offset_of(value: object) -> str | None:
     """The UTC offset written in the value (``+09:00``), None when it has none."""
     moment = parse_time(value)
