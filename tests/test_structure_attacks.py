@@ -97,25 +97,6 @@ BEFORE_SEAL: dict[str, tuple[Attack, set[str]]] = {
 
 # --- fixtures ----------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def tiny_case(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("tiny") / "case"
-    folder.mkdir()
-    (folder / "chat.txt").write_text("2025-03-13 客服：48小时内处理 / support: we will refund within 48 hours\n")
-    (folder / "note.txt").write_text("second exhibit\n")
-    return folder
-
-
-@pytest.fixture(scope="session")
-def tiny_sealed(ek_home: Path, tiny_case: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from evidencekit.clock import fixed_clock
-    from evidencekit.pipeline import BundleOptions, build_dossier
-
-    out = tmp_path_factory.mktemp("tiny-out") / "tiny-dossier.pdf"
-    build_dossier(tiny_case, BundleOptions(output=out), clock=fixed_clock(FIXED_NOW))
-    return out
-
-
 def ec_identity_file(path: Path, name: str) -> Any:
     """A self-signed P-256 identity written as PKCS#12, as `identity create` would write an RSA
     one: RSA-3072 keys take ~0.4 s to load at each signature, EC keys no time."""
