@@ -430,10 +430,11 @@ def embedded_file_stream(data: bytes) -> bytes:
 
 
 def append_revision(path: Path, objects: list[tuple[int, bytes]], *, trailer_extra: bytes = b"",
-                    before: bytes = b"") -> None:
+                    before: bytes = b"", prev: int | None = None) -> None:
     """Append one incremental update: ``before`` (raw bytes no cross-reference names), the
-    objects, a cross-reference table and a trailer chained to the previous one by /Prev.
-    An object number given twice is written twice; the table names its first body."""
+    objects, a cross-reference table and a trailer chained to the previous one by /Prev
+    (or to ``prev``). An object number given twice is written twice; the table names its
+    first body."""
     data = path.read_bytes()
     tail = read_tail(data)
     out = bytearray(data if data.endswith(b"\n") else data + b"\n")
@@ -448,7 +449,7 @@ def append_revision(path: Path, objects: list[tuple[int, bytes]], *, trailer_ext
         out += b"%d %d\n" % (first, len(run)) + b"".join(b"%010d 00000 n \n" % offsets[n] for n in run)
     size = max([tail.size, *(n + 1 for n in offsets)])
     out += (b"trailer\n<< /Size %d /Root %d 0 R %s /Prev %d %s>>\nstartxref\n%d\n%%%%EOF\n"
-            % (size, tail.root, tail.file_id, tail.startxref, trailer_extra, xref_at))
+            % (size, tail.root, tail.file_id, tail.startxref if prev is None else prev, trailer_extra, xref_at))
     path.write_bytes(bytes(out))
 
 
@@ -708,19 +709,9 @@ def prev_skips_seal(path: Path) -> None:
     tail = read_tail(data)
     trailer, _ = _xref_section(data, tail.startxref)
     before_seal = int(re.search(rb"/Prev\s+(\d+)", trailer).group(1))  # type: ignore[union-attr]
-    catalog, objects = _shadow_catalog(data, tail, tail.size)
-    out = bytearray(data)
-    offsets = {}
-    for num, body in [(tail.root, objects[0][1]), *objects[1:]]:
-        offsets[num] = len(out)
-        out += b"%d 0 obj\n%s\nendobj\n" % (num, body)
-    xref_at = len(out)
-    out += b"xref\n0 1\n0000000000 65535 f \n"
-    for first, run in _runs(sorted(offsets)):
-        out += b"%d %d\n" % (first, len(run)) + b"".join(b"%010d 00000 n \n" % offsets[n] for n in run)
-    out += (b"trailer\n<< /Size %d /Root %d 0 R %s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n"
-            % (max(offsets) + 1, tail.root, tail.file_id, before_seal, xref_at))
-    path.write_bytes(bytes(out))
+    _, objects = _shadow_catalog(data, tail, tail.size)
+    # the shadow catalog takes the catalog's own number: the older chain has no other
+    append_revision(path, [(tail.root, objects[0][1]), *objects[1:]], prev=before_seal)
 
 
 # 11: unsigned bytes after the seal: alone, or followed by a no-op update

@@ -71,8 +71,11 @@ IN_PLACE: dict[str, tuple[Attack, set[str]]] = {
 }
 
 # Applied before sealing (to the tiny dossier). pyHanko rewrites the catalog and the first
-# page when it seals (their duplicates then stay only in a superseded, still signed,
-# revision); the page attacks aim at the second page, which it leaves alone.
+# page when it seals, and writes its own trailer: for the catalog, object-stream, trailer and
+# cross-reference-stream attacks the repeated key then stays only in a superseded (still
+# signed) revision, where no reader disagrees yet; only a parser that reads every revision
+# sees it (issue 8: "a repeated key anywhere"). The page attacks aim at the second page,
+# which pyHanko leaves alone: there qpdf and poppler show the other page.
 BEFORE_SEAL: dict[str, tuple[Attack, set[str]]] = {
     "catalog-second-pages": (attacks.catalog_second_pages, DUP),
     "catalog-second-names": (attacks.catalog_second_names, DUP),
