@@ -68,6 +68,26 @@ def sealed(ek_home: Path, sample_case: Path, tmp_path_factory: pytest.TempPathFa
     return out
 
 
+@pytest.fixture(scope="session")
+def tiny_case(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two small text files, no case.toml: a dossier that bundles and verifies fast."""
+    folder = tmp_path_factory.mktemp("tiny") / "case"
+    folder.mkdir()
+    (folder / "chat.txt").write_text("2025-03-13 客服：48小时内处理 / support: we will refund within 48 hours\n")
+    (folder / "note.txt").write_text("second exhibit\n")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def tiny_sealed(ek_home: Path, tiny_case: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from evidencekit.pipeline import BundleOptions, build_dossier
+
+    out = tmp_path_factory.mktemp("tiny-out") / "tiny-dossier.pdf"
+    os.environ["EVIDENCEKIT_HOME"] = str(ek_home)
+    build_dossier(tiny_case, BundleOptions(output=out), clock=fixed_clock(FIXED_NOW))
+    return out
+
+
 @pytest.fixture
 def dossier_copy(sealed: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "dossier.pdf"
