@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zlib
+from pathlib import Path
 
 import pytest
 
@@ -194,3 +195,24 @@ def test_a_repeated_key_in_the_xref_stream_dictionary() -> None:
     bad = data.replace(b"/Type /XRef /Size 21", b"/Type /XRef /Size 21 /Size 22")
     # the xref stream moved by 9 bytes: only the duplicate is reported (the first problem stops the reading)
     assert problems(bad)[0] == "duplicate-key"
+
+
+def test_reader_comparison_names_what_qpdf_reads_differently(sealed: Path, tmp_path: Path) -> None:
+    """The comparison itself, on two files: the strict reading of the sealed dossier against qpdf's
+    reading of a copy with a page removed (strict structure catches the real attacks first)."""
+    import os
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from evidencekit.pdf.agreement import disagreements
+    from tests import attacks
+
+    other = tmp_path / "other.pdf"
+    other.write_bytes(sealed.read_bytes())
+    attacks.remove_page(other)
+    with open(sealed, "rb") as f:
+        structure = read_structure(f, os.path.getsize(sealed))
+        reader = PdfFileReader(f, strict=False)
+        assert disagreements(sealed, structure, f, reader) == []
+        found = [en for _, en in disagreements(other, structure, f, reader)]
+    assert any("pages" in en and "qpdf" in en for en in found), found
