@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from evidencekit import assemble as assembly
 from evidencekit.case import CaseFile
+from evidencekit.channels import get_channel
 from evidencekit.clock import CHINA_TZ, Clock, iso, system_clock
 from evidencekit.collect import collect
 from evidencekit.errors import BadInput, OutputExists, SigningFailed
@@ -28,6 +29,7 @@ from evidencekit.inspection import describe, load_case_for
 from evidencekit.manifest import build_manifest
 from evidencekit.model import Item, Skipped
 from evidencekit.pdf.rawsig import scan_signatures
+from evidencekit.privacy import mask_personal, public_masker
 from evidencekit.render.document import Styles
 from evidencekit.render.dossier import render_dossier
 from evidencekit.render.fonts import register_font
@@ -35,7 +37,7 @@ from evidencekit.render.statement import statement_section
 from evidencekit.render.timeline import timeline
 from evidencekit.render.view import DossierView, Signer
 from evidencekit.seal import seal_in_place
-from evidencekit.statement import lint_statement, mask_personal, public_masker
+from evidencekit.statement_lint import lint_statement
 from evidencekit.timestamping import TimestampFailed, make_timestamper, probe
 from evidencekit.visuals import visual_for
 
@@ -219,7 +221,6 @@ def _channel_masks(channel: str | None) -> bool:
     """Does the channel publish what it receives (its template masks personal data)?"""
     if not channel:
         return False
-    from evidencekit.channels import get_channel
 
     return get_channel(channel).mask_personal
 

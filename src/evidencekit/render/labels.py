@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from evidencekit.channels.labels import PROBLEM_LABELS, pick
+from evidencekit.terms import PROBLEM_LABELS, pick
 
 LABELS: dict[str, dict[str, str]] = {
     # a party's own submission, not an authority's case file (卷宗)
