@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 from evidencekit.case import CaseFile
 from evidencekit.channels import get_channel, load_channels
+from evidencekit.model import Section, Statement
 from evidencekit.demands import demand_for, numbered_claims, total_amount
 from evidencekit.privacy import mask_personal
 from evidencekit.statement_lint import lint_statement
@@ -39,63 +40,6 @@ SIGNER_LABELS: dict[str, tuple[str, str]] = {
     "court": ("具状人", "Plaintiff"),
     "police": ("报案人", "Reported by"),
 }
-
-
-@dataclass(frozen=True)
-class Section:
-    """One part of the statement: a heading, paragraphs, and optionally a table."""
-
-    key: str
-    heading: str
-    paragraphs: tuple[str, ...] = ()
-    table_header: tuple[str, ...] = ()
-    rows: tuple[tuple[str, ...], ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "heading": self.heading, "paragraphs": list(self.paragraphs),
-                "table_header": list(self.table_header), "rows": [list(r) for r in self.rows]}
-
-
-@dataclass(frozen=True)
-class Statement:
-    """A complaint statement for one channel, ready to be laid out."""
-
-    channel_id: str
-    lang: str
-    title: str
-    sections: tuple[Section, ...]
-    date: str
-    signature: str
-    masked: bool
-    warnings: tuple[str, ...] = field(default=())
-    annex: str = ""  # a line after the date: "附：本起诉状副本1份"
-
-    def section(self, key: str) -> Section | None:
-        return next((s for s in self.sections if s.key == key), None)
-
-    def keys(self) -> list[str]:
-        return [s.key for s in self.sections]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"channel": self.channel_id, "lang": self.lang, "title": self.title,
-                "sections": [s.to_dict() for s in self.sections], "date": self.date,
-                "signature": self.signature, "masked": self.masked, "warnings": list(self.warnings),
-                "annex": self.annex}
-
-    def to_text(self) -> str:
-        """Plain text, e.g. for copying into a web form."""
-        lines = [self.title, ""]
-        for section in self.sections:
-            if section.key != "closing":
-                lines.append(f"{section.heading}" + ("：" if self.lang != "en" else ":"))
-            lines.extend(section.paragraphs)
-            if section.rows:
-                lines.append(" | ".join(section.table_header))
-                lines.extend(" | ".join(row) for row in section.rows)
-            lines.append("")
-        if self.annex:
-            lines.append(self.annex)
-        return "\n".join(lines).rstrip() + "\n"
 
 
 # --------------------------------------------------------------------------- building

@@ -215,7 +215,7 @@ def _chat_selection(messages: list[dict[str, Any]], anchors: list[datetime], nee
 def timeline(view: DossierView) -> list[Flowable]:
     """The 时间线 pages, after the evidence list."""
     s, lang = view.styles, view.lang
-    events = timeline_events(view.case, view.items, lang)
+    events = view.plan.events
     mask = view.shown if view.public else None  # the plan's masking, as on the cover
     flow: list[Flowable] = [
         PageBreak(),
