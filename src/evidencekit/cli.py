@@ -278,8 +278,8 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
                 _say(f"  ! {item.id} {item.path}: {_without_name(warning, item.path)}")
         for skipped in result.skipped:
             _say(("  未纳入 " if zh else "  not included: ") + f"{skipped.path}: {skipped.text(settings.lang)}")
-        if result.channel:
-            _say_requirements(result.output, result.channel, settings.lang)
+        if result.plan is not None and result.plan.checks is not None:
+            _say_requirements(result.plan.checks, result.output, settings.lang)
 
 
 def _at_terminal() -> bool:
@@ -307,12 +307,10 @@ def _ask_sealer_name(folder: Path, case_path: Path | None, identity_path: Path |
     return name or None
 
 
-def _say_requirements(dossier: Path, channel: str, lang: str) -> None:
-    """One line on the chosen channel's requirements, so nobody submits a bounced complaint."""
-    from evidencekit.checking import check_dossier
-    from evidencekit.clock import system_clock
-
-    report = check_dossier(dossier, channel, system_clock().date(), lang).reports[channel]
+def _say_requirements(report: Any, dossier: Path, lang: str) -> None:
+    """One line on the chosen channel's requirements (from the plan, not by re-reading the
+    sealed file), so nobody submits a bounced complaint."""
+    channel = report.channel_id
     if report.escalation:  # advice for the complainant: printed here, not sealed on the cover
         _say(("升级：" if lang == "zh" else "escalation: ") + report.escalation.reason(lang))
     failed = [r for r in report.results if r.status == "fail"]
