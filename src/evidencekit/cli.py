@@ -250,7 +250,8 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
     FOLDER is never changed; the dossier is written atomically outside it.
     """
     from evidencekit.channels import get_channel
-    from evidencekit.pipeline import BundleOptions, build_dossier
+    from evidencekit.clock import system_clock
+    from evidencekit.pipeline import BundleOptions, build_dossier, ensure_default_identity
 
     if channel:
         get_channel(channel)  # an unknown id is bad input, before any work
@@ -260,7 +261,9 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
                             font=font, channel=channel, public=public,
                             sealer_name=None if as_json else _ask_sealer_name(folder, case_path, identity_path))
     options.tsa_url, options.tsa_optional, options.archive = _tsa_settings()
-    result = build_dossier(folder, options, progress=_progress())
+    made = None if identity_path else ensure_default_identity(options.sealer_name, system_clock())
+    result = build_dossier(folder, options, progress=_progress(), identity=made)
+    result.identity_created = made is not None
     if as_json:
         _emit_json(result.to_dict())
         return
@@ -666,7 +669,7 @@ def countersign(dossier: Path, identity_path: Path | None, note: str | None, tsa
     The dossier must verify first. The signature is appended as an incremental update;
     the file is replaced atomically, never left half-written.
     """
-    from evidencekit.countersign import countersign as add_countersignature
+    from evidencekit.countersigning import countersign as add_countersignature
     from evidencekit.identity import default_identity_path, load_identity
     from evidencekit.timestamping import configured_tsa
     from evidencekit.verify import load_trust_anchors

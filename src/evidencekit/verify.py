@@ -10,6 +10,7 @@ collected, not raised: "not valid" is a report; only "cannot check at all" raise
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 from concurrent.futures import Future, ThreadPoolExecutor
 import logging
 import mmap
@@ -200,8 +201,31 @@ def load_trust_anchors(paths: list[Path]) -> list[x509.Certificate]:
     return anchors
 
 
+@contextmanager
+def _quiet_validators() -> Iterator[None]:
+    """pyHanko logs every untrusted self-signed certificate with a traceback: noise for a
+    library caller too (the report says what matters). Shown when ``evidencekit`` logs at DEBUG."""
+    if log.isEnabledFor(logging.DEBUG):
+        yield
+        return
+    loggers = [logging.getLogger(name) for name in ("pyhanko", "pyhanko_certvalidator")]
+    before = [(lg, lg.level) for lg in loggers]
+    for lg in loggers:  # a level, unlike ``disabled``, is inherited by the child loggers
+        lg.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for lg, level in before:
+            lg.setLevel(level)
+
+
 def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> VerifyReport:
     """Check a dossier; returns a report. Raises CannotVerify when it is not one."""
+    with _quiet_validators():
+        return _verify(Path(path), trust)
+
+
+def _verify(path: Path, trust: list[x509.Certificate] | None) -> VerifyReport:
     path = Path(path)
     try:
         with open(path, "rb") as f:
