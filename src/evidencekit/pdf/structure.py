@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO, Callable, Iterator, cast
 
 _WS = b"\x00\t\n\x0c\r "
 _DELIMS = b"()<>[]{}/%"
@@ -412,7 +412,7 @@ def _read_object(reader: _Reader, pos: int, objects: dict[int, DefinedObject],
         return (int(m.group(1)), int(m.group(2)), value), end
 
     parsed, end = reader.parse(pos, parse)
-    num, gen, value = parsed  # type: ignore[misc]
+    num, gen, value = cast(tuple[int, int, object], parsed)
     if isinstance(value, Keyword):
         raise _Bad("structure-invalid", pos, f"object {num} holds the bare keyword {value.word!r}")
     obj = DefinedObject(num, gen, pos, value)
@@ -541,8 +541,8 @@ def _match_entries(revision: Revision, entries: list[tuple[int, int, int, str]],
                        f"the cross-reference section at {revision.xref_offset} lists object {num} twice")
         seen.add(num)
         if kind == "n":
-            obj = revision.objects.get(num)
-            if obj is None or obj.offset != a or obj.gen != b or obj.in_object_stream is not None:
+            found = revision.objects.get(num)
+            if found is None or found.offset != a or found.gen != b or found.in_object_stream is not None:
                 raise _Bad("xref-mismatch", revision.xref_offset,
                            f"the cross-reference entry for object {num} points at byte {a}, where this revision "
                            "does not define it")
