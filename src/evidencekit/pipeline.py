@@ -322,6 +322,6 @@ def _identity(options: BundleOptions, case: CaseFile, now: Any) -> tuple[Identit
 def _login_name() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # no user name in this environment (some containers)
+    except Exception:  # noqa: BLE001 - no user name in this environment (some containers)
         return "unknown"
 

@@ -161,7 +161,8 @@ def test_adts_duration_is_an_estimate(tmp_path: Path) -> None:
     result = extract_media(path, "audio/aac", ExtractOptions())
     assert result.warnings == []
     facts = result.facts
-    assert (facts["container"], facts["codec"], facts["sample_rate"], facts["channels"]) == ("aac-adts", "aac", 44100, 1)
+    assert (facts["container"], facts["codec"]) == ("aac-adts", "aac")
+    assert (facts["sample_rate"], facts["channels"]) == (44100, 1)
     assert facts["duration_estimated"] is True and facts["duration_seconds"] > 0
 
 
@@ -181,4 +182,5 @@ def test_a_file_mutagen_cannot_read_keeps_its_container_and_says_why(tmp_path: P
     result = extract(path, "audio/mp4", "recording")
     assert result.kind == "recording"
     assert result.facts["container"] == "mp4/m4a" and result.facts["duration_seconds"] is None
-    assert result.warnings == ["录音.m4a: the MP4 headers could not be read (MP4StreamInfoError: Unknown mdhd version 7)"]
+    assert result.warnings == [
+        "录音.m4a: the MP4 headers could not be read (MP4StreamInfoError: Unknown mdhd version 7)"]
