@@ -72,7 +72,7 @@ def _run(func: F) -> F:
             sys.exit(int(ExitCode.TERMINATED))
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
-        except Exception as exc:  # a bug: short message, traceback with -v
+        except Exception as exc:  # noqa: BLE001 - a bug: short message, traceback with -v
             _say(f"evidencekit: internal error: {type(exc).__name__}: {exc}")
             if settings.verbose:
                 _say_traceback()
@@ -301,7 +301,7 @@ def _ask_sealer_name(folder: Path, case_path: Path | None, identity_path: Path |
         from evidencekit.inspection import load_case_for
 
         suggested = str(load_case_for(folder, case_path).complainant.get("name") or "")
-    except Exception:  # a bad case.toml is reported by bundle itself, with its line
+    except Exception:  # noqa: BLE001 - a bad case.toml is reported by bundle itself, with its line
         pass
     zh = _settings().lang == "zh"
     name = click.prompt("封存人姓名（印在封面上；以后每次封存都用它）" if zh

@@ -256,6 +256,6 @@ def ensure_default_identity(sealer_name: str | None, now: Any) -> Identity | Non
 def _login_name() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # no user name in this environment (some containers)
+    except Exception:  # noqa: BLE001 - no user name in this environment (some containers)
         return "unknown"
 

@@ -42,7 +42,7 @@ def render_report(report: VerifyReport, lang: str) -> list[str]:
     """The verdict as lines; names, paths and notes from the file are shown with control, bidi
     and invisible characters made visible, so none can repaint or reorder another line."""
     zh = lang == "zh"
-    pick = (lambda pair: pair[0] if zh else pair[1])
+    pick = (lambda pair: pair[0] if zh else pair[1])  # noqa: E731 - a one-line closure over zh
     headline = HEADLINES[report.verdict]
     if report.verdict == "untrusted-time" and len(report.signatures) == 1:
         headline = SINGLE_UNTRUSTED_TIME

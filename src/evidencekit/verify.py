@@ -335,7 +335,7 @@ def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: lis
             report.dossier_id = marker
             try:
                 _check_contents(report, reader, f, path, marker, structure)
-            except Exception as exc:  # fail closed: a structure we cannot walk is a finding, not a crash
+            except Exception as exc:  # noqa: BLE001 - fail closed: a structure we cannot walk is a finding, not a crash
                 report.fail("structure-broken", f"卷宗的附件结构已损坏，无法读取（{type(exc).__name__}）。",
                             f"The dossier's attachment structure is damaged and cannot be read "
                             f"({type(exc).__name__}: {exc}).")
@@ -385,7 +385,7 @@ def _dossier_marker(root: Any) -> str | None:
             return None
         value = str(entry.get_object().get("/Id"))
         return value if re.fullmatch(r"[0-9a-f]{64}", value) else None
-    except Exception:
+    except Exception:  # noqa: BLE001 - fail closed: no readable marker means not a dossier
         return None
 
 
@@ -415,7 +415,7 @@ def _check_signatures(report: VerifyReport, embedded: list[Any], reader: Any,
             else:
                 status = validate_pdf_signature(sig, signer_validation_context=context(),
                                                 ts_validation_context=context(), diff_policy=policy)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - fail closed: pyHanko raises many types; the signature is reported unverifiable
             report.fail("signature-unverifiable", f"第 {index} 个签名无法核验（{exc}）。",
                         f"Signature {index} cannot be checked ({exc}).")
             continue
@@ -516,7 +516,7 @@ def _changes_between(reader: Any, policy: Any, old_rev: int, new_rev: int) -> li
         old = reader.get_historical_resolver(old_rev)
         new = reader.get_historical_resolver(new_rev)
         result = policy.apply(old, new)
-    except Exception as exc:  # SuspiciousModification and friends: reported by the diff check too
+    except Exception as exc:  # noqa: BLE001 - SuspiciousModification and friends: reported by the diff check too
         return [f"changes that are not signatures or timestamps ({exc})"]
     for name in sorted(result.changed_form_fields):
         changes.append(f"signature field {name}")
@@ -528,7 +528,7 @@ def _changes_between(reader: Any, policy: Any, old_rev: int, new_rev: int) -> li
                 ref in reader.xrefs.explicit_refs_in_revision(rev)
                 for rev in range(old_rev + 1, new_rev + 1) for ref in [new.root.raw_get("/DSS")]):
             changes.append("validation data (DSS)")
-    except Exception:
+    except Exception:  # noqa: BLE001 - describing the DSS change is best effort; the diff check reports it anyway
         pass
     return changes or [result.modification_level.name.lower().replace("_", " ")]
 
@@ -577,7 +577,7 @@ def _check_after_seal(report: VerifyReport, reader: Any, embedded: list[Any]) ->
                                 f"封存之后第 {page_no} 页上被添加了可见的内容（{annot.get('/Subtype')}）。",
                                 f"Something visible ({annot.get('/Subtype')}) was added to page {page_no} "
                                 "after sealing.")
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - fail closed: unreadable revisions are a finding
         report.fail("structure-unreadable", f"封存之后的修订无法完整读取（{exc}）。",
                     f"The revisions after the seal cannot be read completely ({exc}).")
 
@@ -585,7 +585,7 @@ def _check_after_seal(report: VerifyReport, reader: Any, embedded: list[Any]) ->
 def _raw(dictionary: Any, key: str) -> Any:
     try:
         return dictionary.raw_get(key) if key in dictionary else None
-    except Exception:
+    except Exception:  # noqa: BLE001 - fail closed: a key that cannot be read is absent
         return None
 
 
@@ -725,7 +725,7 @@ def _cert_name(cert: Any) -> str | None:
         return None
     try:
         return str(cert.subject.native.get("common_name") or cert.subject.human_friendly)
-    except Exception:
+    except Exception:  # noqa: BLE001 - a name for display only
         return None
 
 
@@ -734,7 +734,7 @@ def _issuer_name(cert: Any) -> str | None:
         return None
     try:
         return str(cert.issuer.native.get("common_name") or cert.issuer.human_friendly)
-    except Exception:
+    except Exception:  # noqa: BLE001 - a name for display only
         return None
 
 
@@ -826,7 +826,7 @@ def _check_cover(report: VerifyReport, reader: Any, dossier_id: str) -> None:
 
         with open(report.path, "rb") as f:  # a path would make pypdf read the whole file into memory
             text = PdfReader(f, strict=False).pages[0].extract_text() or ""
-    except Exception:
+    except Exception:  # noqa: BLE001 - pypdf raises many types; the cover check is skipped with a warning
         report.warn("cover-unreadable", "封面文字无法提取，未核对封面上的卷宗编号。",
                     "The cover's text cannot be extracted; the dossier id on it was not compared.")
         return

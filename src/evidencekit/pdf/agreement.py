@@ -236,17 +236,17 @@ def disagreements(path: Path, structure: Structure, f: BinaryIO, hanko_reader: A
     out = _xref_differences(structure, hanko_reader)
     try:
         ours = _strict_view(_Strict(structure, f))
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - fail closed: what the strict reader cannot read is a finding
         return out + [(f"无法读取页面或附件（{type(exc).__name__}）",
                        f"the pages or attachments cannot be read ({type(exc).__name__}: {exc})")]
     try:
         theirs_pdf = pikepdf.open(path, suppress_warnings=True)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - fail closed: pikepdf raises many types; it becomes a finding
         return out + [(f"qpdf 无法打开该文件（{exc}）", f"qpdf cannot open the file ({exc})")]
     with theirs_pdf:
         try:
             theirs = _pike_view(theirs_pdf)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - fail closed: what qpdf cannot read is a finding
             return out + [(f"qpdf 无法读取页面或附件（{type(exc).__name__}）",
                            f"qpdf cannot read the pages or attachments ({type(exc).__name__}: {exc})")]
         warnings = [str(w) for w in theirs_pdf.get_warnings()]
