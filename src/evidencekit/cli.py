@@ -13,8 +13,9 @@ import os
 import signal
 import sys
 import traceback
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -221,8 +222,8 @@ def _tsa_settings() -> tuple[str | None, bool, bool]:
 def _say_tsa(result: Any, zh: bool) -> None:
     if result.tsa:
         name = result.tsa.get("name") or result.tsa.get("url")
-        _say((f"可信时间戳：{name}（{result.tsa.get('url')}）" if zh
-              else f"trusted timestamp: {name} ({result.tsa.get('url')})"))
+        _say(f"可信时间戳：{name}（{result.tsa.get('url')}）" if zh
+              else f"trusted timestamp: {name} ({result.tsa.get('url')})")
     for warning in result.warnings:
         _say(f"  ! {warning}")
 
@@ -272,9 +273,9 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
     if not settings.quiet:
         _say(("已封存：" if zh else "sealed: ") + str(result.output))
         _say(("材料编号：" if zh else "dossier id: ") + result.dossier_id)
-        _say((f"证据 {len(result.items)} 件，{result.pages} 页，{result.size / 1024:.0f} KB；签名人 {result.signer.name}"
+        _say(f"证据 {len(result.items)} 件，{result.pages} 页，{result.size / 1024:.0f} KB；签名人 {result.signer.name}"
               if zh else f"{len(result.items)} items, {result.pages} pages, {result.size / 1024:.0f} KB; "
-              f"signed by {result.signer.name}"))
+              f"signed by {result.signer.name}")
         _say_tsa(result, zh)
         for item in result.items:
             for warning in item.warnings:
@@ -318,15 +319,15 @@ def _say_requirements(report: Any, dossier: Path, lang: str) -> None:
         _say(("升级：" if lang == "zh" else "escalation: ") + report.escalation.reason(lang))
     failed = [r for r in report.results if r.status == "fail"]
     if not failed:
-        _say((f"{report.channel_name}：材料要求均已满足" if lang == "zh"
-              else f"{report.channel_name}: every requirement is met"))
+        _say(f"{report.channel_name}：材料要求均已满足" if lang == "zh"
+              else f"{report.channel_name}: every requirement is met")
         return
     names = "、".join(r.requirement or r.rule_id for r in failed) if lang == "zh" else \
         ", ".join(r.requirement or r.rule_id for r in failed)
-    _say((f"{report.channel_name}：{len(failed)} 项要求未满足（{names}）；运行 evidencekit check {dossier} "
+    _say(f"{report.channel_name}：{len(failed)} 项要求未满足（{names}）；运行 evidencekit check {dossier} "
           f"--channel {channel} 查看依据和补救办法" if lang == "zh" else
           f"{report.channel_name}: {len(failed)} requirement(s) unmet ({names}); run evidencekit check "
-          f"{dossier} --channel {channel} for the sources and fixes"))
+          f"{dossier} --channel {channel} for the sources and fixes")
 
 
 @main.command()
@@ -554,9 +555,9 @@ def _print_check(report: Any, lang: str) -> None:
         esc = report.escalation
         _echo(("升级：" if zh else "Escalation: ") + (esc.reason_zh if zh else esc.reason_en))
     counts = report.counts()
-    _echo((f"结果：{counts.get('fail', 0)} 项不符合，{counts.get('warn', 0)} 项提醒，{counts.get('pass', 0)} 项符合"
+    _echo(f"结果：{counts.get('fail', 0)} 项不符合，{counts.get('warn', 0)} 项提醒，{counts.get('pass', 0)} 项符合"
                 if zh else f"Result: {counts.get('fail', 0)} failed, {counts.get('warn', 0)} warnings, "
-                f"{counts.get('pass', 0)} passed"))
+                f"{counts.get('pass', 0)} passed")
 
 
 def _print_matrix(outcome: Any, lang: str) -> None:
@@ -644,8 +645,8 @@ def init(folder: Path) -> None:
 
     written = write_case_template(folder)
     _echo(str(written))
-    _say(("已写入 case.toml，请用文本编辑器填写。" if _settings().lang == "zh"
-          else "case.toml written; fill it in with a text editor."))
+    _say("已写入 case.toml，请用文本编辑器填写。" if _settings().lang == "zh"
+          else "case.toml written; fill it in with a text editor.")
 
 
 @main.command()
@@ -687,8 +688,8 @@ def countersign(dossier: Path, identity_path: Path | None, note: str | None, tsa
     zh = _settings().lang == "zh"
     _echo(str(result.output))
     if not _settings().quiet:
-        _say((f"已加签：{result.signer}（第 {result.signatures} 个签名，字段 {result.field}）；备注：{result.note}" if zh
+        _say(f"已加签：{result.signer}（第 {result.signatures} 个签名，字段 {result.field}）；备注：{result.note}" if zh
               else f"countersigned by {result.signer} (signature {result.signatures}, field {result.field}); "
-              f"note: {result.note}"))
+              f"note: {result.note}")
         if result.tsa:
-            _say((f"可信时间戳：{result.tsa['name']}" if zh else f"trusted timestamp: {result.tsa['name']}"))
+            _say(f"可信时间戳：{result.tsa['name']}" if zh else f"trusted timestamp: {result.tsa['name']}")

@@ -53,9 +53,9 @@ def render_report(report: VerifyReport, lang: str) -> list[str]:
     if report.dossier_id:
         lines.append(("卷宗编号：" if zh else "Dossier id: ") + report.dossier_id)
     if report.items_total:
-        lines.append((f"原始文件：{report.items_checked} / {report.items_total} 件逐一重新计算摘要，与清单一致"
+        lines.append(f"原始文件：{report.items_checked} / {report.items_total} 件逐一重新计算摘要，与清单一致"
                       if zh else f"Originals: {report.items_checked} of {report.items_total} re-hashed and "
-                      "matching the manifest"))
+                      "matching the manifest")
     for sig in report.signatures:
         lines.append("")
         lines += _signature_lines(sig, report, zh)

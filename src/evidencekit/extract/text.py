@@ -7,11 +7,10 @@ later turn out not to fit are replaced and reported by line, never fatal.
 
 from __future__ import annotations
 
-import csv
-import sys
-
 import codecs
+import csv
 import io
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path

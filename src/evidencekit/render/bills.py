@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from evidencekit.model import Item
 from evidencekit.privacy import mask_account, mask_name  # TODO(plan): the plan masks the bill header
-from evidencekit.render.document import facts_box, ACCENT, FRAME_W, MUTED, RULE, SHADE, table_style
+from evidencekit.render.document import ACCENT, FRAME_W, MUTED, RULE, SHADE, facts_box, table_style
 from evidencekit.render.labels import label
 from evidencekit.render.text import esc, plain
 from evidencekit.render.view import DossierView

@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from evidencekit.model import Item
-from evidencekit.render.document import facts_box, MUTED, RUNNING_ATTR, SHADE
+from evidencekit.render.document import MUTED, RUNNING_ATTR, SHADE, facts_box
 from evidencekit.render.labels import label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
