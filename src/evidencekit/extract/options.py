@@ -1,8 +1,12 @@
-"""What the case description tells the extractors (from case.toml)."""
+"""What the case description tells the extractors (from case.toml), and how much they keep."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+#: Bill rows and chat messages kept in facts (and so shown on the exhibit pages); the rest are
+#: counted and summed but only the attached original holds them. 5,000 rows are ~170 pages.
+KEPT_ROWS = 5000
 
 
 @dataclass(frozen=True)
@@ -12,4 +16,4 @@ class ExtractOptions:
     disputed_ids: frozenset[str] = frozenset()  # 交易单号/商户单号 of [[transactions]] with disputed = true
     date_order: str | None = None  # "dmy" | "mdy": WhatsApp override from [[evidence]] date_order
     password: str | None = None  # for encrypted PDFs, from [[evidence]] password
-    max_rows: int | None = None  # optional cap on rows/messages kept; never needed for correctness
+    max_rows: int | None = KEPT_ROWS  # rows/messages kept in facts (None: all); disputed ones beyond are kept too
