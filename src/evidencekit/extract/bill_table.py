@@ -104,6 +104,8 @@ class BillReader:
     first_kept: int | None = None  # set once max_rows were kept: how many
     disputed_seen: int = 0
     sums: dict[str, Decimal] = field(default_factory=dict)  # by direction, over every row read
+    _named: int = 0  # columns up to the header's last named one
+    _needed: int = 0  # columns a row needs to hold the required fields
 
     def __post_init__(self) -> None:
         self._disputed_ids = {value.strip() for value in self.options.disputed_ids} - {""}
@@ -122,6 +124,13 @@ class BillReader:
 
     def feed(self, line: int, cells: list[Any]) -> None:
         self.last_line = line
+        if self.header is not None and not self.in_footer:
+            # the common case, millions of times in a big bill: look no further than needed
+            first = clean_cell(cells[0]) if cells else ""
+            if not first.startswith("---"):
+                if first or any(clean_cell(cell) for cell in cells[1:]):
+                    self._feed_transaction(line, cells)
+                return
         texts = [clean_cell(cell) for cell in cells]
         if not any(texts):
             return
@@ -140,6 +149,8 @@ class BillReader:
             self.header = [normalise_header(cell) for cell in cells]
             self.header_line = line
             self.columns = columns
+            self._named = max((i for i, name in enumerate(self.header) if name), default=-1) + 1
+            self._needed = max(columns[f] for f in REQUIRED_FIELDS) + 1
             return
         joined = " ".join(text for text in texts if text)
         for marker in ("电子客户回单", "支付宝交易记录明细查询", "交易记录明细列表", "微信支付账单明细"):
@@ -183,9 +194,7 @@ class BillReader:
         return cells[index]
 
     def _feed_transaction(self, line: int, cells: list[Any]) -> None:
-        assert self.header is not None
-        named = max(i for i, name in enumerate(self.header) if name) + 1
-        needed = max(self.columns[f] for f in REQUIRED_FIELDS) + 1
+        named, needed = self._named, self._needed
         if len(cells) < needed:
             self.warnings.add(
                 f"row has {len(cells)} fields where the header ({self.where(self.header_line or 0)}) "
@@ -202,32 +211,28 @@ class BillReader:
         limit = self.options.max_rows
         if limit is not None and self.first_kept is None and len(self.transactions) >= limit:
             self.first_kept = len(self.transactions)
-        if self.first_kept is None:
+        disputed = False
+        if self.first_kept is not None and self._disputed_ids:
+            ids = {_id_text(self._cell(cells, name), None, "") for name in ("transaction_id", "merchant_order")}
+            disputed = bool(ids & self._disputed_ids)
+        if self.first_kept is None or (disputed and len(self.transactions) - self.first_kept < MAX_EXTRA_KEPT):
             transaction = self._transaction(line, cells)
             self.transactions.append(transaction)
-            self._count(transaction["direction"], transaction["amount"], transaction["disputed"])
+            amount = Decimal(transaction["amount"]) if transaction["amount"] is not None else None
+            self._count(transaction["direction"], amount, transaction["disputed"])
             return
-        # Past the cap: count and sum the row, keep it only when it is disputed.
-        transaction_id = _id_text(self._cell(cells, "transaction_id"), None, "")
-        merchant_order = _id_text(self._cell(cells, "merchant_order"), None, "")
-        disputed = bool({transaction_id, merchant_order} & self._disputed_ids)
-        if disputed and len(self.transactions) - self.first_kept < MAX_EXTRA_KEPT:
-            transaction = self._transaction(line, cells)
-            self.transactions.append(transaction)
-            self._count(transaction["direction"], transaction["amount"], True)
-            return
-        amount = parse_amount(self._cell(cells, "amount"))
+        # Past the cap: the row is counted and summed, not kept.
+        raw_amount = self._cell(cells, "amount")
+        amount = parse_amount(raw_amount)
         if amount is None:
-            self.warnings.add(f"amount {clean_cell(self._cell(cells, 'amount'))!r} is not a number",
-                              where=self.where(line))
-        self._count(clean_cell(self._cell(cells, "direction")),
-                    format_amount(amount) if amount is not None else None, disputed)
+            self.warnings.add(f"amount {clip(clean_cell(raw_amount), 40)!r} is not a number", where=self.where(line))
+        self._count(clean_cell(self._cell(cells, "direction")), amount, disputed)
 
-    def _count(self, direction: str, amount: str | None, disputed: bool) -> None:
+    def _count(self, direction: str, amount: Decimal | None, disputed: bool) -> None:
         self.disputed_seen += disputed
         if amount is not None:
             key = direction or "未标明"
-            self.sums[key] = self.sums.get(key, Decimal("0.00")) + Decimal(amount)
+            self.sums[key] = self.sums.get(key, Decimal("0.00")) + amount
 
     def _transaction(self, line: int, cells: list[Any]) -> dict[str, Any]:
         raw_time = self._cell(cells, "time")

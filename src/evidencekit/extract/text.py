@@ -156,12 +156,15 @@ def iter_csv_rows(path: Path, warnings: Warnings) -> Iterator[tuple[int, list[st
     """
     stream, encoding = open_text(path)
     damaged: list[int] = []
+    replaced: list[int] = []
 
     def lines() -> Iterator[str]:
         for number, (line, too_long) in enumerate(bounded_lines(stream), start=1):
             if too_long:
                 damaged.append(number)
                 line = "\n"  # its row is dropped below; csv still counts the line
+            elif "\ufffd" in line:
+                replaced.append(number)
             yield line
 
     with stream:
@@ -180,13 +183,13 @@ def iter_csv_rows(path: Path, warnings: Warnings) -> Iterator[tuple[int, list[st
             if damaged:
                 for number in damaged:
                     _too_long(warnings, number, "skipped")
-                damaged.clear()
-                continue
-            if row is None:
-                continue
-            if any("\ufffd" in cell for cell in row):
+                row = None
+            elif replaced and row is not None:
                 warnings.add(f"bytes that are not valid {encoding.name} were replaced", first_line)
-            yield first_line, row
+            damaged.clear()
+            replaced.clear()
+            if row is not None:
+                yield first_line, row
 
 
 def encoding_of(path: Path) -> Encoding:
