@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 import ijson
-from ijson.common import ObjectBuilder
 
 from evidencekit.extract.chats import MessageList, chat_captured_at, chat_facts, message
 from evidencekit.extract.common import Warnings, epoch_iso, local_iso
@@ -25,7 +25,7 @@ from evidencekit.model import Extraction
 MEDIA_FIELDS = ("photo", "file", "thumbnail")
 NOT_INCLUDED = "(File not included"
 #: Where messages sit: a one-chat export, and each chat of a whole-account export.
-MESSAGE_PREFIXES = ("messages.item", "chats.list.item.messages.item")
+MESSAGE_LISTS = ("messages", "chats.list.item.messages")
 CHAT_FIELDS = ("name", "type", "id", "chats.list.item.name", "chats.list.item.type", "chats.list.item.id")
 SCALARS = ("string", "number", "boolean", "null")
 READ_BYTES = 64 * 1024
@@ -138,7 +138,8 @@ class _Utf8Source:
 
 
 class _Reader:
-    """Walks ijson's events: chat names, and each message built as a dict, one at a time."""
+    """Walks ijson's events for the chats' names; hands each message list to ijson's own
+    (C) builder, which gives one message at a time."""
 
     def __init__(self, messages: MessageList, warnings: Warnings) -> None:
         self.messages = messages
@@ -148,49 +149,46 @@ class _Reader:
         self.single = False  # a top-level "messages": a one-chat export
         self.account = False  # a top-level "chats": {"list": [...]}
         self._chat: dict[str, Any] | None = None
-        self._builder: ObjectBuilder | None = None
-        self._index = 0  # items of the current message list so far, for warnings
 
-    def feed(self, prefix: str, event: str, value: Any) -> None:
-        if self._builder is not None:
-            self._builder.event(event, value)
-            if prefix in MESSAGE_PREFIXES and event in ("end_map", "end_array"):
-                self._message(self._builder.value)
-                self._builder = None
-        elif prefix in MESSAGE_PREFIXES:
-            if event in ("start_map", "start_array"):
-                self._builder = ObjectBuilder()
-                self._builder.event(event, value)
-            elif event != "end_array":
-                self._message(value)
-        elif prefix in ("messages", "chats.list.item.messages") and event not in ("map_key", "end_map", "end_array"):
-            self._index = 0
-            if prefix == "messages":
-                self.single, self._chat = True, None
-            if event != "start_array":
-                name = self._chat["name"] if self._chat else self.top.get("name")
-                self.warnings.add(f"chat {name!r} has no message list")
-        elif prefix == "chats.list" and event == "start_array":
-            self.account = True
-        elif prefix == "chats.list.item" and event == "start_map":
-            self._chat = {"name": None, "type": None, "id": None}
-            self.chats.append(self._chat)
-        elif prefix in CHAT_FIELDS and event in SCALARS:
-            key = prefix.rsplit(".", 1)[-1]
-            if not prefix.startswith("chats."):
-                self.top[key] = value
-            elif self._chat is not None:
-                self._chat[key] = value
+    def read(self, events: Iterator[tuple[str, str, Any]]) -> None:
+        for prefix, event, value in events:
+            if prefix == "" and event not in ("start_map", "end_map", "map_key"):
+                return  # a list or a value at the top: not an export
+            if prefix in MESSAGE_LISTS and event not in ("map_key", "end_map", "end_array"):
+                if prefix == "messages":
+                    self.single, self._chat = True, None
+                if event == "start_array":
+                    self._read_messages(_until_end(events, prefix), f"{prefix}.item")
+                else:
+                    name = self._chat["name"] if self._chat else self.top.get("name")
+                    self.warnings.add(f"chat {name!r} has no message list")
+            elif prefix == "chats.list" and event == "start_array":
+                self.account = True
+            elif prefix == "chats.list.item" and event == "start_map":
+                self._chat = {"name": None, "type": None, "id": None}
+                self.chats.append(self._chat)
+            elif prefix in CHAT_FIELDS and event in SCALARS:
+                key = prefix.rsplit(".", 1)[-1]
+                if not prefix.startswith("chats."):
+                    self.top[key] = value
+                elif self._chat is not None:
+                    self._chat[key] = value
 
-    def _message(self, raw: Any) -> None:
-        self._index += 1
-        if not isinstance(raw, dict):
-            self.warnings.add("is not a message object; skipped", where=f"message #{self._index}")
+    def _read_messages(self, events: Iterator[tuple[str, str, Any]], item_prefix: str) -> None:
+        name = str(self._chat.get("name") or self._chat.get("id")) if self._chat is not None else None
+        for index, raw in enumerate(ijson.items(events, item_prefix), start=1):
+            if not isinstance(raw, dict):
+                self.warnings.add("is not a message object; skipped", where=f"message #{index}")
+                continue
+            self.messages.add(_message_of(raw, name, self.warnings))
+
+
+def _until_end(events: Iterator[tuple[str, str, Any]], prefix: str) -> Iterator[tuple[str, str, Any]]:
+    """The events up to the end of the list at ``prefix``, whose start was just read."""
+    for item in events:
+        yield item
+        if item[1] == "end_array" and item[0] == prefix:
             return
-        name = None
-        if self._chat is not None:
-            name = str(self._chat.get("name") or self._chat.get("id"))
-        self.messages.add(_message_of(raw, name, self.warnings))
 
 
 def extract_telegram(path: Path, mime: str, options: ExtractOptions) -> Extraction:
@@ -204,11 +202,7 @@ def extract_telegram(path: Path, mime: str, options: ExtractOptions) -> Extracti
     try:
         with path.open("rb") as raw:
             source = _Utf8Source(raw, encoding.name)
-            events = ijson.parse(source, buf_size=READ_BYTES, use_float=True)
-            for prefix, event, value in events:
-                if prefix == "" and event not in ("start_map", "end_map", "map_key"):
-                    break  # a list or a value at the top: not an export
-                reader.feed(prefix, event, value)
+            reader.read(ijson.parse(source, buf_size=READ_BYTES, use_float=True))
     except ijson.JSONError as error:
         reason = str(error.args[0] if error.args else error)
         if isinstance(error.args[0] if error.args else None, bytes):
