@@ -93,7 +93,7 @@ def chat_flowables(view: DossierView, item: Item) -> list[Flowable]:
         flow.append(Paragraph(esc(REMAINING[key].format(n=total - len(listed))), s.small))
         if later:
             flow.append(Paragraph(esc(LATER[key]), s.small))
-            flow += _Transcript(view, index, transcript.from_me).lines(later)
+            flow += transcript.lines(later)
     return flow
 
 
