@@ -156,7 +156,8 @@ def timeline_events(case: dict[str, Any], items: list[Item], lang: str = "zh") -
                 text = text[:TEXT_LIMIT] + "…"
             sender = message.get("sender") or label("chat_system", lang)
             events.append(_event(message.get("time"), "tl_chat", f"{sender}{colon}{text}", [item.id]))
-        left = len(messages) - len(chosen)
+        count = item.facts.get("message_count")  # the facts may keep only the first messages
+        left = max(count if isinstance(count, int) else 0, len(messages)) - len(chosen)
         if left > 0:
             events.append(Event(None, False, "tl_more", label("tl_more_chat", lang, no=item.id, n=left),
                                 (item.id,)))
