@@ -10,8 +10,8 @@ account (``{chats: {list: [...]}}``).
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, BinaryIO
 
 import ijson
