@@ -41,7 +41,7 @@ from evidencekit.pdf.attachments import (
     xref_offsets,
 )
 from evidencekit.pdf.rawsig import der_length, scan_signatures
-from evidencekit.pdf.structure import Structure, newest_offsets, read_structure
+from evidencekit.pdf.structure import StrictView, Structure, newest_offsets, read_structure
 
 log = logging.getLogger("evidencekit")
 
@@ -242,21 +242,36 @@ def _verify(path: Path, trust: list[x509.Certificate] | None) -> VerifyReport:
         raise CannotVerify(f"{path}: not a PDF file", "verify checks dossiers made by `evidencekit bundle`.")
 
     report = VerifyReport(path, trust_anchors=len(trust or []))
-    with open(path, "rb") as f:
-        report.file_size = os.fstat(f.fileno()).st_size
-        structure = read_structure(f, report.file_size)
-    report.revisions = len(structure.revisions)
-    for problem in structure.problems:
-        report.fail(problem.code, _STRUCTURE_ZH.get(problem.code, _STRUCTURE_ZH["structure-invalid"]).format(
-            offset=problem.offset) + "。", f"{problem.detail} (byte {problem.offset}). Different PDF readers may "
-            "show different content.")
-    # The raw byte scan reads and hashes the whole file, as pyHanko does: run it on the
-    # second core meanwhile. Its findings join the report before any verdict.
+    # The raw byte scan reads and hashes every signed range: on the second core, while this
+    # one reads the structure and compares the readers. Its digests then spare pyHanko
+    # hashing the file again; its findings join the report before any verdict.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rawsig") as pool:
         raw = _RawScan(pool.submit(scan_signatures, path), report)
+        with open(path, "rb") as f:
+            report.file_size = os.fstat(f.fileno()).st_size
+            structure = read_structure(f, report.file_size)
+        report.revisions = len(structure.revisions)
+        for problem in structure.problems:
+            report.fail(problem.code, _STRUCTURE_ZH.get(problem.code, _STRUCTURE_ZH["structure-invalid"]).format(
+                offset=problem.offset) + "。", f"{problem.detail} (byte {problem.offset}). Different PDF readers "
+                "may show different content.")
         _check_structure(report, path, raw, trust or [], structure)
         _check_raw_extent(report, raw.result())
     return _finish(report)
+
+
+def _reuse_digests(embedded: list[Any], raw_signatures: list[Any]) -> None:
+    """Give pyHanko the digests the raw scan computed over the same byte ranges (pyHanko
+    caches them per signature), so the file is hashed once, not twice."""
+    computed = {sig.byte_range: sig.digest for sig in raw_signatures if sig.digest is not None}
+    for sig in embedded:
+        try:
+            found = computed.get(tuple(int(v) for v in sig.byte_range))
+        except (TypeError, ValueError):
+            continue
+        if found is not None:
+            algorithm, digest = found
+            sig.external_digests[algorithm] = digest
 
 
 def _check_raw_extent(report: VerifyReport, raw_signatures: list[Any]) -> None:
@@ -331,12 +346,13 @@ def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: lis
             report.fail("not-a-dossier", "文件不含 evidencekit 卷宗标记。",
                         "The file carries no evidencekit dossier marker.")
 
+        if structure.ok:
+            _check_agreement(report, path, structure, f, reader)
+        _reuse_digests(embedded, raw.result())
         _check_signatures(report, embedded, reader, trust)
         _check_after_seal(report, reader, embedded)
         _check_sealed_extent(report, reader, embedded, structure)
         _check_seal_values(report, f, embedded)
-        if structure.ok:
-            _check_agreement(report, path, structure, f, reader)
         if marker is not None:
             report.dossier_id = marker
             try:
@@ -763,7 +779,7 @@ def _str_or_none(value: Any) -> str | None:
 def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, dossier_id: str,
                     structure: Structure) -> None:
     files = embedded_files(reader.root)
-    for problem in attachment_route_problems(reader.root):
+    for problem in (attachment_route_problems(StrictView(structure, f)) if structure.ok else []):
         report.fail("attachment-route", f"附件的链接方式有歧义：{problem[0]}。不同的阅读器可能给出不同的文件。",
                     f"The attachments are reachable in more than one way: {problem[1]}. Different readers may "
                     "give different files.")

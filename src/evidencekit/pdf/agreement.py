@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from evidencekit.pdf.structure import DefinedObject, Name, PdfDict, Ref, Structure
+from evidencekit.pdf.structure import Name, PdfDict, Ref, StrictView, Structure
 
 Norm = Any  # nested tuples of plain values
 
@@ -33,30 +33,6 @@ def _number(value: Any) -> tuple[str, str]:
 
 
 # --- the strict reading's view ----------------------------------------------------------
-
-
-class _Strict:
-    def __init__(self, structure: Structure, f: BinaryIO) -> None:
-        self.f = f
-        self.objects: dict[int, DefinedObject] = {}
-        for revision in structure.revisions:
-            self.objects.update(revision.objects)
-        self.trailer = structure.revisions[-1].trailer
-
-    def resolve(self, value: Any) -> Any:
-        for _ in range(_MAX_DEPTH):
-            if not isinstance(value, Ref):
-                return value
-            obj = self.objects.get(value.num)
-            value = obj.value if obj is not None and obj.gen == value.gen else None
-        return None
-
-    def raw_stream(self, value: Any) -> bytes:
-        obj = self.objects.get(value.num) if isinstance(value, Ref) else None
-        if obj is None or obj.stream_start is None or obj.stream_length is None:
-            return b""
-        self.f.seek(obj.stream_start)
-        return self.f.read(obj.stream_length)
 
 
 def _strict_norm(value: Any, depth: int = 0) -> Norm:
@@ -81,7 +57,7 @@ def _strict_norm(value: Any, depth: int = 0) -> Norm:
     return ("?", type(value).__name__)
 
 
-def _strict_view(strict: _Strict) -> dict[str, Any]:
+def _strict_view(strict: StrictView) -> dict[str, Any]:
     root_ref = strict.trailer.get("/Root")
     root = strict.resolve(root_ref)
     if not isinstance(root, PdfDict):
@@ -112,7 +88,7 @@ def _strict_view(strict: _Strict) -> dict[str, Any]:
     return view
 
 
-def _strict_tree(strict: _Strict, node: PdfDict, out: list[Any], depth: int) -> None:
+def _strict_tree(strict: StrictView, node: PdfDict, out: list[Any], depth: int) -> None:
     if depth > _MAX_DEPTH:
         return
     pairs = strict.resolve(node.get("/Names"))
@@ -235,7 +211,7 @@ def disagreements(path: Path, structure: Structure, f: BinaryIO, hanko_reader: A
 
     out = _xref_differences(structure, hanko_reader)
     try:
-        ours = _strict_view(_Strict(structure, f))
+        ours = _strict_view(StrictView(structure, f))
     except Exception as exc:  # noqa: BLE001 - fail closed: what the strict reader cannot read is a finding
         return out + [(f"无法读取页面或附件（{type(exc).__name__}）",
                        f"the pages or attachments cannot be read ({type(exc).__name__}: {exc})")]

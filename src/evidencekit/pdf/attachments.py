@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 
 from evidencekit.hashing import Digester
 from evidencekit.pdf.stream_reader import UnsupportedStream, feed_stream, locate_stream
+from evidencekit.pdf.structure import Ref, StrictView
 
 log = logging.getLogger("evidencekit")
 
@@ -97,95 +98,93 @@ def read_attachment(spec: Any, reader: Any, f: BinaryIO, offsets: dict[int, int]
         return None
 
 
-def attachment_route_problems(root: Any) -> list[tuple[str, str]]:
+def attachment_route_problems(view: StrictView) -> list[tuple[str, str]]:
     """(zh, en) for every way to an attached file other than one name-tree entry with one stream.
 
     A dossier reaches each original in exactly one way: a name-tree entry whose file
     specification holds one stream (under /F, and /UF only as the same object). A name
     listed twice, a /UF or /RF stream beside /F, a file specification reachable only from
     /AF, or a /FileAttachment annotation lets a viewer offer a file the check never saw.
+    Read from the strict reading, which every reader has been shown to agree with.
     """
     problems: list[tuple[str, str]] = []
-    seen_names: set[str] = set()
-    specs: set[Any] = set()
-    pairs: list[tuple[str, Any]] = []
+    root = view.resolve(view.trailer.get("/Root"))
+    if not isinstance(root, dict):
+        return [("文件没有文档目录", "the file has no document catalog")]
+    pairs: list[tuple[object, object]] = []
 
-    def walk(node: Any, depth: int) -> None:
-        node = node.get_object()
+    def walk(node: object, depth: int) -> None:
+        node = view.resolve(node)
+        if not isinstance(node, dict):
+            return
         if depth > 32:
             problems.append(("附件名录嵌套过深", "the attachment name tree is nested too deep"))
             return
-        names = node.get("/Names")
-        if names is not None:
-            names = names.get_object()
+        names = view.resolve(node.get("/Names"))
+        if isinstance(names, list):
             if len(names) % 2:
                 problems.append(("附件名录的条目不成对", "the attachment name tree has an unpaired entry"))
-            for i in range(0, len(names) - 1, 2):
-                pairs.append((str(names[i]), names.raw_get(i + 1)))
-        for kid in node.get("/Kids", []) or []:
+            pairs.extend((view.resolve(names[i]), names[i + 1]) for i in range(0, len(names) - 1, 2))
+        kids = view.resolve(node.get("/Kids"))
+        for kid in kids if isinstance(kids, list) else []:
             walk(kid, depth + 1)
 
-    names_root = root.get("/Names")
-    tree = names_root.get_object().get("/EmbeddedFiles") if names_root is not None else None
-    if tree is not None:
-        walk(tree, 0)
-    for name, spec_ref in pairs:
-        if name in seen_names:
+    names_root = view.resolve(root.get("/Names"))
+    if isinstance(names_root, dict) and "/EmbeddedFiles" in names_root:
+        walk(names_root["/EmbeddedFiles"], 0)
+    seen: set[object] = set()
+    specs: set[Ref] = set()
+    for raw_name, spec_ref in pairs:
+        name = raw_name.decode("latin-1") if isinstance(raw_name, bytes) else str(raw_name)
+        if raw_name in seen:
             problems.append((f"附件名 {name} 出现了两次", f"the attachment name {name} is listed twice"))
-        seen_names.add(name)
-        key = _ref_key(spec_ref)
-        if key is None:
+        seen.add(raw_name)
+        if not isinstance(spec_ref, Ref):
             problems.append((f"附件 {name} 的文件说明不是独立对象", f"the file specification of {name} is not an object"))
             continue
-        specs.add(key)
-        spec = spec_ref.get_object()
-        ef = spec.get("/EF")
-        ef = ef.get_object() if ef is not None else None
-        if ef is None or "/F" not in ef:
+        specs.add(spec_ref)
+        spec = view.resolve(spec_ref)
+        ef = view.resolve(spec.get("/EF")) if isinstance(spec, dict) else None
+        if not isinstance(ef, dict) or "/F" not in ef:
             problems.append((f"附件 {name} 没有 /EF /F 数据流", f"attachment {name} has no /EF /F stream"))
             continue
-        extra = sorted(set(ef.keys()) - {"/F", "/UF"})
+        extra = sorted(set(ef) - {"/F", "/UF"})
         if extra:
             problems.append((f"附件 {name} 还有其他数据流（{', '.join(extra)}）",
                              f"attachment {name} carries other streams ({', '.join(extra)})"))
-        if "/UF" in ef and _ref_key(ef.raw_get("/UF")) != _ref_key(ef.raw_get("/F")):
+        if "/UF" in ef and ef["/UF"] != ef["/F"]:
             problems.append((f"附件 {name} 的 /UF 数据流与 /F 不是同一个",
                              f"attachment {name}: its /UF stream is not its /F stream"))
         if "/RF" in spec:
             problems.append((f"附件 {name} 带有 /RF 相关文件", f"attachment {name} carries related files (/RF)"))
-    for label, holder in [("目录", root)] + [(f"第 {n} 页", page) for n, page in enumerate(_pages(root), start=1)]:
-        af = holder.get("/AF")
-        for spec_ref in (af.get_object() if af is not None else []):
-            if _ref_key(spec_ref) not in specs:
-                en_label = "the catalog" if label == "目录" else f"page {label[2:-2]}"
-                problems.append((f"{label}的 /AF 指向附件名录之外的文件", f"{en_label}'s /AF names a file outside the "
+    pages = _pages(view, root)
+    for n, holder in [(0, root), *enumerate(pages, start=1)]:
+        af = view.resolve(holder.get("/AF"))
+        for spec_ref in af if isinstance(af, list) else []:
+            if spec_ref not in specs:
+                problems.append(("目录的 /AF 指向附件名录之外的文件" if n == 0 else f"第 {n} 页的 /AF 指向附件名录之外的文件",
+                                 ("the catalog" if n == 0 else f"page {n}") + "'s /AF names a file outside the "
                                  "attachment name tree"))
-    for n, page in enumerate(_pages(root), start=1):
-        annots = page.get("/Annots")
-        for annot in (annots.get_object() if annots is not None else []):
-            if annot.get_object().get("/Subtype") == "/FileAttachment":
+    for n, page in enumerate(pages, start=1):
+        annots = view.resolve(page.get("/Annots"))
+        for annot in annots if isinstance(annots, list) else []:
+            annot = view.resolve(annot)
+            if isinstance(annot, dict) and annot.get("/Subtype") == "/FileAttachment":
                 problems.append((f"第 {n} 页带有文件附件注释", f"page {n} carries a file attachment annotation"))
     return problems
 
 
-def _ref_key(value: Any) -> tuple[int, int] | None:
-    ref = getattr(value, "reference", None) or value
-    idnum = getattr(ref, "idnum", None)
-    return (idnum, ref.generation) if idnum is not None else None
-
-
-def _pages(root: Any) -> list[Any]:
-    out: list[Any] = []
+def _pages(view: StrictView, root: dict[str, Any]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     stack = [(root.get("/Pages"), 0)]
     while stack and len(out) < 100_000:
-        node, depth = stack.pop()
-        if node is None:
+        ref, depth = stack.pop()
+        node = view.resolve(ref)
+        if not isinstance(node, dict):
             continue
-        node = node.get_object()
-        kids = node.get("/Kids")
-        if kids is not None and depth < 64:
-            kids = kids.get_object()
-            stack.extend((kid, depth + 1) for kid in reversed(list(kids)))
+        kids = view.resolve(node.get("/Kids"))
+        if isinstance(kids, list) and depth < 64:
+            stack.extend((kid, depth + 1) for kid in reversed(kids))
         else:
             out.append(node)
     return out

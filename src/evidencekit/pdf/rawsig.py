@@ -27,6 +27,7 @@ class RawSignature:
     byte_range: tuple[int, int, int, int]
     digest_matches: bool | None  # None: the CMS could not be read at all
     problem: str | None
+    digest: tuple[str, bytes] | None = None  # (algorithm, digest of the signed ranges), when computed
 
 
 def scan_signatures(path: Path) -> list[RawSignature]:
@@ -178,15 +179,16 @@ def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int]) -> RawSignatur
                 break
             h.update(data)
             remaining -= len(data)
-    if h.digest() != expected:
-        return RawSignature(br, False, "the signed bytes no longer match the signature's digest")
+    computed = (algo, h.digest())
+    if computed[1] != expected:
+        return RawSignature(br, False, "the signed bytes no longer match the signature's digest", computed)
     try:
         problem = _certificates_problem(signed)
     except Exception:  # noqa: BLE001 - a certificate that no longer parses was changed too
         problem = "the signature value carries a certificate that was changed or does not belong to it"
     if problem:
-        return RawSignature(br, False, problem)
-    return RawSignature(br, True, None)
+        return RawSignature(br, False, problem, computed)
+    return RawSignature(br, True, None, computed)
 
 
 def _issued_by(cert: object, issuer: object) -> bool:

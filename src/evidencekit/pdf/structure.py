@@ -30,7 +30,7 @@ import re
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 _WS = b"\x00\t\n\x0c\r "
 _DELIMS = b"()<>[]{}/%"
@@ -301,13 +301,29 @@ def decode_name(raw: bytes, offset: int = 0) -> Name:
 
 
 class _Reader:
+    """Reads of the file through one 64 KiB block: objects come one after another, so one
+    read serves many of them; a skipped stream costs one seek."""
+
+    BLOCK = 64 << 10
+
     def __init__(self, f: BinaryIO, size: int) -> None:
         self.f = f
         self.size = size
+        self._start = 0
+        self._block = b""
 
     def read(self, offset: int, length: int) -> bytes:
+        if offset < 0 or offset >= self.size:
+            return b""
+        length = max(0, min(length, self.size - offset))
+        start = offset - self._start
+        if 0 <= start and start + length <= len(self._block):
+            return self._block[start:start + length]
         self.f.seek(offset)
-        return self.f.read(max(0, min(length, self.size - offset)))
+        if length > self.BLOCK:
+            return self.f.read(length)
+        self._start, self._block = offset, self.f.read(min(self.BLOCK, self.size - offset))
+        return self._block[:length]
 
     def parse(self, offset: int, func: _ParseFunc) -> tuple[object, int]:
         """Run ``func(parser, 0)`` on a window at ``offset``, growing it until the value fits."""
@@ -726,6 +742,32 @@ def iter_dicts(value: object) -> Iterator[PdfDict]:
             stack.extend(v.values())
         elif isinstance(v, list):
             stack.extend(v)
+
+
+class StrictView:
+    """The document as the strict reading holds it: each object's newest definition."""
+
+    def __init__(self, structure: Structure, f: BinaryIO) -> None:
+        self.f = f
+        self.objects: dict[int, DefinedObject] = {}
+        for revision in structure.revisions:
+            self.objects.update(revision.objects)
+        self.trailer = structure.revisions[-1].trailer
+
+    def resolve(self, value: Any) -> Any:
+        for _ in range(32):
+            if not isinstance(value, Ref):
+                return value
+            obj = self.objects.get(value.num)
+            value = obj.value if obj is not None and obj.gen == value.gen else None
+        return None
+
+    def raw_stream(self, value: Any) -> bytes:
+        obj = self.objects.get(value.num) if isinstance(value, Ref) else None
+        if obj is None or obj.stream_start is None or obj.stream_length is None:
+            return b""
+        self.f.seek(obj.stream_start)
+        return self.f.read(obj.stream_length)
 
 
 def newest_offsets(structure: Structure) -> dict[int, int]:
