@@ -17,7 +17,7 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 # Literal codes in the source: msg("…"), t("…"), Message("…"), and any string literal that
 # starts with a catalog prefix (help="help.bundle", report.fail(…, "verify.item_missing")).
 _PREFIXES = sorted({code.split(".", 1)[0] for code in CATALOG})
-_CALL = re.compile(r"""\b(?:msg|t|Message)\(\s*["']([^"'{}]+)["']""")
+_CALL = re.compile(r"""\b(?:msg|t|Message)\(\s*["']([a-z0-9_.\-]+)["']""")
 _LITERAL = re.compile(r"""(?<![\w"'])["']((?:%s)\.[a-z0-9_.\-]*[a-z0-9_])["']""" % "|".join(map(re.escape, _PREFIXES)))
 _LABEL = re.compile(r"""\blabel\(\s*["'](\w+)["']""")
 
@@ -61,7 +61,7 @@ def test_every_code_the_source_uses_is_in_the_catalog() -> None:
 
 
 def test_codes_are_dotted_names() -> None:
-    assert [c for c in CATALOG if not re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_\-#]+)+", c)] == []
+    assert [c for c in CATALOG if not re.fullmatch(r"[a-z0-9_]+(\.[A-Za-z0-9_\-]+)+", c)] == []
 
 
 def test_a_message_renders_at_display_time_in_either_language() -> None:
@@ -76,8 +76,10 @@ def test_a_message_renders_at_display_time_in_either_language() -> None:
 
 def test_nested_messages_and_lists_render_in_the_same_language() -> None:
     nested = msg("label.page_of", n=msg("kind.bill"), total=[msg("kind.chat"), msg("kind.photo")])
-    assert nested.text("zh") == "第 账单 / 聊天记录、照片 页"
-    assert nested.text("en") == "page bill / chat, photo"
+    assert nested.text("zh") == "第 账单 / 聊天记录；照片 页"
+    assert nested.text("en") == "page bill / chat; photo"
+    assert t("label.page_of", "zh", n=1, total=["a", "b"]) == "第 1 / a、b 页"
+    assert t("label.page_of", "en", n=1, total=["a", "b"]) == "page 1 / a, b"
     assert Message.from_code(nested.as_code()) == nested
 
 

@@ -20,9 +20,10 @@ language → en), else zh.
 
 from __future__ import annotations
 
+import errno
 import os
 import string
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Literal, Mapping
 
 Lang = Literal["zh", "en"]
@@ -30,16 +31,28 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 DEFAULT_LANG: Lang = "zh"
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(str):
     """A message as data: its catalog code and parameters, rendered at display time.
 
-    A parameter may itself be a Message (rendered in the same language) or a list or
-    tuple (its parts rendered and joined as the language joins a list).
+    ``text(lang)`` renders it. A parameter may itself be a Message (rendered in the same
+    language) or a list or tuple (its parts rendered and joined: names as the language
+    joins a list, messages with semicolons). Immutable; two messages are equal when code
+    and parameters are.
+
+    A Message is also a ``str`` whose value is its English text, so code that still
+    treats messages as text (an ``in`` test, a log line, ``json.dumps``, a manifest's
+    ``warnings``) keeps working unchanged; anything shown to a person calls ``text(lang)``.
     """
 
     code: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any]
+
+    def __new__(cls, code: str, params: Mapping[str, Any] | None = None) -> "Message":
+        frozen = MappingProxyType(dict(params or {}))
+        self = super().__new__(cls, t(code, "en", **frozen))
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "params", frozen)
+        return self
 
     def text(self, lang: str) -> str:
         return t(self.code, lang, **self.params)
@@ -57,11 +70,27 @@ class Message:
         """The inverse of :meth:`as_code` (nested messages come back as messages)."""
         return cls(str(data.get("code")), {k: _unplain(v) for k, v in dict(data.get("params") or {}).items()})
 
-    def __str__(self) -> str:  # logs and exceptions that are not localised read English
-        return self.text("en")
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a Message is immutable (cannot set {name!r})")
 
-    def __hash__(self) -> int:
-        return hash((self.code, repr(sorted(self.params.items(), key=lambda kv: kv[0]))))
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Message is immutable (cannot delete {name!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Message):
+            return self.code == other.code and dict(self.params) == dict(other.params)
+        return str.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = str.__hash__  # equal messages have equal English texts
+
+    def __repr__(self) -> str:
+        return f"Message({self.code!r}, {dict(self.params)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Message, (self.code, dict(self.params)))
 
 
 def msg(code: str, **params: Any) -> Message:
@@ -83,6 +112,20 @@ def t(code: str, lang: str, **params: Any) -> str:
         return f"{code}({shown})" if shown else code
     template = pair[1] if lang == "en" else pair[0]
     return string.Formatter().vformat(template, (), _Params({k: _render(v, lang) for k, v in params.items()}))
+
+
+def text_of(value: Any, lang: str) -> str:
+    """A message in ``lang``; any other value (a name, plain text) as it is."""
+    return value.text(lang) if isinstance(value, Message) else str(value)
+
+
+def os_reason(exc: OSError) -> Message | str:
+    """Why an OS call failed, in words of the catalog for the usual causes (``strerror`` is
+    English whatever the user reads), else the system's own words."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if f"os.{name}" in CATALOG:
+        return msg(f"os.{name}")
+    return exc.strerror or type(exc).__name__
 
 
 def placeholders(template: str) -> set[str]:
@@ -130,7 +173,10 @@ def _render(value: Any, lang: str) -> Any:
     if isinstance(value, Message):
         return value.text(lang)
     if isinstance(value, (list, tuple)):
-        return ("、" if lang == "zh" else ", ").join(str(_render(v, lang)) for v in value)
+        # messages are clauses (joined by semicolons), anything else names (joined as a list)
+        clauses = any(isinstance(v, Message) for v in value)
+        sep = ("；" if clauses else "、") if lang == "zh" else ("; " if clauses else ", ")
+        return sep.join(str(_render(v, lang)) for v in value)
     return value
 
 
@@ -383,4 +429,424 @@ CATALOG: dict[str, tuple[str, str]] = {
     "outcome.resolved": ("已解决", "resolved"),
     "outcome.rejected": ("被拒绝", "rejected"),
     "outcome.pending": ("处理中", "pending"),
+    # ---- command-line help (Click); a command's first line is its summary in the list of commands
+    "help.usage": ("用法：", "Usage: "),
+    "help.options": ("选项：", "Options:"),
+    "help.commands": ("命令：", "Commands:"),
+    "help.required": ("必填", "required"),
+    "help.help": ("显示本帮助并退出。", "Show this message and exit."),
+    "help.version": ("显示版本并退出。", "Show the version and exit."),
+    "help.main": ("evidencekit：把投诉证据整理成一份经哈希、签名封存、可核验的 PDF 证据材料。",
+                  "evidencekit: turn complaint evidence into one sealed, verifiable PDF dossier."),
+    "help.main.lang": ("提示信息和卷宗标签的语言。默认取 EVIDENCEKIT_LANG，其次取系统语言（LC_ALL、LC_MESSAGES、"
+                       "LANG，如 zh_CN.UTF-8），都没有时为中文。",
+                       "Language of messages and dossier labels. Default: EVIDENCEKIT_LANG, else the locale "
+                       "(LC_ALL, LC_MESSAGES, LANG, e.g. en_US.UTF-8), else Chinese."),
+    "help.main.verbose": ("显示更多细节；出错时显示调用栈。", "More detail; tracebacks on errors."),
+    "help.main.quiet": ("stderr 上只显示错误。", "Only errors on stderr."),
+    "help.json": ("在 stdout 上以 JSON 输出结果。", "Print the result as JSON on stdout."),
+    "help.case": ("使用此 case.toml，而不是 FOLDER/case.toml。", "case.toml to use instead of FOLDER/case.toml."),
+    "help.tsa": ("用于可信封存时间的 RFC 3161 时间戳服务（TSA）地址（默认：EVIDENCEKIT_TSA，或 EVIDENCEKIT_HOME "
+                 "中 settings.toml 里的 tsa = \"URL\"）。",
+                 "RFC 3161 timestamp authority for a trusted sealing time (default: EVIDENCEKIT_TSA, or "
+                 "tsa = \"URL\" in settings.toml in EVIDENCEKIT_HOME)."),
+    "help.no_tsa": ("不使用已配置的默认 TSA。", "Do not use the configured default TSA."),
+    "help.tsa_optional": ("TSA 失败时不带可信时间戳封存（并说明这一点），而不是以退出码 7 结束。",
+                          "If the TSA fails, seal without a timestamp (and say so) instead of exit 7."),
+    "help.archive": ("长期验证：嵌入验证数据并加文档时间戳（PAdES B-LTA）；需要 TSA。",
+                     "Long-term validation: embed the validation data and add a document timestamp (PAdES "
+                     "B-LTA); needs a TSA."),
+    "help.bundle": ("把 FOLDER 中的证据封存为一份 PDF 证据材料。\n\nFOLDER 不会被改动；卷宗以原子方式写在它外面。",
+                    "Bundle the evidence in FOLDER into one sealed PDF dossier.\n\nFOLDER is never changed; the "
+                    "dossier is written atomically outside it."),
+    "help.bundle.output": ("要写入的卷宗文件（默认：文件夹旁边的 FOLDER-dossier.pdf）。",
+                           "Dossier file to write (default: FOLDER-dossier.pdf beside the folder)."),
+    "help.bundle.channel": ("卷宗面向的投诉渠道（默认：case.toml 中 [case] 的 channel）。",
+                            "Channel the dossier is for (default: case.toml's [case] channel)."),
+    "help.bundle.identity": ("用来签名的 PKCS#12 身份文件（默认：你的 evidencekit 身份）。",
+                             "PKCS#12 identity to sign with (default: your evidencekit identity)."),
+    "help.bundle.font": ("代替内置字体使用的、含中文字形的 TrueType 字体。",
+                         "TrueType font with Chinese glyphs to use instead of the bundled one."),
+    "help.bundle.public": ("为公开渠道（社交媒体）隐去个人信息。", "Mask personal data for public channels (social media)."),
+    "help.bundle.force": ("输出文件已存在时替换它。", "Replace the output file if it exists."),
+    "help.verify": ("检查 DOSSIER 是否完好：签名、封存后的改动、每件原始文件。\n\n退出码 0 有效，4 被改动或篡改，"
+                    "5 无法核验，8 完好但不是由 --trust 指定的人封存。",
+                    "Check that DOSSIER is intact: signatures, changes after sealing, every original.\n\nExit 0 "
+                    "valid, 4 changed or tampered, 5 cannot verify, 8 intact but not sealed by a --trust anchor."),
+    "help.verify.trust": ("可信签名人或 CA 的证书（PEM/DER）；可重复。",
+                          "Certificate of a trusted signer or CA (PEM/DER); repeatable."),
+    "help.verify.save_sealed": ("另外把封存时的文件（签名覆盖的部分）写到此文件。",
+                                "Also write the file as it was sealed (what the signatures cover) to this file."),
+    "help.verify.force": ("--save-sealed 的文件已存在时替换它。", "Replace the --save-sealed file if it exists."),
+    "help.verify.json": ("在 stdout 上以 JSON 输出报告。", "Print the report as JSON on stdout."),
+    "help.extract": ("从 DOSSIER 中取出封存的原始文件，每件都按清单重新核对摘要。",
+                     "Write the sealed originals out of DOSSIER, each re-hashed against the manifest."),
+    "help.extract.dir": ("写入原始文件的文件夹。", "Folder to write the originals into."),
+    "help.extract.force": ("覆盖文件夹中已有的文件。", "Overwrite files that already exist in the folder."),
+    "help.identity": ("签名身份：一把密钥和一张证书（PKCS#12）。", "The signing identity: a key and certificate (PKCS#12)."),
+    "help.identity.create": ("生成密钥和自签名证书（文件权限 0600）。",
+                             "Make a key and a self-signed certificate (file mode 0600)."),
+    "help.identity.name": ("你的姓名，即封存签名上显示的名字。", "Your name, as it should appear on the seal."),
+    "help.identity.output": ("写到哪里（默认：EVIDENCEKIT_HOME 中的 evidencekit 身份）。",
+                             "Where to write it (default: the evidencekit identity in EVIDENCEKIT_HOME)."),
+    "help.identity.passphrase": ("用口令保护密钥（会询问，或取自 EVIDENCEKIT_PASSPHRASE）。",
+                                 "Protect the key with a passphrase (asked, or EVIDENCEKIT_PASSPHRASE)."),
+    "help.identity.force": ("替换已有的身份（旧密钥会丢失）。", "Replace an existing identity (its key is lost)."),
+    "help.identity.file": ("PKCS#12 身份文件（默认：你的 evidencekit 身份）。",
+                           "PKCS#12 identity file (default: your evidencekit identity)."),
+    "help.identity.show": ("显示身份的姓名和证书指纹。", "Show the identity's name and certificate fingerprint."),
+    "help.identity.export": ("导出证书（仅公开部分，PEM），交给核验方用于 --trust。",
+                             "Export the certificate (public part only, PEM) to give to a verifier for --trust."),
+    "help.identity.export.output": ("把证书（PEM）写到此文件，而不是 stdout。",
+                                    "Write the certificate (PEM) here instead of stdout."),
+    "help.inspect": ("显示 bundle 会从 FOLDER 中取用什么：证据、类型、内容要点、提示。不写任何文件。",
+                     "Show what bundle would take from FOLDER: items, kinds, facts, warnings. Writes nothing."),
+    "help.inspect.json": ("以 JSON 输出每件证据的类型、内容要点和提示。",
+                          "Print every item's kind, facts and warnings as JSON."),
+    "help.check": ("按某个投诉渠道的要求检查案件文件夹或已封存的卷宗。\n\n没有不符合项时退出码 0，有要求未满足时 6。",
+                   "Check a case folder or a sealed dossier against a channel's requirements.\n\nExit 0 when "
+                   "nothing fails, 6 when a requirement is unmet."),
+    "help.check.channel": ("渠道编号（见 `evidencekit channels`），或 all。",
+                           "A channel id (see `evidencekit channels`), or 'all'."),
+    "help.check.json": ("以 JSON 输出报告。", "Print the report as JSON."),
+    "help.channels": ("列出投诉渠道，或用文字说明某个渠道的要求。",
+                      "List the complaint channels, or what one channel requires, in words."),
+    "help.channels.json": ("以 JSON 输出要求。", "Print the requirements as JSON."),
+    "help.init": ("在 FOLDER 中写入一份带注释的 case.toml（中文）；从不覆盖。",
+                  "Write a commented case.toml (in Chinese) into FOLDER; never overwrites."),
+    "help.countersign": ("在已封存的 DOSSIER 上加上你的签名，作为收件回执（保管链）。\n\n卷宗必须先通过核验。签名以增量"
+                         "更新的方式追加；文件以原子方式替换，绝不会只写一半。",
+                         "Add your signature to a sealed DOSSIER as a receipt (chain of custody).\n\nThe dossier "
+                         "must verify first. The signature is appended as an incremental update; the file is "
+                         "replaced atomically, never left half-written."),
+    "help.countersign.identity": ("用来加签的 PKCS#12 身份文件（默认：你的 evidencekit 身份）。",
+                                  "PKCS#12 identity to countersign with (default: your evidencekit identity)."),
+    "help.countersign.note": ("这个签名证明什么，例如“法律援助中心已接收”；verify 会显示它。",
+                              "What this signature attests, e.g. 'received by the legal aid centre'; shown by "
+                              "verify."),
+    "help.countersign.tsa": ("加签用的 RFC 3161 时间戳服务地址（默认：EVIDENCEKIT_TSA 或 settings.toml）。",
+                             "RFC 3161 timestamp authority for the countersignature (default: EVIDENCEKIT_TSA or "
+                             "settings.toml)."),
+    "help.countersign.output": ("把加签后的卷宗写到这里，而不是替换 DOSSIER。",
+                                "Write the countersigned dossier here instead of replacing DOSSIER."),
+    "help.countersign.trust": ("先核验卷宗时使用的信任根证书；可重复。",
+                               "Trust anchor used when checking the dossier first; repeatable."),
+    # ---- the command line's own messages (stderr) and plain-text results (stdout)
+    "cli.error": ("evidencekit：错误：{message}", "evidencekit: error: {message}"),
+    "cli.usage_error": ("evidencekit：用法错误：{message}", "evidencekit: usage error: {message}"),
+    "cli.usage_hint": ("运行 `{command} --help` 查看用法。", "Run `{command} --help` to see how to use it."),
+    "cli.interrupted": ("evidencekit：已中断；没有留下写了一半的文件", "evidencekit: interrupted; nothing half-written was left behind"),
+    "cli.terminated": ("evidencekit：已终止（SIGTERM）；没有留下写了一半的文件",
+                       "evidencekit: terminated (SIGTERM); nothing half-written was left behind"),
+    "cli.internal_error": ("evidencekit：内部错误：{error}", "evidencekit: internal error: {error}"),
+    "cli.internal_error.hint": ("加 -v 再运行一次可看到详情；请报告此问题", "run again with -v for the details, and report it"),
+    "cli.progress.hash": ("计算摘要", "hashing"),
+    "cli.progress.place": ("放置图片", "placing images"),
+    "cli.progress.attach": ("附加原始文件", "attaching"),
+    "cli.progress.render": ("排版页面", "laying out pages"),
+    "cli.progress.seal": ("封存", "sealing"),
+    "cli.passphrase_for": ("{path} 的口令", "Passphrase for {path}"),
+    "cli.passphrase": ("口令", "Passphrase"),
+    "cli.sealer_name": ("封存人姓名（印在封面上；以后每次封存都用它）",
+                        "Sealer's name (printed on the cover; used for every later seal)"),
+    "cli.tsa": ("可信时间戳：{name}（{url}）", "trusted timestamp: {name} ({url})"),
+    "cli.sealed": ("已封存：{path}", "sealed: {path}"),
+    "cli.dossier_id": ("材料编号：{id}", "dossier id: {id}"),
+    "cli.bundle_summary": ("证据 {items} 件，{pages} 页，{kb} KB；签名人 {signer}",
+                           "{items} items, {pages} pages, {kb} KB; signed by {signer}"),
+    "cli.not_included": ("  未纳入 {path}：{reason}", "  not included: {path}: {reason}"),
+    "cli.escalation": ("升级：{reason}", "escalation: {reason}"),
+    "cli.requirements_met": ("{channel}：材料要求均已满足", "{channel}: every requirement is met"),
+    "cli.requirements_unmet": ("{channel}：{count} 项要求未满足（{names}）；运行 evidencekit check {dossier} --channel "
+                               "{channel_id} 查看依据和补救办法",
+                               "{channel}: {count} requirement(s) unmet ({names}); run evidencekit check {dossier} "
+                               "--channel {channel_id} for the sources and fixes"),
+    "cli.saved_sealed": ("封存时的文件（前 {bytes} 字节）已保存到 {path}；可用 evidencekit verify 核验它。",
+                         "The file as sealed (the first {bytes} bytes) was saved to {path}; check it with "
+                         "evidencekit verify."),
+    "cli.extract.ok": ("完成  {id}  {path}", "OK    {id}  {path}"),
+    "cli.extract.fail": ("失败  {id}  {path}：{reason}", "FAIL  {id}  {path}: {reason}"),
+    "cli.identity.path": ("文件：{value}", "path: {value}"),
+    "cli.identity.name": ("姓名：{value}", "name: {value}"),
+    "cli.identity.fingerprint": ("证书指纹（SHA-256）：{value}", "fingerprint_sha256: {value}"),
+    "cli.identity.self_signed": ("自签名：{value}", "self_signed: {value}"),
+    "cli.identity.not_after": ("有效期至：{value}", "not_after: {value}"),
+    "cli.inspect.not_included": ("--   未纳入  {path}：{reason}", "--   not included  {path}: {reason}"),
+    "cli.facts.bill": ("{format}，{rows} 笔", "{format}, {rows} rows"),
+    "cli.facts.bill_disputed": ("{format}，{rows} 笔，其中争议 {disputed} 笔", "{format}, {rows} rows, {disputed} disputed"),
+    "cli.facts.chat": ("{format}，{messages} 条消息", "{format}, {messages} messages"),
+    "cli.facts.media": ("{container} {seconds} 秒", "{container} {seconds} s"),
+    "cli.facts.image_gps": ("{size}，含 GPS 定位", "{size}, GPS"),
+    "cli.facts.pages": ("{pages} 页", "{pages} page(s)"),
+    "cli.facts.pages_unknown": ("页数不明", "pages unknown"),
+    "cli.facts.encrypted": ("{pages}，已加密", "{pages}, encrypted"),
+    "cli.check.source": ("      依据：{source}", "      source: {source}"),
+    "cli.check.fix": ("      怎么办：{fix}", "      fix: {fix}"),
+    "cli.check.escalation": ("升级：{reason}", "Escalation: {reason}"),
+    "cli.check.result": ("结果：{failed} 项不符合，{warned} 项提醒，{passed} 项符合",
+                         "Result: {failed} failed, {warned} warnings, {passed} passed"),
+    "cli.check.ok": ("符合", "OK"),
+    "cli.check.unmet": ("未满足", "UNMET"),
+    "cli.check.legend": ("✓ 符合  ✗ 不符合  ! 提醒  · 该渠道不要求", "✓ pass  ✗ fail  ! warning  · not required by that channel"),
+    "cli.channel.authority": ("主管机构：{text}", "Authority: {text}"),
+    "cli.channel.how": ("怎么投诉：{text}", "How: {text}"),
+    "cli.channel.requirements": ("要求：", "Requirements:"),
+    "cli.channel.must": ("必须", "must"),
+    "cli.channel.should": ("建议", "should"),
+    "cli.channel.time_limits": ("时限：", "Time limits:"),
+    "cli.channel.advice": ("建议：", "Advice:"),
+    "cli.init.written": ("已写入 case.toml，请用文本编辑器填写。", "case.toml written; fill it in with a text editor."),
+    "cli.countersigned": ("已加签：{signer}（第 {n} 个签名，字段 {field}）；备注：{note}",
+                          "countersigned by {signer} (signature {n}, field {field}); note: {note}"),
+    "cli.countersign.tsa": ("可信时间戳：{name}", "trusted timestamp: {name}"),
+    # ---- why an OS call failed (os_reason): strerror is English whatever the user reads
+    "os.ENOENT": ("没有这个文件或文件夹", "No such file or directory"),
+    "os.EACCES": ("没有权限", "Permission denied"),
+    "os.EPERM": ("不允许这样操作", "Operation not permitted"),
+    "os.EISDIR": ("这是一个文件夹", "Is a directory"),
+    "os.ENOTDIR": ("路径中有一部分不是文件夹", "Not a directory"),
+    "os.ELOOP": ("符号链接过多或形成循环", "Too many levels of symbolic links"),
+    "os.EIO": ("输入/输出错误（磁盘或设备可能有故障）", "Input/output error"),
+    "os.ENXIO": ("没有这个设备或地址", "No such device or address"),
+    "os.ENOSPC": ("设备上没有剩余空间", "No space left on device"),
+    "os.EDQUOT": ("超出磁盘配额", "Disk quota exceeded"),
+    "os.EROFS": ("只读文件系统", "Read-only file system"),
+    "os.ENAMETOOLONG": ("文件名太长", "File name too long"),
+    "os.EBUSY": ("设备或资源忙", "Device or resource busy"),
+    "os.ETXTBSY": ("文件正被使用", "Text file busy"),
+    "os.EMFILE": ("打开的文件太多", "Too many open files"),
+    "os.EEXIST": ("文件已存在", "File exists"),
+    "os.EINVAL": ("参数无效", "Invalid argument"),
+    "os.EFBIG": ("文件太大", "File too large"),
+    "os.ESTALE": ("网络文件句柄已失效", "Stale file handle"),
+    # ---- errors (what went wrong) and their hints (what to do next)
+    "err.no_identity": ("{path}：还没有签名身份", "{path}: no identity yet"),
+    "err.no_identity.hint": ("运行 `evidencekit identity create --name 你的姓名`。", "Run `evidencekit identity create --name NAME`."),
+    "err.no_identity.hint_countersign": ("运行 `evidencekit identity create --name 你的姓名`，或用 --identity FILE.p12 "
+                                         "指定身份文件。",
+                                         "Run `evidencekit identity create --name NAME`, or give --identity FILE.p12."),
+    "err.passphrase_no_terminal": ("要求设置口令，但没有可以询问口令的终端",
+                                   "a passphrase was asked for but there is no terminal to ask it"),
+    "err.set_env.hint": ("设置环境变量 {env}。", "Set {env}."),
+    "err.settings_unreadable": ("{path}：无法读取（{detail}）", "{path}: cannot be read ({detail})"),
+    "err.settings_unreadable.hint": ("修正或删除这个设置文件。", "Fix or remove the settings file."),
+    "err.settings_tsa": ("{path}：`tsa` 必须是一个网址字符串", "{path}: `tsa` must be a URL string"),
+    "err.settings_tsa.hint": ("例如写 tsa = \"http://tsa.example/\"", "Write e.g. tsa = \"http://tsa.example/\""),
+    "err.tsa_url": ("{where}：{url} 不是时间戳服务（TSA）的 http(s) 网址",
+                    "{where}: {url} is not an http(s) URL of a timestamp authority"),
+    "err.tsa_url.hint": ("请给出 TSA 的网址，例如 http://timestamp.example.org/tsr。",
+                         "Give the TSA's URL, e.g. http://timestamp.example.org/tsr."),
+    "err.tsa_failed": ("时间戳服务 {url} 失败：{detail}", "timestamp authority {url} failed: {detail}"),
+    "err.tsa_failed.hint": ("检查网址和网络，稍后再试；`bundle --tsa-optional` 可以不带可信时间戳封存（卷宗会说明其时间只是"
+                            "你电脑时钟的时间），`countersign --no-tsa` 可以不带时间戳加签。",
+                            "Check the URL and the network and try again later; `bundle --tsa-optional` seals "
+                            "without a trusted timestamp (the dossier then says its time is only your clock's), and "
+                            "`countersign --no-tsa` signs without one."),
+    "tsa.refused": ("连接被拒绝或主机不可达", "connection refused or host unreachable"),
+    "tsa.timeout": ("超时前没有应答", "no answer before the timeout"),
+    "tsa.http": ("服务器答复 HTTP {status} {reason}", "HTTP {status} {reason}"),
+    "err.archive_needs_tsa": ("--archive 需要时间戳服务（TSA）", "--archive needs a timestamp authority"),
+    "err.archive_needs_tsa.hint": ("请给出 --tsa 网址（或配置一个）。", "Give --tsa URL (or configure one)."),
+    "err.archive_needs_tsa.hint_bundle": ("给出 --tsa 网址、设置 EVIDENCEKIT_TSA，或在 settings.toml 中写 tsa = \"URL\"。",
+                                          "Give --tsa URL, set EVIDENCEKIT_TSA, or put tsa = \"URL\" in settings.toml."),
+    "err.signing_failed": ("{name}：签名失败（{detail}）", "{name}: signing failed ({detail})"),
+    "err.signing_failed.hint": ("检查身份文件；加 -v 运行可看到详情。", "Check the identity file; run with -v for details."),
+    "err.exists": ("{path}：已存在", "{path}: already exists"),
+    "err.exists.hint_force": ("用 --force 替换它，或换一个名字。", "Use --force to replace it, or choose another name."),
+    "err.exists.hint_add_force": ("加 --force 替换它，或换一个名字。", "Add --force to replace it, or choose another name."),
+    "err.exists.hint_bundle": ("用 --force 替换它，或用 -o 换一个名字。", "Use --force to replace it, or -o another name."),
+    "err.exists.hint_countersign": ("换一个 -o 文件名，或删除该文件。", "Choose another -o name, or remove the file."),
+    "err.exists.hint_extract": ("请取出到一个空文件夹，或使用 --force。", "Extract into an empty folder, or use --force."),
+    "err.exists.hint_init": ("编辑已有的文件，或把它移走后再运行 init", "edit the existing file, or move it away and run init again"),
+    "err.init_exists": ("{path} 已存在；不覆盖它", "{path} already exists; not overwriting it"),
+    "err.save_sealed_same_file": ("{path}：正是被核验的文件", "{path}: is the file being verified"),
+    "err.save_sealed_same_file.hint": ("给 --save-sealed 另一个文件名。", "Give --save-sealed another file name."),
+    "err.no_sealed_part": ("{path}：没有完好的签名，因此没有可保存的封存部分",
+                           "{path}: no intact signature, so there is no sealed part to save"),
+    "err.no_sealed_part.hint": ("请向发送方索取封存时的原样卷宗。", "Ask the sender for the dossier as it was sealed."),
+    "err.became_shorter": ("{path}：文件在读取过程中变短了", "{path}: the file became shorter while it was read"),
+    "err.trust_unreadable": ("{path}：无法读取信任证书（{reason}）", "{path}: cannot read the trust certificate ({reason})"),
+    "err.trust_unreadable.hint": ("给 --trust 一个证书文件（PEM 或 DER）。", "Give --trust a certificate file (PEM or DER)."),
+    "err.trust_not_certificate": ("{path}：不是证书", "{path}: not a certificate"),
+    "err.trust_not_certificate.hint": ("给 --trust 一个 PEM 或 DER 格式的 X.509 证书。",
+                                       "Give --trust a PEM or DER X.509 certificate."),
+    "err.cannot_open": ("{path}：无法打开（{reason}）", "{path}: cannot open ({reason})"),
+    "err.cannot_open.hint_dossier": ("检查卷宗的路径。", "Check the path to the dossier."),
+    "err.cannot_open.hint": ("检查路径。", "Check the path."),
+    "err.not_a_pdf": ("{path}：不是 PDF 文件", "{path}: not a PDF file"),
+    "err.unreadable_pdf": ("{path}：不是可读的 PDF（{detail}）", "{path}: not a readable PDF ({detail})"),
+    "err.unreadable_pdf.hint_truncated": ("文件末尾缺失：它可能被截断了（下载或复制不完整）",
+                                          "the end of the file is missing: it may be truncated (an incomplete "
+                                          "download or copy)"),
+    "err.verify_takes.hint": ("verify 只核验由 `evidencekit bundle` 制作的卷宗。",
+                              "verify checks dossiers made by `evidencekit bundle`."),
+    "err.not_sealed_not_dossier": ("{path}：没有签名，也不是 evidencekit 卷宗",
+                                   "{path}: has no signature and is not an evidencekit dossier"),
+    "err.verify_takes_sealed.hint": ("verify 只核验由 `evidencekit bundle` 封存的卷宗。",
+                                     "verify checks dossiers sealed by `evidencekit bundle`."),
+    "err.give_dossier.hint": ("请给出由 evidencekit 制作的卷宗。", "Give a dossier made by evidencekit."),
+    "err.no_manifest": ("{path}：不含 evidencekit 清单", "{path}: holds no evidencekit manifest"),
+    "err.check_takes.hint": ("check 接受案件文件夹，或由 `evidencekit bundle` 制作的卷宗。",
+                             "check takes a case folder or a dossier made by `evidencekit bundle`."),
+    "err.unreadable_dossier": ("{path}：不是可读的卷宗（{detail}）", "{path}: not a readable dossier ({detail})"),
+    "err.no_such_target": ("{path}：没有这个文件夹或文件", "{path}: no such folder or file"),
+    "err.no_such_target.hint": ("请给出案件文件夹或卷宗 PDF。", "Give a case folder or a dossier PDF."),
+    "err.manifest_damaged": ("{path}：{problem}", "{path}: {problem}"),
+    "err.manifest_damaged.hint": ("对它运行 `evidencekit verify`：清单损坏的卷宗是无效的；请向发送方索取原件。",
+                                  "Run `evidencekit verify` on it: a dossier whose manifest is damaged is not "
+                                  "valid; ask the sender for the original."),
+    "err.manifest_unreadable": ("{path}：其清单无法读取（{detail}）", "{path}: its manifest cannot be read ({detail})"),
+    "err.run_verify.hint": ("对它运行 `evidencekit verify` 看看哪里有问题。", "Run `evidencekit verify` on it to see what is wrong."),
+    "err.run_verify_found.hint": ("对它运行 `evidencekit verify` 查看发现的问题。",
+                                  "Run `evidencekit verify` on it to see what was found."),
+    "err.report.hint": ("加 -v 运行并报告此问题。", "Run with -v and report it."),
+    "err.report_again.hint": ("加 -v 再运行一次；如果再次发生，请报告此问题。",
+                              "Run again with -v, and report it if it happens again."),
+    "err.note_length": ("备注须为 1 到 500 个字符", "the note must be 1 to 500 characters"),
+    "err.note_length.hint": ("给 --note 一段简短的文字，例如 --note '已接收'。",
+                             "Give --note a short text, e.g. --note 'received'."),
+    "err.countersign_not_valid": ("{path}：卷宗未通过核验（{verdict}），不予加签",
+                                  "{path}: will not countersign a dossier that does not verify ({verdict})"),
+    "err.countersign_check": ("{path}：加签后的副本未通过检查；原文件没有改动",
+                              "{path}: the countersigned copy does not check out; nothing was changed"),
+    "err.sealed_check": ("封存后的卷宗未通过检查（{problems}）；没有写入任何文件",
+                         "the sealed dossier did not check out ({problems}); nothing was written"),
+    "err.folder_cannot_open": ("{path}：无法打开案件文件夹（{reason}）", "{path}: cannot open the case folder ({reason})"),
+    "err.folder_cannot_open.hint": ("检查路径；请给出存放证据文件的文件夹。",
+                                    "Check the path; give the folder that holds your evidence files."),
+    "err.not_a_folder": ("{path}：不是文件夹", "{path}: is not a folder"),
+    "err.not_a_folder.hint": ("请给出存放证据文件的文件夹。", "Give the folder that holds your evidence files."),
+    "err.no_evidence": ("{path}：没有找到证据文件", "{path}: no evidence files found"),
+    "err.no_evidence.hint": ("把截图、账单、聊天记录和录音放进这个文件夹（可以有子文件夹），然后再运行。",
+                             "Put your screenshots, bills, chats and recordings in the folder (sub-folders are "
+                             "fine) and run again."),
+    "err.no_evidence.hint_bundle": ("把截图、账单、聊天记录和录音放进这个文件夹（可以有子文件夹），然后再运行 bundle。",
+                                    "Put your screenshots, bills, chats and recordings in the folder (sub-folders "
+                                    "are fine) and run bundle again."),
+    "err.file_unreadable": ("{path}：无法读取（{reason}）", "{path}: cannot be read ({reason})"),
+    "err.file_unreadable.hint": ("检查文件的权限，或把它移出文件夹。", "Check the file's permissions, or move it out of the folder."),
+    "err.output_inside_folder": ("{path}：卷宗会被写进证据文件夹 {folder} 里",
+                                 "{path}: the dossier would be written inside the evidence folder {folder}"),
+    "err.output_inside_folder.hint": ("给 -o 一个证据文件夹之外的路径；bundle 从不往你的证据里写东西。",
+                                      "Give -o a path outside the folder; bundle never writes into your evidence."),
+    "err.output_is_folder": ("{path}：是一个文件夹", "{path}: is a folder"),
+    "err.output_is_folder.hint": ("给 -o 一个以 .pdf 结尾的文件名。", "Give -o a file name ending in .pdf."),
+    "err.image_unreadable_sealing": ("{path}：封存时无法读取这张图片（{detail}）",
+                                     "{path}: the image could not be read while sealing ({detail})"),
+    "err.image_unreadable_sealing.hint": ("封存期间请不要让其他程序改动这个文件夹，然后再试一次。",
+                                          "Make sure no other program changes the folder while bundling, and try "
+                                          "again."),
+    "err.unreadable_sealing": ("{path}：封存时无法读取（{detail}）", "{path}: could not be read while sealing ({detail})"),
+    "err.unreadable_sealing.hint": ("封存期间请保持文件夹不变，然后再试一次。",
+                                    "Make sure the folder does not change while bundling, and try again."),
+    "err.changed_while_sealing": ("{path}：文件在封存过程中被改动了", "{path}: the file changed while it was being sealed"),
+    "err.changed_while_sealing.hint": ("关闭所有会写入证据文件夹的程序，然后重新运行 bundle。",
+                                       "Close any program that writes to the evidence folder and run bundle again."),
+    "err.identity_name_char": ("名字 {name} 含有字符 {char}（U+{codepoint}），本工具生成的证书无法容纳它（签名库只认识 "
+                               "Unicode 3.2 中的字符）",
+                               "the name {name} contains {char} (U+{codepoint}), which certificates made by this tool "
+                               "cannot hold (the signing libraries know only characters of Unicode 3.2)"),
+    "err.identity_name_char.hint": ("在 --name 中把这个字换一种写法（例如常用的异体字或拼音）；case.toml 中投诉人的真实姓名"
+                                    "不受影响。",
+                                    "Write that character another way (e.g. a common variant or pinyin) in --name; "
+                                    "the complainant's real name in case.toml is not affected."),
+    "err.identity_exists": ("{path}：签名身份已存在", "{path}: an identity already exists"),
+    "err.identity_exists.hint": ("用 --force 替换它（旧密钥会丢失）。", "Use --force to replace it (the old key is lost)."),
+    "err.identity_no_name": ("签名身份需要一个名字", "the identity needs a name"),
+    "err.identity_no_name.hint": ("请给出 --name，例如 --name 张三。", "Give --name, e.g. --name 'Zhang San'."),
+    "err.identity_unreadable": ("{path}：无法读取签名身份（{reason}）", "{path}: cannot read the identity ({reason})"),
+    "err.identity_unreadable.hint": ("检查 --identity，或运行 `evidencekit identity create --name 你的姓名`。",
+                                     "Check --identity, or run `evidencekit identity create --name NAME`."),
+    "err.identity_locked": ("{path}：签名身份受口令保护", "{path}: the identity is protected by a passphrase"),
+    "err.identity_locked.hint": ("设置环境变量 {env}，或在终端中运行命令，以便询问口令。",
+                                 "Set {env}, or run the command in a terminal to be asked."),
+    "err.identity_passphrase": ("{path}：口令错误，或不是 PKCS#12 文件", "{path}: wrong passphrase, or not a PKCS#12 file"),
+    "err.identity_passphrase.hint": ("检查口令；PKCS#12 文件的扩展名通常是 .p12 或 .pfx。",
+                                     "Check the passphrase; a PKCS#12 file usually ends in .p12 or .pfx."),
+    "err.identity_incomplete": ("{path}：这个 PKCS#12 文件中没有私钥和证书",
+                                "{path}: the PKCS#12 file holds no private key and certificate"),
+    "err.identity_incomplete.hint": ("导出签名身份时请包含私钥。", "Export the identity with its private key."),
+    "err.identity_key_type": ("{path}：不支持的密钥类型 {type}", "{path}: unsupported key type {type}"),
+    "err.identity_key_type.hint": ("请使用 RSA 或 ECDSA 密钥。", "Use an RSA or ECDSA key."),
+    "err.unknown_channel": ("未知的投诉渠道 {channel}；可用的渠道：{known}", "unknown channel {channel}; valid channels: {known}"),
+    "err.unknown_channel.hint": ("运行 `evidencekit channels` 查看每个渠道是什么", "run `evidencekit channels` to see what each one is"),
+    "err.font": ("{path}：无法使用这个字体（{detail}）", "{path}: cannot use this font ({detail})"),
+    "err.font.hint": ("请给出含中文字形、使用 TrueType 轮廓的 TrueType 字体（.ttf 或 .ttc）；OpenType/CFF 字体（.otf）无法"
+                      "以子集方式嵌入。",
+                      "Give a TrueType font (.ttf, or .ttc) with Chinese glyphs and TrueType outlines; OpenType/CFF "
+                      "fonts (.otf) cannot be embedded as subsets."),
+    "err.case_unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "err.case_unreadable.hint": ("检查文件是否存在、是否可读", "check that the file exists and is readable"),
+    # ---- writing an output (fileio.output_error): the real cause, naming the output, never an input
+    "err.out.full": ("输出文件夹 {folder} 已满（设备上没有剩余空间）：请腾出空间或换一个文件夹",
+                     "the output folder {folder} is full (no space left on device): free space or choose another "
+                     "folder"),
+    "err.out.quota": ("输出文件夹 {folder} 已满（超出磁盘配额）：请腾出空间或换一个文件夹",
+                      "the output folder {folder} is full (disk quota exceeded): free space or choose another folder"),
+    "err.out.too_big": ("{path}：对输出文件夹 {folder} 所在的文件系统来说，文件太大：请换一块磁盘上的文件夹",
+                        "{path}: the file is too large for the file system of the output folder {folder}: choose a "
+                        "folder on another disk"),
+    "err.out.name_too_long": ("名字 {name}（{size} 字节；最多 {limit}）对这个文件系统来说太长：{path}",
+                              "the name {name} ({size} bytes; at most {limit}) is too long for this file system: {path}"),
+    "err.out.path_too_long": ("路径（{size} 字节；最多 {limit}）对这个文件系统来说太长：{path}",
+                              "the path ({size} bytes; at most {limit}) is too long for this file system: {path}"),
+    "err.out.read_only": ("输出文件夹 {folder} 位于只读文件系统上：请换一个文件夹",
+                          "the output folder {folder} is on a read-only file system: choose another folder"),
+    "err.out.no_permission": ("没有权限在输出文件夹 {folder} 中写入 {path}：请换一个文件夹",
+                              "no permission to write {path} in the output folder {folder}: choose another folder"),
+    "err.out.other": ("{path}：无法写入（{reason}）", "{path}: cannot be written ({reason})"),
+    "err.out.not_a_folder": ("{path}：是符号链接或文件，不是文件夹；extract 从不经由链接写入",
+                             "{path}: is a symbolic link or a file, not a folder; extract never writes through a link"),
+    "err.out.not_a_folder.hint": ("请取出到一个空文件夹。", "Extract into an empty folder."),
+    "err.out.hint_shorter": ("请用更短的名字，或选一个更靠近磁盘根目录的文件夹。",
+                             "Choose a shorter name, or a folder nearer the root of the disk."),
+    "err.out.hint_permission": ("请选择你有写入权限的文件夹，或修改它的权限。",
+                                "Choose a folder you can write to, or fix its permissions."),
+    "err.out.hint_nothing_left": ("没有留下写了一半的文件。", "Nothing half-written was left behind."),
+    # ---- a sealed manifest that is not what the schema says
+    "err.manifest.not_ours": ("不是 evidencekit 清单", "not an evidencekit manifest"),
+    "err.manifest.item_not_object": ("清单已损坏：第 {n} 项不是对象", "the manifest is damaged: item {n} is not an object"),
+    "err.manifest.item_field": ("清单已损坏：第 {n} 项没有有效的 {key}", "the manifest is damaged: item {n} has no valid {key}"),
+    "err.manifest.path_bytes": ("path_bytes 不是 base64", "path_bytes is not base64"),
+    # ---- extract: why an original was not written, and notes on names
+    "unpack.escapes": ("路径会跑出目标文件夹；拒绝写出", "path would escape the destination folder; refused"),
+    "unpack.raw_name_mismatch": ("其原始文件名（path_bytes）与路径不一致；拒绝写出",
+                                 "its raw name (path_bytes) does not match its path; refused"),
+    "unpack.missing": ("卷宗中没有这个附件", "missing from the dossier"),
+    "unpack.sha256_mismatch": ("SHA-256 与清单不符：附件被改动过；未写出",
+                               "SHA-256 does not match the manifest: the attachment was changed; not written"),
+    "unpack.sm3_mismatch": ("SM3 与清单不符；未写出", "SM3 does not match the manifest; not written"),
+    "unpack.case_mismatch": ("与清单中的案件信息不一致；未写出", "does not match the case data in the manifest; not written"),
+    "unpack.name_shortened": ("名字 {name}（{size} 字节）对这个文件系统来说太长（最多 {limit} 字节）",
+                              "the name {name} ({size} bytes) is too long for this file system (at most {limit} bytes)"),
+    "unpack.written_as": ("{id}：{note}；写为 {written_as}", "{id}: {note}; written as {written_as}"),
+    # ---- why something in the case folder is not bundled (collect.py)
+    "skip.folder_unreadable": ("文件夹无法读取（{reason}）", "folder cannot be read ({reason})"),
+    "skip.unreadable": ("无法读取（{reason}）", "cannot be read ({reason})"),
+    "skip.os_folder": ("操作系统生成的文件夹，不是证据", "operating-system folder, not evidence"),
+    "skip.not_regular": ("不是普通文件（设备、套接字或管道）", "not a regular file (device, socket or pipe)"),
+    "skip.os_litter": ("操作系统自动生成的文件，不是证据", "operating-system litter, not evidence"),
+    "skip.no_permission": ("没有读取权限", "no permission to read it"),
+    "skip.symlink": ("符号链接（不跟随）", "symbolic link (not followed)"),
+    "skip.symlink_inside": ("符号链接，指向 {target}（文件夹内）：不跟随链接；如是证据，请把文件本身复制进来",
+                            "symbolic link to {target} (inside the folder); links are never followed — copy the "
+                            "file in if it is evidence"),
+    "skip.symlink_outside": ("符号链接，指向 {target}（文件夹外）：不跟随链接；如是证据，请把文件本身复制进来",
+                             "symbolic link to {target} (outside the folder); links are never followed — copy the "
+                             "file in if it is evidence"),
+    # ---- a text that predates the catalog, shown as it is
+    "note.text": ("{text}", "{text}"),
+    # ---- why an image cannot be drawn (pdf/images.py)
+    "image.jpeg_truncated": ("JPEG 数据提前结束（文件似乎被截断了）", "the JPEG data ends early (the file looks truncated)"),
+    "image.not_png": ("不是 PNG 图片", "not a PNG"),
+    "image.png_no_end": ("PNG 在结束块（IEND）之前就结束了（被截断）", "the PNG ends before its IEND chunk (truncated)"),
+    "image.png_chunk_cut": ("PNG 在一个数据块中间结束（被截断）", "the PNG ends inside a chunk (truncated)"),
+    "image.png_data_cut": ("PNG 的图像数据不完整（被截断）", "the PNG image data is cut short (truncated)"),
+    "image.damaged": ("图像数据已损坏或不完整", "the image data is damaged or cut short"),
+    "image.unsupported": ("不是本工具能绘制的图片", "not an image this tool can draw"),
+    "unpack.notes": ("{notes}", "{notes}"),
+    "tsa.causes": ("{causes}", "{causes}"),
+    # ---- what a reader should know about one file (extract/*, collect.py): per-file warnings
+    "warn.same_name_nfc": ("另一个文件在 Unicode 规范化后也叫 {path}；本文件封存为 {sealed_as}",
+                           "another file is also named {path} after Unicode normalisation; sealed as {sealed_as}"),
 }

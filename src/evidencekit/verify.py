@@ -29,6 +29,7 @@ from evidencekit.case import sealed_case_matches
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.errors import BadInput, CannotVerify, ExitCode, OutputExists
 from evidencekit.fileio import atomic_output, output_exists
+from evidencekit.i18n import Message, msg, os_reason
 from evidencekit.manifest import parse_manifest
 from evidencekit.pdf.agreement import disagreements
 from evidencekit.pdf.attachments import (attachment_route_problems, embedded_files, hash_attachment, read_attachment,
@@ -164,19 +165,18 @@ def save_sealed(report: VerifyReport, output: Path, *, force: bool = False) -> i
     into place, so a failure leaves nothing behind.
     """
     if report.sealed_size is None:
-        raise CannotVerify(f"{report.path}: no intact signature, so there is no sealed part to save",
-                           "Ask the sender for the dossier as it was sealed.")
+        raise CannotVerify(msg("err.no_sealed_part", path=str(report.path)), msg("err.no_sealed_part.hint"))
     output = Path(output)
     if output.resolve() == Path(report.path).resolve():
-        raise BadInput(f"{output}: is the file being verified", "Give --save-sealed another file name.")
+        raise BadInput(msg("err.save_sealed_same_file", path=str(output)), msg("err.save_sealed_same_file.hint"))
     if output_exists(output) and not force:
-        raise OutputExists(f"{output}: already exists", "Add --force to replace it, or choose another name.")
+        raise OutputExists(msg("err.exists", path=str(output)), msg("err.exists.hint_add_force"))
     with open(report.path, "rb") as src, atomic_output(output, force=force) as out:
         left = report.sealed_size
         while left > 0:
             chunk = src.read(min(left, 1 << 20))
             if not chunk:
-                raise BadInput(f"{report.path}: the file became shorter while it was read", None)
+                raise BadInput(msg("err.became_shorter", path=str(report.path)))
             out.file.write(chunk)
             left -= len(chunk)
     return report.sealed_size
@@ -188,15 +188,16 @@ def load_trust_anchors(paths: list[Path]) -> list[x509.Certificate]:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise BadInput(f"{path}: cannot read the trust certificate ({exc.strerror})",
-                           "Give --trust a certificate file (PEM or DER).") from exc
+            raise BadInput(msg("err.trust_unreadable", path=str(path), reason=os_reason(exc)),
+                           msg("err.trust_unreadable.hint")) from exc
         try:
             if b"-----BEGIN" in data:
                 anchors.extend(x509.load_pem_x509_certificates(data))
             else:
                 anchors.append(x509.load_der_x509_certificate(data))
         except ValueError as exc:
-            raise BadInput(f"{path}: not a certificate", "Give --trust a PEM or DER X.509 certificate.") from exc
+            raise BadInput(msg("err.trust_not_certificate", path=str(path)),
+                           msg("err.trust_not_certificate.hint")) from exc
     return anchors
 
 
@@ -207,9 +208,10 @@ def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> V
         with open(path, "rb") as f:
             head = f.read(1024)
     except OSError as exc:
-        raise BadInput(f"{path}: cannot open ({exc.strerror})", "Check the path to the dossier.") from exc
+        raise BadInput(msg("err.cannot_open", path=str(path), reason=os_reason(exc)),
+                       msg("err.cannot_open.hint_dossier")) from exc
     if b"%PDF-" not in head:
-        raise CannotVerify(f"{path}: not a PDF file", "verify checks dossiers made by `evidencekit bundle`.")
+        raise CannotVerify(msg("err.not_a_pdf", path=str(path)), msg("err.verify_takes.hint"))
 
     report = VerifyReport(path, trust_anchors=len(trust or []))
     with open(path, "rb") as f:
@@ -285,9 +287,8 @@ def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: lis
                 report.fail("structure-broken", f"文件结构已损坏，无法读取（{exc}）。",
                             f"The file's structure is damaged and cannot be read ({exc}).")
                 return
-            hint = ("the end of the file is missing: it may be truncated (an incomplete download or copy)"
-                    if "EOF" in str(exc) else "verify checks dossiers made by `evidencekit bundle`.")
-            raise CannotVerify(f"{path}: not a readable PDF ({exc})", hint) from exc
+            hint = msg("err.unreadable_pdf.hint_truncated" if "EOF" in str(exc) else "err.verify_takes.hint")
+            raise CannotVerify(msg("err.unreadable_pdf", path=str(path), detail=str(exc)), hint) from exc
 
         marker = _dossier_marker(root)
         if not embedded:
@@ -295,8 +296,7 @@ def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: lis
                 report.fail("seal-missing", "封存签名已被移除或无法找到。",
                             "The sealing signature has been removed or cannot be found.")
                 return
-            raise CannotVerify(f"{path}: has no signature and is not an evidencekit dossier",
-                               "verify checks dossiers sealed by `evidencekit bundle`.")
+            raise CannotVerify(msg("err.not_sealed_not_dossier", path=str(path)), msg("err.verify_takes_sealed.hint"))
         if marker is None:
             report.fail("not-a-dossier", "文件不含 evidencekit 卷宗标记。",
                         "The file carries no evidencekit dossier marker.")
