@@ -26,6 +26,7 @@ from evidencekit.errors import BadInput, OutputExists
 from evidencekit.fileio import atomic_output
 from evidencekit.layout import CASE_NAME
 from evidencekit.model import CHANNEL_IDS, KINDS, PROBLEM_TYPES, RESPONDENT_TYPES
+from evidencekit.template_files import template_ids
 
 CASE_FILE_NAME = CASE_NAME  # kept: the name this module and its callers use
 
@@ -462,10 +463,8 @@ def _type_name(value: Any) -> str:
 def _channel_choices() -> tuple[str, ...]:
     """DESIGN.md's channel ids plus any added as a template (no code change needed)."""
     try:
-        from evidencekit.channels import channel_ids
-
-        extra = tuple(c for c in channel_ids() if c not in CHANNEL_IDS)
-    except Exception:  # a broken template must not make every case.toml unreadable
+        extra = tuple(c for c in template_ids() if c not in CHANNEL_IDS)
+    except OSError:  # an unreadable templates folder must not make every case.toml unreadable
         extra = ()
     return CHANNEL_IDS + extra
 

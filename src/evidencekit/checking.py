@@ -7,13 +7,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from evidencekit.layout import CASE_NAME, MANIFEST_NAME
 from evidencekit.case import CaseFile, empty_case, parse_case
 from evidencekit.channels import channel_ids, check_all, check_case, get_channel
 from evidencekit.channels.check import CheckReport
 from evidencekit.errors import BadInput, CannotVerify
 from evidencekit.i18n import msg, os_reason
 from evidencekit.inspection import inspect_folder
+from evidencekit.layout import CASE_NAME, MANIFEST_NAME
+from evidencekit.manifest import parse_manifest
+from evidencekit.pdf.attachments import embedded_files, stream_ref
 
 
 @dataclass
@@ -35,8 +37,6 @@ def read_sealed_case(dossier: Path) -> tuple[CaseFile, list[dict[str, Any]], dic
     """The case and manifest items sealed inside a dossier (read, not verified: use verify for that)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    from evidencekit.manifest import parse_manifest
-    from evidencekit.pdf.attachments import embedded_files, stream_ref
 
     try:
         with open(dossier, "rb") as f:

@@ -442,8 +442,8 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
                 _say(f"  ! {item.id} {item.path}: {_without_name(text_of(warning, lang), item.path)}")
         for skipped in result.skipped:
             _say(t("cli.not_included", lang, path=skipped.path, reason=skipped.text(lang)))
-        if result.channel:
-            _say_requirements(result.output, result.channel, lang)
+        if result.plan is not None and result.plan.checks is not None:
+            _say_requirements(result.plan.checks, result.output, lang)
 
 
 def _at_terminal() -> bool:
@@ -469,12 +469,10 @@ def _ask_sealer_name(folder: Path, case_path: Path | None, identity_path: Path |
     return name or None
 
 
-def _say_requirements(dossier: Path, channel: str, lang: str) -> None:
-    """One line on the chosen channel's requirements, so nobody submits a bounced complaint."""
-    from evidencekit.checking import check_dossier
-    from evidencekit.clock import system_clock
-
-    report = check_dossier(dossier, channel, system_clock().date(), lang).reports[channel]
+def _say_requirements(report: Any, dossier: Path, lang: str) -> None:
+    """One line on the chosen channel's requirements (from the plan, not by re-reading the
+    sealed file), so nobody submits a bounced complaint."""
+    channel = report.channel_id
     if report.escalation:  # advice for the complainant: printed here, not sealed on the cover
         _say(t("cli.escalation", lang, reason=report.escalation.reason(lang)))
     failed = [r for r in report.results if r.status == "fail"]

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from evidencekit.layout import CASE_NAME
-from evidencekit.case import CaseFile, empty_case, load_case
+from evidencekit.case import CaseFile, empty_case, load_case, normalise_rel_path
 from evidencekit.collect import collect
 from evidencekit.errors import BadInput
 from evidencekit.extract import ExtractOptions, extract, sniff_kind
 from evidencekit.hashing import digest_file
+from evidencekit.layout import CASE_NAME
 from evidencekit.model import Candidate, Extraction, Item, Skipped
 from evidencekit.sniff import detect_mime
 
@@ -57,7 +57,6 @@ def describe(files: list[Candidate], case: CaseFile, progress: Progress | None =
     """Hash, type and read every file: one ``Item`` each, numbered E01, E02, … in the order of
     case.toml's ``[[evidence]]`` notes (how the complainant grouped them, as 证据规定 第十九条
     asks), then the other files in walk order."""
-    from evidencekit.case import normalise_rel_path
 
     noted = {normalise_rel_path(n.get("path", "")): i for i, n in enumerate(case.evidence)}
     files = sorted(files, key=lambda c: noted.get(c.rel_path, len(noted)))  # stable: walk order otherwise

@@ -136,3 +136,84 @@ class Item:
 def _as_message(value: str | Message) -> Message:
     """A message for a text that predates the catalog (shown as it is, in both languages)."""
     return value if isinstance(value, Message) else msg("note.text", text=value)
+
+
+
+# --- what the plan stage hands to rendering ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Visual:
+    """How an item shows on its exhibit pages."""
+
+    mode: str  # "image" | "pdf" | "text" | "card"
+    size: tuple[float, float] = (0.0, 0.0)  # display size of an image
+    pages: tuple[tuple[float, float], ...] = ()  # display sizes of a PDF's pages
+    text: str | None = None
+    truncated: bool = False
+    reason: str | None = None  # why a card instead of the content
+    problem: bool = False  # the content should show but cannot (damaged, encrypted): warn the reader
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    fingerprint: str  # SHA-256 of the certificate, hex
+    self_signed: bool
+
+
+@dataclass(frozen=True)
+class Section:
+    """One part of the statement: a heading, paragraphs, and optionally a table."""
+
+    key: str
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    table_header: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "heading": self.heading, "paragraphs": list(self.paragraphs),
+                "table_header": list(self.table_header), "rows": [list(r) for r in self.rows]}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A complaint statement for one channel, ready to be laid out."""
+
+    channel_id: str
+    lang: str
+    title: str
+    sections: tuple[Section, ...]
+    date: str
+    signature: str
+    masked: bool
+    warnings: tuple[str, ...] = field(default=())
+    annex: str = ""  # a line after the date: "附：本起诉状副本1份"
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def keys(self) -> list[str]:
+        return [s.key for s in self.sections]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"channel": self.channel_id, "lang": self.lang, "title": self.title,
+                "sections": [s.to_dict() for s in self.sections], "date": self.date,
+                "signature": self.signature, "masked": self.masked, "warnings": list(self.warnings),
+                "annex": self.annex}
+
+    def to_text(self) -> str:
+        """Plain text, e.g. for copying into a web form."""
+        lines = [self.title, ""]
+        for section in self.sections:
+            if section.key != "closing":
+                lines.append(f"{section.heading}" + ("：" if self.lang != "en" else ":"))
+            lines.extend(section.paragraphs)
+            if section.rows:
+                lines.append(" | ".join(section.table_header))
+                lines.extend(" | ".join(row) for row in section.rows)
+            lines.append("")
+        if self.annex:
+            lines.append(self.annex)
+        return "\n".join(lines).rstrip() + "\n"

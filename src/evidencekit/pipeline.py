@@ -1,7 +1,8 @@
 """build_dossier: the bundle pipeline, stage by stage.
 
-collect → hash → describe (type, facts) → manifest → render → assemble → seal,
-in a temporary file beside the output, renamed into place only when sealed.
+collect (collect.py) → describe: hash, type, facts (inspection.py) → plan: everything the
+dossier says (plan.py) → render (render/) → assemble (assemble.py) → seal (seal.py), in a
+temporary file beside the output, renamed into place only when sealed and re-read.
 """
 
 from __future__ import annotations
@@ -25,19 +26,15 @@ from evidencekit.identity import (
     load_identity,
 )
 from evidencekit.inspection import describe, load_case_for
-from evidencekit.manifest import build_manifest
 from evidencekit.model import Item, Skipped
 from evidencekit.pdf.rawsig import scan_signatures
 from evidencekit.render.document import Styles
-from evidencekit.render.dossier import render_dossier
+from evidencekit.plan import GENERIC_SIGNER, DossierPlan, plan_dossier, replan
+from evidencekit.render.dossier import RenderedPages, render_dossier
 from evidencekit.render.fonts import register_font
-from evidencekit.render.statement import statement_section
-from evidencekit.render.timeline import timeline
-from evidencekit.render.view import DossierView, Signer
+from evidencekit.render.view import Signer
 from evidencekit.seal import seal_in_place
-from evidencekit.statement import lint_statement, mask_personal, public_masker
 from evidencekit.timestamping import TimestampFailed, make_timestamper, probe
-from evidencekit.visuals import visual_for
 
 log = logging.getLogger("evidencekit")
 
@@ -77,6 +74,7 @@ class BundleResult:
     channel: str | None = None
     warnings: list[str] = field(default_factory=list)
     tsa: dict[str, Any] | None = None  # url, name and time of the TSA that answered
+    plan: DossierPlan | None = field(default=None, repr=False)  # what the dossier says, incl. the channel check
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,6 +94,7 @@ class BundleResult:
             "skipped": [s.as_dict() for s in self.skipped],
             "tsa": self.tsa,
             "warnings": self.warnings,
+            "checks": self.plan.checks.to_dict() if self.plan is not None and self.plan.checks else None,
         }
 
 
@@ -105,18 +104,23 @@ def default_output(folder: Path) -> Path:
 
 
 def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system_clock,
-                  progress: Progress | None = None) -> BundleResult:
-    """Bundle ``folder`` into one sealed dossier. Never writes inside ``folder``."""
+                  progress: Progress | None = None, identity: Identity | None = None) -> BundleResult:
+    """Bundle ``folder`` into one sealed dossier. Never writes inside ``folder``.
+
+    The stages, each a function: collect → describe → plan → render → assemble → seal. With
+    ``identity`` given, nothing else is read for the signing key; without it the identity comes
+    from ``options.identity_path`` or the default one (created on first use).
+    """
     folder = Path(folder)
     output = (options.output or default_output(folder)).absolute()
     _check_output(folder, output, options.force)
 
     case = load_case_for(folder, options.case_path)
     now = clock()
-    created = iso(now)
-    identity, identity_created = _identity(options, case, now)
+    identity_created = False
+    if identity is None:
+        identity, identity_created = _identity(options, case, now)
     timestamper, tsa_info, tsa_warning = _timestamper(options)
-    time_source = "tsa" if timestamper is not None else "local-clock"
     if options.archive and timestamper is None and tsa_warning:
         tsa_warning += "; --archive needs a timestamp, so no document timestamp (B-LTA) was added either"
 
@@ -125,126 +129,52 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
         raise BadInput(f"{folder}: no evidence files found", "Put your screenshots, bills, chats and "
                        "recordings in the folder (sub-folders are fine) and run bundle again.")
     items = describe(collection.files, case, progress)
-
-    channel = options.channel or case.channel
-    # A public channel (黑猫投诉, 微博) is public whatever the case says: nothing personal on any page.
-    public = options.public or case.public is True or _channel_masks(channel)
-    passwords = {e["path"]: e["password"] for e in case.data.get("evidence", []) if e.get("password")}
-    visuals = {item.id: visual_for(item, options.lang, passwords.get(item.path)) for item in items}
-    if public:
-        visuals = {item_id: _public_visual(visual, case, options.lang) for item_id, visual in visuals.items()}
-    for item in items:
-        visual = visuals[item.id]
-        if visual.problem and visual.reason and not _already_warned(item.warnings):
-            item.warnings.append(visual.reason)
-
-    # A public dossier (黑猫投诉, 微博) seals the masked case: the manifest and the attached
-    # case.toml would otherwise carry the ID number, phone and address in clear.
-    sealed_case = mask_personal(case) if public else case
-    public_warnings = [_PUBLIC_WARNING, _REPUTATION_WARNING if options.lang == "en" else _REPUTATION_WARNING_ZH] \
-        if public else []
-    if identity.name.startswith(GENERIC_SIGNER):
-        public_warnings.append(
-            f"sealed under the generic name \"{identity.name}\": run `evidencekit identity create --name 你的姓名 "
-            "--force` once to seal under your own name" if options.lang == "en" else
-            f"以通用名称“{identity.name}”封存：运行一次 `evidencekit identity create --name 你的姓名 --force`，"
-            "以后以你的姓名封存")
-    manifest = build_manifest(
-        case=sealed_case.data, items=items, created=created, time_source=time_source,
-        skipped=[s.as_dict() for s in collection.skipped],
-    )
-    dossier_id = manifest.dossier_id
-    font = register_font(options.font)
-
     signer = Signer(identity.name, identity.fingerprint, identity.self_signed)
-    view = DossierView(
-        lang=options.lang, styles=Styles(font), dossier_id=dossier_id, manifest=manifest.data,
-        case=case.data, items=items, visuals=visuals, skipped=collection.skipped, signer=signer,
-        public=public, channel=channel, today=now.date(),
-        # the cover shows masked data when public; the sealed case.toml and manifest keep the originals
-        shown_case=sealed_case.data if public else None,
-        mask=public_masker(case) if public else None,
-        statement=statement_section(case, channel, now.date(), public=public) if channel else None,
-        timeline=timeline,
-    )
-    lint = [f"投诉书：{w}" if options.lang == "zh" else f"statement: {w}"
-            for w in lint_statement(case, options.lang)] if channel else []
-    if progress:
-        progress("render", 0, 1)
-    rendered = render_dossier(view)
-
+    plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
+                        public=options.public, now=now, time_source="tsa" if timestamper else "local-clock",
+                        signer=signer)
+    font = register_font(options.font)
+    warnings = [tsa_warning] if tsa_warning else []
     try:
-        with atomic_output(output, force=options.force) as out:
-            with out.file as stream:
-                assembly.assemble(stream, rendered, items, dossier_id=dossier_id,
-                                  manifest_bytes=manifest.canonical, case_text=sealed_case.text,
-                                  passwords=passwords, progress=progress)
-            if progress:
-                progress("seal", 0, 1)
-            seal_in_place(out.path, identity, signing_time=now, document_id=bytes.fromhex(dossier_id),
-                          reason=f"evidencekit dossier {dossier_id}", timestamper=timestamper,
-                          archive=options.archive and timestamper is not None)
-            _check_sealed(out.path)
+        rendered = _write_sealed(plan, font, output, options, identity, timestamper, now, progress)
     except TimestampFailed as exc:
         if not options.tsa_optional:
             raise
         # The TSA answered the probe but failed at sealing time. The manifest already says
-        # "tsa" and is part of what is sealed, so build again honestly, with "local-clock".
+        # "tsa" and is part of what is sealed: plan again with "local-clock" (nothing is read again).
         log.warning("%s; sealing again without a trusted timestamp (--tsa-optional)", exc.message)
-        retry = replace(options, tsa_url=None, tsa_optional=False, archive=False)
-        result = build_dossier(folder, retry, clock=clock, progress=progress)
-        result.warnings.insert(0, f"no trusted timestamp: {exc.message}")
-        return result
+        plan = replan(plan, now=now, time_source="local-clock")
+        rendered = _write_sealed(plan, font, output, replace(options, archive=False), identity, None, now, progress)
+        warnings = [f"no trusted timestamp: {exc.message}"]
+        tsa_info = None
     return BundleResult(
-        output=output, dossier_id=dossier_id, created=created, time_source=time_source, items=items,
-        skipped=collection.skipped, pages=rendered.page_count, size=output.stat().st_size, signer=signer,
-        identity_path=identity.path, identity_created=identity_created, channel=channel,
-        warnings=([tsa_warning] if tsa_warning else []) + public_warnings + lint, tsa=tsa_info,
+        output=output, dossier_id=plan.dossier_id, created=plan.created, time_source=plan.time_source,
+        items=list(plan.items), skipped=list(plan.skipped), pages=rendered.page_count, size=output.stat().st_size,
+        signer=signer, identity_path=identity.path, identity_created=identity_created, channel=plan.channel,
+        warnings=warnings + list(plan.notices) + [f"投诉书：{w}" if options.lang == "zh" else f"statement: {w}"
+                                                  for w in plan.lint],
+        tsa=tsa_info, plan=plan,
     )
 
 
-GENERIC_SIGNER = "evidencekit user "
-
-_REPUTATION_WARNING = (
-    "a public post: state only facts you can prove, without insults; inventing or distorting facts harms "
-    "the company's reputation and is not protected (Civil Code Arts. 1024, 1025)"
-)
-_REPUTATION_WARNING_ZH = (
-    "公开发布：只陈述能够证明的事实，不要使用侮辱性言辞；捏造、歪曲事实侵害企业名誉权的，要承担责任"
-    "（民法典第一千零二十四条、第一千零二十五条）"
-)
-
-
-def _channel_masks(channel: str | None) -> bool:
-    """Does the channel publish what it receives (its template masks personal data)?"""
-    if not channel:
-        return False
-    from evidencekit.channels import get_channel
-
-    return get_channel(channel).mask_personal
-
-
-def _public_visual(visual: Any, case: CaseFile, lang: str) -> Any:
-    """On a public dossier our pages show no personal data: a PDF's own pages (a receipt names the
-    payer) become a card, and a plain text has the complainant's data masked. The originals stay
-    attached as they are; masking inside them is a separate matter."""
-    from dataclasses import replace as copy_with
-
-    if visual.mode == "pdf":
-        return copy_with(visual, mode="card", pages=(), reason=(
-            "公开材料不展示此 PDF 的页面（其中可能有姓名、账号等个人信息）；原文件已作为附件封存。" if lang == "zh"
-            else "A public dossier does not show this PDF's pages (they may carry names and accounts); "
-                 "the original is sealed as an attachment."))
-    if visual.mode == "text" and visual.text:
-        return copy_with(visual, text=public_masker(case)(visual.text))
-    return visual
-
-
-_PUBLIC_WARNING = (
-    "public dossier: the cover, statement, timeline and sealed case data are masked, but the attached "
-    "originals (screenshots, bills, chats) are not: check them and blur personal data before posting, "
-    "or post only the statement text"
-)
+def _write_sealed(plan: DossierPlan, font: str, output: Path, options: BundleOptions, identity: Identity,
+                  timestamper: Any, now: Any, progress: Progress | None) -> RenderedPages:
+    """Render, assemble and seal ``plan`` into ``output``, atomically; re-read before delivering."""
+    if progress:
+        progress("render", 0, 1)
+    rendered = render_dossier(plan, Styles(font))
+    with atomic_output(output, force=options.force) as out:
+        with out.file as stream:
+            assembly.assemble(stream, rendered, list(plan.items), dossier_id=plan.dossier_id,
+                              manifest_bytes=plan.manifest.canonical, case_text=plan.sealed_case.text,
+                              passwords=dict(plan.passwords), progress=progress)
+        if progress:
+            progress("seal", 0, 1)
+        seal_in_place(out.path, identity, signing_time=now, document_id=bytes.fromhex(plan.dossier_id),
+                      reason=f"evidencekit dossier {plan.dossier_id}", timestamper=timestamper,
+                      archive=options.archive and timestamper is not None)
+        _check_sealed(out.path)
+    return rendered
 
 
 def _timestamper(options: BundleOptions) -> tuple[Any, dict[str, Any] | None, str | None]:
@@ -269,14 +199,6 @@ def _timestamper(options: BundleOptions) -> tuple[Any, dict[str, Any] | None, st
         return None, None, f"no trusted timestamp: {exc.message}"
     return timestamper, {"url": info["url"], "name": info["name"],
                          "time": iso(info["time"].astimezone(CHINA_TZ)) if info["time"] else None}, None
-
-
-_DAMAGE_WORDS = ("truncated", "corrupt", "damaged", "encrypted", "not a readable", "cannot be read")
-
-
-def _already_warned(warnings: list[str]) -> bool:
-    """The extractor usually reports a damaged or locked file already; say it once, not twice."""
-    return any(word in warning for warning in warnings for word in _DAMAGE_WORDS)
 
 
 def _check_sealed(path: Path) -> None:

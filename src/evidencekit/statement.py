@@ -10,15 +10,18 @@ SAMR measures (complainant, respondent, request, facts), courts use the 民事�
 
 from __future__ import annotations
 
-import copy
-import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
 from evidencekit.case import CaseFile
-from evidencekit.channels.labels import OUTCOME_LABELS, PROBLEM_LABELS, pick
+from evidencekit.channels import get_channel, load_channels
+from evidencekit.model import Section, Statement
+from evidencekit.demands import demand_for, numbered_claims, total_amount
+from evidencekit.privacy import mask_personal
+from evidencekit.statement_lint import lint_statement
+from evidencekit.terms import OUTCOME_LABELS, PROBLEM_LABELS, pick
+from evidencekit.timefmt import show_time_human
 
 DEFAULT_HEADINGS: dict[str, tuple[str, str]] = {
     "complainant": ("投诉人", "Complainant"),
@@ -39,324 +42,6 @@ SIGNER_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Section:
-    """One part of the statement: a heading, paragraphs, and optionally a table."""
-
-    key: str
-    heading: str
-    paragraphs: tuple[str, ...] = ()
-    table_header: tuple[str, ...] = ()
-    rows: tuple[tuple[str, ...], ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "heading": self.heading, "paragraphs": list(self.paragraphs),
-                "table_header": list(self.table_header), "rows": [list(r) for r in self.rows]}
-
-
-@dataclass(frozen=True)
-class Statement:
-    """A complaint statement for one channel, ready to be laid out."""
-
-    channel_id: str
-    lang: str
-    title: str
-    sections: tuple[Section, ...]
-    date: str
-    signature: str
-    masked: bool
-    warnings: tuple[str, ...] = field(default=())
-    annex: str = ""  # a line after the date: "附：本起诉状副本1份"
-
-    def section(self, key: str) -> Section | None:
-        return next((s for s in self.sections if s.key == key), None)
-
-    def keys(self) -> list[str]:
-        return [s.key for s in self.sections]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"channel": self.channel_id, "lang": self.lang, "title": self.title,
-                "sections": [s.to_dict() for s in self.sections], "date": self.date,
-                "signature": self.signature, "masked": self.masked, "warnings": list(self.warnings),
-                "annex": self.annex}
-
-    def to_text(self) -> str:
-        """Plain text, e.g. for copying into a web form."""
-        lines = [self.title, ""]
-        for section in self.sections:
-            if section.key != "closing":
-                lines.append(f"{section.heading}" + ("：" if self.lang != "en" else ":"))
-            lines.extend(section.paragraphs)
-            if section.rows:
-                lines.append(" | ".join(section.table_header))
-                lines.extend(" | ".join(row) for row in section.rows)
-            lines.append("")
-        if self.annex:
-            lines.append(self.annex)
-        return "\n".join(lines).rstrip() + "\n"
-
-
-# --------------------------------------------------------------------------- masking
-
-
-_PHONE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
-_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{2})\d{14}(\d[\dXx])(?![0-9A-Za-z])")
-_EMAIL = re.compile(r"([A-Za-z0-9._%+-])[A-Za-z0-9._%*+-]*(@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")
-
-
-def mask_name(name: str) -> str:
-    """张三 -> 张*, 欧阳娜娜 -> 欧***; Latin names keep each word's initial."""
-    name = name.strip()
-    if not name:
-        return name
-    if re.search(r"[A-Za-z]", name):
-        return " ".join(w[0] + "*" * (len(w) - 1) for w in name.split())
-    return name[0] + "*" * (len(name) - 1)
-
-
-def mask_phone(phone: str) -> str:
-    """13800138000 -> 138****8000; other numbers keep their first 3 and last 2 digits."""
-    digits = re.sub(r"\D", "", phone)
-    if len(digits) == 11 and digits.startswith("1"):
-        return f"{digits[:3]}****{digits[-4:]}"
-    if len(digits) > 5:
-        return digits[:3] + "*" * (len(digits) - 5) + digits[-2:]
-    return "*" * len(digits)
-
-
-def mask_id_number(id_number: str) -> str:
-    """Keep the first 2 and last 2 characters: 110101199003071234 -> 11**************34."""
-    text = id_number.strip()
-    if len(text) <= 4:
-        return "*" * len(text)
-    return text[:2] + "*" * (len(text) - 4) + text[-2:]
-
-
-def mask_address(address: str) -> str:
-    """Keep the province and city only: 北京市朝阳区建国路1号 -> 北京市…"""
-    text = address.strip()
-    match = re.match(r"^(.{2,8}?(?:省|自治区))?(.{2,10}?(?:市|自治州|地区|盟))", text)
-    if match:
-        return match.group(0) + "…"
-    return text[:3] + "…" if len(text) > 3 else text
-
-
-def mask_account(account: str) -> str:
-    """Emails keep their first letter and domain; phone numbers as mask_phone; else ends only."""
-    text = account.strip()
-    if "@" in text:
-        local, _, domain = text.partition("@")
-        return f"{local[:1]}***@{domain}"
-    if re.fullmatch(r"\+?[\d\s-]{7,}", text):
-        return mask_phone(text)
-    if len(text) <= 4:
-        return "*" * len(text)
-    return text[:2] + "*" * (len(text) - 4) + text[-2:]
-
-
-def mask_order_number(number: str) -> str:
-    """Keep the first 4 and last 4 characters of an order number."""
-    text = number.strip()
-    if len(text) <= 8:
-        return text[:2] + "*" * max(len(text) - 2, 0)
-    return text[:4] + "*" * (len(text) - 8) + text[-4:]
-
-
-def mask_text(text: str, names: Mapping[str, str] | None = None) -> str:
-    """Mask phone numbers, ID numbers, e-mail addresses and the given names in free text."""
-    for original, masked in (names or {}).items():
-        if original:
-            text = text.replace(original, masked)
-    text = _ID_NUMBER.sub(lambda m: m.group(1) + "*" * 14 + m.group(2), text)
-    text = _PHONE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
-    return _EMAIL.sub(lambda m: f"{m.group(1)}***{m.group(2)}", text)
-
-
-def public_masker(case: CaseFile) -> Callable[[str], str]:
-    """A function masking, in any free text, what :func:`mask_personal` masks in the case: the
-    complainant's (and agent's) name, ID number, phone, address and account, and the disputed
-    transactions' numbers, plus any phone, ID number or e-mail address."""
-    masked = mask_personal(case)
-    replacements: dict[str, str] = {}
-    pairs = [(case.complainant, masked.complainant)]
-    if isinstance(case.complainant.get("agent"), dict):
-        pairs.append((case.complainant["agent"], masked.complainant.get("agent") or {}))
-    for before, after in pairs:
-        for key in ("name", "id_number", "phone", "address", "account"):
-            if isinstance(before.get(key), str) and before[key] and after.get(key):
-                replacements[before[key]] = str(after[key])
-    for before, after in zip(case.transactions, masked.transactions):
-        for key in ("id", "merchant_order"):
-            if before.get(key) and after.get(key):
-                replacements[str(before[key])] = str(after[key])
-    ordered = dict(sorted(replacements.items(), key=lambda kv: -len(kv[0])))
-    return lambda text: mask_text(text, ordered) if text else text
-
-
-def mask_personal(case: CaseFile) -> CaseFile:
-    """A copy of the case for public channels: the complainant's (and agent's) name, ID
-    number, phone, address and account masked, also where they appear in the facts, the
-    demand and contact summaries; transaction and order numbers shortened. The original
-    ``text`` is not carried over (it holds the unmasked data)."""
-    data = copy.deepcopy(case.data)
-    replacements: dict[str, str] = {}
-    people = [data.get("complainant", {})]
-    if isinstance(people[0].get("agent"), dict):
-        people.append(people[0]["agent"])
-    maskers = {"name": mask_name, "id_number": mask_id_number, "phone": mask_phone,
-               "address": mask_address, "account": mask_account}
-    for person in people:
-        for key, masker in maskers.items():
-            if isinstance(person.get(key), str) and person[key]:
-                masked = masker(person[key])
-                replacements[person[key]] = masked
-                person[key] = masked
-    for tx in data.get("transactions", []):
-        for key in ("id", "merchant_order"):
-            if tx.get(key):
-                replacements[tx[key]] = mask_order_number(tx[key])
-                tx[key] = replacements[tx[key]]
-    # longest first, so a full address is replaced before its parts
-    ordered = dict(sorted(replacements.items(), key=lambda kv: -len(kv[0])))
-    for key in ("facts", "demand", "title"):
-        if isinstance(data.get("case", {}).get(key), str):
-            data["case"][key] = mask_text(data["case"][key], ordered)
-    for key, value in (data.get("demands") or {}).items():
-        data["demands"][key] = ([mask_text(v, ordered) for v in value] if isinstance(value, list)
-                                else mask_text(str(value), ordered))
-    for contact in data.get("contacts", []):
-        if contact.get("summary"):
-            contact["summary"] = mask_text(contact["summary"], ordered)
-    for note in data.get("evidence", []):
-        note.pop("password", None)
-        for key in ("source", "proves"):
-            if note.get(key):
-                note[key] = mask_text(note[key], ordered)
-    return CaseFile(data=data, text=None, path=case.path)
-
-
-# --------------------------------------------------------------------------- lint
-
-
-_AMOUNT_IN_TEXT = re.compile(r"(\d+(?:\.\d{1,2})?\s*(?:元|块|RMB|CNY|yuan))|([¥￥]\s*\d)", re.I)
-_TIME_IN_TEXT = re.compile(
-    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}[:：]\d{2}"
-)
-# A formal complaint is read days or months later: "昨天" says nothing then.
-_RELATIVE_DATE = re.compile(r"昨天|今天|前天|昨日|今日|前日|明天|上周|本周|上个月|这个月|刚才")
-_ORDER_IN_TEXT = re.compile(r"(?=[A-Za-z0-9]*\d{6})[A-Za-z0-9]{10,}")
-_ACTION_VERBS = ("退款", "退还", "返还", "退回", "恢复", "解冻", "解除", "赔偿", "补偿", "到账",
-                 "补发", "撤销", "止付", "追回", "补足", "核查", "道歉", "注销", "退",
-                 "refund", "restore", "unfreeze", "compensate", "credit", "return", "reverse")
-_MONEY_PROBLEMS = ("payment_failed", "funds_not_received", "account_stolen", "topup_not_credited")
-# "滚" alone is heated, inside 利滚利 / 滚动 / 滚存 it is not
-_HEATED = re.compile(r"[!！]{2,}|垃圾|黑心|无良|骗子公司|去死|滚蛋|滚开|滚出|给我滚|(?<![利])滚(?=[!！。，,\s]|$)")
-
-
-def lint_statement(case: CaseFile, lang: str = "zh") -> list[str]:
-    """Warnings about the facts and demand: what :func:`lint_specific` and :func:`lint_tone`
-    find. An empty list means nothing to improve."""
-    return lint_specific(case, lang) + lint_tone(case, lang)
-
-
-def lint_specific(case: CaseFile, lang: str = "zh") -> list[str]:
-    """No amount, time or order number in the facts; a vague demand (too short, no action such
-    as 退款/恢复/解冻/赔偿/到账, no amount where money is at stake)."""
-    en = lang == "en"
-    out: list[str] = []
-    facts = (case.facts or "").strip()
-    demand = (case.demand or "").strip()
-    if not facts:
-        out.append("facts are empty" if en else "事实经过未填写")
-    else:
-        if not _AMOUNT_IN_TEXT.search(facts):
-            out.append("the facts name no amount (e.g. 218.00元)" if en else "事实经过中没有写明金额（如 218.00元）")
-        if not _TIME_IN_TEXT.search(facts):
-            out.append("the facts name no date or time" if en else "事实经过中没有写明时间")
-        known_ids = [i for i in case.disputed_ids() if i]
-        if not _ORDER_IN_TEXT.search(facts) and not any(i in facts for i in known_ids):
-            out.append("the facts name no order or transaction number" if en
-                       else "事实经过中没有写明订单号或交易单号")
-    if not demand:
-        out.append("the demand is empty" if en else "投诉请求未填写")
-    else:
-        vague = len(demand) < 8 or not any(v in demand.lower() for v in _ACTION_VERBS)
-        if vague:
-            out.append("the demand is vague: say what they should do (refund, restore, unfreeze, "
-                       "compensate, credit the funds)" if en
-                       else "投诉请求不够具体：写明要求对方做什么（退款、恢复、解冻、赔偿、到账等）")
-        if case.problem in _MONEY_PROBLEMS and not _AMOUNT_IN_TEXT.search(demand):
-            out.append("the demand names no amount" if en else "投诉请求中没有写明金额")
-    return out
-
-
-def lint_tone(case: CaseFile, lang: str = "zh") -> list[str]:
-    """A heated tone, or relative dates ("昨天", "今天") where a date belongs. Courts send back
-    a statement of claim with abuse (民诉法解释 第二百一十条)."""
-    en = lang == "en"
-    out: list[str] = []
-    facts = (case.facts or "").strip()
-    demand = (case.demand or "").strip()
-    if _HEATED.search(facts):
-        out.append("the facts sound heated; a calm, factual tone works better" if en
-                   else "事实经过语气激烈，平和、客观的表述更有效")
-    relative = _RELATIVE_DATE.search(facts)
-    if relative:
-        out.append(f"the facts say “{relative.group(0)}”: write the date instead" if en
-                   else f"事实经过使用了“{relative.group(0)}”等相对日期，请写明具体日期")
-    if _HEATED.search(demand):
-        out.append("the demand sounds heated" if en else "投诉请求语气激烈")
-    return out
-
-
-# --------------------------------------------------------------------------- the demand per addressee
-
-
-_NUMBERING = re.compile(r"^\s*(?:[（(]?\d+[)）.、．]|[一二三四五六七八九十]+[、.．])\s*")
-_REGULATORS = ("pboc", "nfra")
-
-
-def _lines(value: Any) -> list[str]:
-    if isinstance(value, list):
-        items = [str(v) for v in value]
-    else:
-        items = str(value or "").strip().splitlines()
-    return [_NUMBERING.sub("", line).strip().rstrip("；;。") for line in items if line.strip()]
-
-
-def demand_for(case: CaseFile, channel_id: str) -> tuple[list[str], str]:
-    """What to ask of this channel's addressee, and where it came from.
-
-    ``[demands]`` per channel (``regulator`` for pboc and nfra), else ``[case] demand``. A court
-    gets numbered claims: without ``[demands] court``, claims are drafted from the amount
-    ("判令被告返还原告…元", "本案诉讼费用由被告负担") unless the demand already reads "判令…".
-    Returns (lines, origin) with origin ``demands.<key>``, ``case.demand``, ``drafted`` or ``""``.
-    """
-    demands = case.demands
-    keys = [channel_id] + (["regulator"] if channel_id in _REGULATORS else [])
-    for key in keys:
-        value = demands.get(key)
-        if value:
-            if channel_id == "court":
-                return _lines(value), f"demands.{key}"
-            return ([str(value).strip()] if isinstance(value, str) else [str(v) for v in value]), f"demands.{key}"
-    if channel_id == "court":
-        if case.demand and "判令" in case.demand:
-            return _lines(case.demand), "case.demand"
-        amount = total_amount(case)
-        if amount:
-            what = "不当得利" if case.problem == "mistaken_transfer" else ""
-            return [f"判令被告向原告返还{what}人民币 {amount} 元", "本案诉讼费用由被告负担"], "drafted"
-    if case.demand:
-        return [case.demand.strip()], "case.demand"
-    return [], ""
-
-
-def numbered_claims(lines: list[str]) -> list[str]:
-    """``1. 判令被告…；`` … ``n. 本案诉讼费用由被告负担。``"""
-    return [f"{i}. {line}{'。' if i == len(lines) else '；'}" for i, line in enumerate(lines, start=1)]
-
-
 # --------------------------------------------------------------------------- building
 
 
@@ -374,7 +59,6 @@ def _human_time(value: str | None, lang: str) -> str:
     """"2025年3月12日 20:15:03" on a page a person reads (English keeps 2025-03-12 20:15:03)."""
     if not value:
         return ""
-    from evidencekit.render.when import show_time_human
 
     return show_time_human(value, lang)
 
@@ -446,14 +130,6 @@ def defendant_paragraphs(org: Mapping[str, Any], lang: str = "zh") -> list[str]:
     return lines
 
 
-def total_amount(case: CaseFile) -> str | None:
-    """``case.amount``, else the sum of the disputed transactions' amounts."""
-    if case.amount:
-        return case.amount
-    amounts = [Decimal(t["amount"]) for t in case.disputed_transactions() if t.get("amount")]
-    return str(sum(amounts, Decimal("0.00"))) if amounts else None
-
-
 def build_statement(case: CaseFile, items: list[dict[str, Any]], channel_id: str, today: date,
                     lang: str = "zh", *, channels: Mapping[str, Any] | None = None) -> Statement:
     """The complaint statement for ``channel_id``, in that channel's order and wording.
@@ -461,7 +137,6 @@ def build_statement(case: CaseFile, items: list[dict[str, Any]], channel_id: str
     Personal data is masked when the channel is public (``[privacy] mask_personal``) or the
     case says ``public = true``. ``items`` are manifest item dicts (for the evidence section).
     """
-    from evidencekit.channels import get_channel, load_channels
 
     known = channels if channels is not None else load_channels()
     channel = get_channel(channel_id, known)
@@ -589,7 +264,4 @@ def build_statement(case: CaseFile, items: list[dict[str, Any]], channel_id: str
                      warnings=tuple(lint_statement(case, lang)), annex=annex)
 
 
-__all__ = ["Section", "Statement", "build_statement", "demand_for", "lint_specific", "lint_statement", "lint_tone",
-           "numbered_claims", "mask_account",
-           "mask_address", "mask_id_number", "mask_name", "mask_order_number", "mask_personal",
-           "mask_phone", "mask_text", "total_amount"]
+__all__ = ["Section", "Statement", "build_statement"]

@@ -9,7 +9,8 @@ import pytest
 
 from evidencekit.case import parse_case
 from evidencekit.channels import check_case, compute_escalation
-from evidencekit.statement import build_statement, demand_for
+from evidencekit.demands import demand_for
+from evidencekit.statement import build_statement
 
 from .conftest import BANK, FULL_ITEMS, MERCHANT, TODAY, edited, full_case
 

@@ -7,9 +7,7 @@ import json
 import pytest
 
 from evidencekit.channels import check_case
-from evidencekit.statement import (
-    build_statement,
-    lint_statement,
+from evidencekit.privacy import (
     mask_account,
     mask_address,
     mask_id_number,
@@ -18,6 +16,8 @@ from evidencekit.statement import (
     mask_personal,
     mask_phone,
 )
+from evidencekit.statement import build_statement
+from evidencekit.statement_lint import lint_statement
 
 from .conftest import FULL_ITEMS, TODAY, edited, full_case
 

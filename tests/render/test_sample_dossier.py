@@ -128,7 +128,7 @@ def test_public_masks_cover_statement_timeline_and_sealed_case(public: Rendered)
     assert manifest["case"]["complainant"]["phone"] == "138****8000"
     assert "110101199003071233" not in json.dumps(manifest, ensure_ascii=False)
     assert "case.toml" not in reader.attachments  # its text holds the unmasked data
-    assert any("not" in w and "blur" in w for w in public.result.warnings)
+    assert any("没有遮盖" in w and "打码" in w for w in public.result.warnings)  # in the dossier's language
 
 
 def test_every_font_is_embedded(sample: Rendered, public: Rendered) -> None:

@@ -9,6 +9,7 @@ from typing import Any, Mapping
 from evidencekit.case import CaseFile
 from evidencekit.channels.escalation import Escalation, compute_escalation
 from evidencekit.channels.rules import CheckContext, run_check
+from evidencekit.channels.templates import get_channel, load_channels
 
 STATUSES = ("pass", "fail", "warn")
 
@@ -79,7 +80,6 @@ def check_case(case: CaseFile, items: list[dict[str, Any]], channel_id: str, tod
     says whether the dossier carries a trusted timestamp (None: not sealed yet).
     Raises ``BadInput`` only for an unknown channel id.
     """
-    from evidencekit.channels import get_channel, load_channels
 
     known = channels if channels is not None else load_channels()
     channel = get_channel(channel_id, known)
@@ -117,7 +117,6 @@ def check_case(case: CaseFile, items: list[dict[str, Any]], channel_id: str, tod
 def check_all(case: CaseFile, items: list[dict[str, Any]], today: date, lang: str = "zh", *,
               timestamped: bool | None = None) -> dict[str, CheckReport]:
     """``check_case`` for every channel, for the ``--channel all`` matrix."""
-    from evidencekit.channels import load_channels
 
     channels = load_channels()
     return {cid: check_case(case, items, cid, today, lang, timestamped=timestamped, channels=channels)

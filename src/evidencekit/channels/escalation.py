@@ -16,12 +16,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Mapping
 
-from evidencekit.channels.labels import OUTCOME_LABELS
+from evidencekit.channels.respondent import respondent_type
+from evidencekit.channels.templates import (
+    Channel,
+    EscalationNote,
+    EscalationStep,
+    load_channels,
+)
 from evidencekit.channels.workdays import add_days, calendar_note, deadline
+from evidencekit.terms import OUTCOME_LABELS
 
 if TYPE_CHECKING:
     from evidencekit.case import CaseFile
-    from evidencekit.channels import Channel, EscalationNote, EscalationStep
 
 
 @dataclass(frozen=True)
@@ -86,11 +92,8 @@ def compute_escalation(case: "CaseFile", today: date,
     at once; otherwise the body's answer window (``answer_days`` of the template, or of its
     variant for the respondent's type) runs from the contact's date, at most ``max_days``.
     """
-    from evidencekit.channels.respondent import respondent_type
 
     if channels is None:
-        from evidencekit.channels import load_channels
-
         channels = load_channels()
     kind, _origin = respondent_type(case)
     problem = case.problem

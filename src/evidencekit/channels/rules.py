@@ -18,7 +18,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
+from evidencekit.channels.respondent import competent_body, respondent_type, type_label
 from evidencekit.channels.workdays import add_days, deadline
+from evidencekit.demands import demand_for
+from evidencekit.statement_lint import lint_specific, lint_tone
+from evidencekit.terms import FIELD_LABELS, PROBLEM_LABELS
 
 if TYPE_CHECKING:
     from evidencekit.case import CaseFile
@@ -146,7 +150,6 @@ def _values_at(data: Any, dotted: str) -> list[Any]:
 
 def field_label(dotted: str) -> tuple[str, str]:
     """A human label for a case field path, in zh and en."""
-    from evidencekit.channels.labels import FIELD_LABELS
 
     label = FIELD_LABELS.get(dotted.replace("[*]", ""))
     return label if label else (dotted, dotted)
@@ -448,7 +451,6 @@ def review_window(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     ``days``. Not applicable without a rejection, nor when the respondent is not of
     ``respondent_types`` or its name has none of ``branch_words`` (the 核查 is a bank's or
     insurer's higher level reviewing its branch)."""
-    from evidencekit.channels.respondent import respondent_type
 
     types = _str_list(params, "respondent_types")
     if types and respondent_type(ctx.case)[0] not in types:
@@ -488,7 +490,6 @@ def no_pending_duplicate(ctx: CheckContext, params: Mapping[str, Any]) -> Findin
 @check("statement_specific")
 def statement_specific(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     """The facts name an amount, a time and an order number; the demand is concrete."""
-    from evidencekit.statement import lint_specific
 
     zh = lint_specific(ctx.case, lang="zh")
     en = lint_specific(ctx.case, lang="en")
@@ -500,7 +501,6 @@ def statement_specific(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
 @check("statement_calm")
 def statement_calm(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     """No heated words, no relative dates ("昨天") in the facts and demand."""
-    from evidencekit.statement import lint_tone
 
     zh = lint_tone(ctx.case, lang="zh")
     en = lint_tone(ctx.case, lang="en")
@@ -515,8 +515,6 @@ def respondent_type_in(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     (else the type its name suggests, else ``assume``) is one of ``types``, or the problem is one
     of ``any_type_for`` (a 征信异议 goes to the PBOC whoever reported the data). Says which body
     is competent when it is not."""
-    from evidencekit.channels.labels import PROBLEM_LABELS
-    from evidencekit.channels.respondent import competent_body, respondent_type, type_label
 
     if ctx.case.problem and ctx.case.problem in _str_list(params, "any_type_for"):
         zh, en = PROBLEM_LABELS.get(ctx.case.problem, (ctx.case.problem, ctx.case.problem))
@@ -553,7 +551,6 @@ def respondent_type_in(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
 def problem_route(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     """The problem type is one this channel handles: a problem in ``refuse`` is not (a civil
     top-up dispute is no police matter), one in ``unsure`` may not be (a warning)."""
-    from evidencekit.channels.labels import PROBLEM_LABELS
 
     problem = ctx.case.problem
     if not problem:
@@ -571,7 +568,6 @@ def demand_fits(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     """The request this channel's statement will carry suits its addressee: none of ``avoid``
     (no "请求督促" to the platform itself or to a court), and one of ``expect`` when given
     ("判令" before a court, "立案" before the police)."""
-    from evidencekit.statement import demand_for
 
     lines, origin = demand_for(ctx.case, ctx.channel.id)
     if not lines:

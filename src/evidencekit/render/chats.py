@@ -20,7 +20,7 @@ from evidencekit.render.document import facts_box, MUTED, RUNNING_ATTR, SHADE
 from evidencekit.render.labels import label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
-from evidencekit.render.when import beijing, show_time
+from evidencekit.timefmt import beijing, show_time
 
 ME = "#1f5f8b"
 THEM = "#1d2733"

@@ -6,11 +6,20 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from evidencekit.render.document import table_style, ACCENT, FRAME_W, MUTED, RULE, SHADE, Marker
+from evidencekit.render.document import (
+    ACCENT,
+    FRAME_W,
+    MUTED,
+    RULE,
+    SHADE,
+    Marker,
+    table_style,
+)
 from evidencekit.render.labels import channel_label, human_size, label, problem_label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
-from evidencekit.render.when import show_time_human
+from evidencekit.terms import OUTCOME_LABELS, pick
+from evidencekit.timefmt import show_time_human
 
 
 def cover(view: DossierView) -> list[Flowable]:
@@ -106,7 +115,6 @@ def _signer_name(view: DossierView) -> str:
 
 def prior_complaints(case: dict, lang: str) -> str | None:
     """Each earlier contact as a fact: "2025年3月13日 平台或银行客服（编号 CS…）：未解决"."""
-    from evidencekit.channels.labels import OUTCOME_LABELS, pick
 
     lines = []
     for contact in sorted(case.get("contacts") or [], key=lambda c: str(c.get("date", ""))):

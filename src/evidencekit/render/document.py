@@ -11,10 +11,18 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from evidencekit.render.labels import label
+from evidencekit.render.text import esc
 from evidencekit.visible import visible
 
 PAGE_W, PAGE_H = A4
@@ -300,7 +308,6 @@ def facts_box(styles: Styles, rows: list[tuple[str, str | None]], *, label_width
     """A shaded two-column box of label / value rows (empty values left out)."""
     from reportlab.platypus import Paragraph
 
-    from evidencekit.render.text import esc
 
     cells = [[Paragraph(esc(k), styles.cell_small), Paragraph(esc(v), styles.cell)] for k, v in rows if v]
     table = Table(cells, colWidths=[label_width, FRAME_W - label_width])

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
 from evidencekit.render.cover import cover
-from evidencekit.render.document import Slot, build_pdf
+from evidencekit.render.document import Slot, Styles, build_pdf
 from evidencekit.render.evidence_list import evidence_list
 from evidencekit.render.exhibits import exhibits
 from evidencekit.render.verify_page import verify_page
+from evidencekit.render.statement import statement_flowables
+from evidencekit.render.timeline import timeline
 from evidencekit.render.view import DossierView
+
+if TYPE_CHECKING:
+    from evidencekit.plan import DossierPlan
 
 
 @dataclass(frozen=True)
@@ -22,14 +28,15 @@ class RenderedPages:
     page_count: int
 
 
-def render_dossier(view: DossierView) -> RenderedPages:
+def render_dossier(plan: DossierPlan, styles: Styles) -> RenderedPages:
+    """Lay out ``plan``: reportlab's pages, with empty slots where images and imported pages go."""
+    view = DossierView(plan, styles)
     story: list[Flowable] = []
     story += cover(view)
-    if view.statement:
-        story += view.statement(view)
+    if plan.statement is not None:
+        story += statement_flowables(view, plan.statement)
     story += evidence_list(view)
-    if view.timeline:
-        story += view.timeline(view)
+    story += timeline(view)
     story += exhibits(view)
     story += verify_page(view)
     out = io.BytesIO()

@@ -19,7 +19,7 @@ from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, Marker, Pag
 from evidencekit.render.labels import human_size, kind_label, label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
-from evidencekit.render.when import beijing, duration, show_time_human
+from evidencekit.timefmt import beijing, duration, show_time_human
 
 # Column widths (mm): 序号, 证据名称, 证据来源, 证明对象, 页码, 原件/复制件; SHA-256 takes the rest.
 WIDTHS = (10, 34, 33, 36, 16, 16)

@@ -6,7 +6,7 @@ these are the renderer's short names for them.
 
 from __future__ import annotations
 
-from evidencekit.channels.labels import PROBLEM_LABELS, pick
+from evidencekit.terms import PROBLEM_LABELS, pick
 from evidencekit.i18n import CATALOG, t
 
 

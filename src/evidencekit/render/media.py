@@ -12,7 +12,7 @@ from evidencekit.render.document import ACCENT, FRAME_W, table_style
 from evidencekit.render.labels import label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
-from evidencekit.render.when import duration, offset_of, show_time
+from evidencekit.timefmt import duration, offset_of, show_time
 
 PRIVACY_BG = colors.HexColor("#fdf0ee")
 

@@ -7,21 +7,17 @@ bundle for the complainant; they are not sealed into what the channel receives.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Callable
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
-from evidencekit.case import CaseFile
-from evidencekit.model import KINDS
+from evidencekit.model import KINDS, Statement
 from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, Marker, table_style
 from evidencekit.render.labels import kind_label, label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
-from evidencekit.statement import Statement, build_statement
 
 # Column widths (mm) per section table; the widest text column takes what is left.
 WIDTHS: dict[str, list[float | None]] = {
@@ -30,28 +26,6 @@ WIDTHS: dict[str, list[float | None]] = {
     "evidence": [12, 19, None, None],
 }
 INDENTED = ("facts", "demand")  # prose sections: first line indented two characters
-
-
-def statement_section(case: CaseFile, channel_id: str, today: date, *,
-                      public: bool = False) -> Callable[[DossierView], list[Flowable]]:
-    """The section callable for ``DossierView.statement``: builds the statement for
-    ``channel_id`` from the sealed case and the manifest's items, then lays it out.
-    ``public`` masks personal data even when the channel itself does not ask for it.
-    An unknown ``channel_id`` raises ``BadInput`` here, before any page is laid out."""
-    from evidencekit.channels import get_channel
-
-    get_channel(channel_id)
-    if public and case.public is not True:
-        data = dict(case.data)
-        data["case"] = {**(case.data.get("case") or {}), "public": True}
-        case = CaseFile(data=data, text=case.text, path=case.path)
-
-    def section(view: DossierView) -> list[Flowable]:
-        items = list(view.manifest.get("items") or [])
-        statement = build_statement(case, items, channel_id, today, view.lang)
-        return statement_flowables(view, statement)
-
-    return section
 
 
 def statement_flowables(view: DossierView, statement: Statement) -> list[Flowable]:

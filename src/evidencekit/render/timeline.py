@@ -9,19 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
-from evidencekit.channels.labels import OUTCOME_LABELS, pick
+from evidencekit.terms import OUTCOME_LABELS, pick
 from evidencekit.model import Item
 from evidencekit.render.document import ACCENT, FRAME_W, RULE, SHADE, Marker, table_style
 from evidencekit.render.labels import channel_label, label, problem_label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
-from evidencekit.render.when import beijing, offset_of
+from evidencekit.timefmt import beijing, offset_of
 
 CASE_FILE = "case.toml"
 MENTIONS_PER_CHAT = 12  # chat messages naming a disputed id, amount or ticket
@@ -215,8 +215,8 @@ def _chat_selection(messages: list[dict[str, Any]], anchors: list[datetime], nee
 def timeline(view: DossierView) -> list[Flowable]:
     """The 时间线 pages, after the evidence list."""
     s, lang = view.styles, view.lang
-    events = timeline_events(view.case, view.items, lang)
-    mask = _public_mask(view) if view.public else None
+    events = view.plan.events
+    mask = view.shown if view.public else None  # the plan's masking, as on the cover
     flow: list[Flowable] = [
         PageBreak(),
         Marker(exhibit=None, bookmark=(label("timeline", lang), "timeline", 0)),
@@ -274,22 +274,3 @@ def _refs(refs: tuple[str, ...], known: set[str], s: Any) -> Paragraph:
         else:
             parts.append(f"<font color='#5b6573'>{esc(ref)}</font>")
     return Paragraph("<br/>".join(parts), s.cell)
-
-
-def _public_mask(view: DossierView) -> Callable[[str], str]:
-    """Mask personal data and order numbers in timeline lines, as the cover does."""
-    from evidencekit.statement import mask_text
-
-    replacements: dict[str, str] = {}
-    original, shown = view.case, view.display_case
-    for name in ("complainant",):
-        for key, value in (original.get(name) or {}).items():
-            masked = (shown.get(name) or {}).get(key)
-            if isinstance(value, str) and isinstance(masked, str) and value != masked and value:
-                replacements[value] = masked
-    for tx, masked_tx in zip(original.get("transactions") or [], shown.get("transactions") or []):
-        for key in ("id", "merchant_order"):
-            if tx.get(key) and masked_tx.get(key) and tx[key] != masked_tx[key]:
-                replacements[str(tx[key])] = str(masked_tx[key])
-    ordered = dict(sorted(replacements.items(), key=lambda kv: -len(kv[0])))
-    return lambda text: mask_text(text, ordered)

@@ -1,60 +1,44 @@
-"""What the page sections need to know, gathered in one place."""
+"""What the page sections read: the plan, the styles, and the slots images go into."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any
 
-from evidencekit.model import Item, Skipped
+from evidencekit.model import Signer, Visual
 from evidencekit.render.document import Slot, Styles
 
+if TYPE_CHECKING:
+    from evidencekit.plan import DossierPlan
 
-@dataclass(frozen=True)
-class Visual:
-    """How an item shows on its exhibit pages."""
-
-    mode: str  # "image" | "pdf" | "text" | "card"
-    size: tuple[float, float] = (0.0, 0.0)  # display size of an image
-    pages: tuple[tuple[float, float], ...] = ()  # display sizes of a PDF's pages
-    text: str | None = None
-    truncated: bool = False
-    reason: str | None = None  # why a card instead of the content
-    problem: bool = False  # the content should show but cannot (damaged, encrypted): warn the reader
-
-
-@dataclass(frozen=True)
-class Signer:
-    name: str
-    fingerprint: str  # SHA-256 of the certificate, hex
-    self_signed: bool
+__all__ = ["DossierView", "Signer", "Visual"]
 
 
 @dataclass
 class DossierView:
-    lang: str
-    styles: Styles
-    dossier_id: str
-    manifest: dict[str, Any]
-    case: dict[str, Any]
-    items: list[Item]
-    visuals: dict[str, Visual]
-    skipped: list[Skipped]
-    signer: Signer
-    public: bool = False
-    channel: str | None = None
-    slots: list[Slot] = field(default_factory=list)
-    statement: Callable[["DossierView"], list[Any]] | None = None  # after the cover
-    timeline: Callable[["DossierView"], list[Any]] | None = None  # after the evidence list
-    today: date | None = None  # the sealing day (from the clock): escalation dates are counted from it
-    shown_case: dict[str, Any] | None = None  # the case as the cover shows it (masked when public)
-    mask: Callable[[str], str] | None = None  # masks personal data in free text when public
+    """A plan being laid out: sections read the plan through this and add image slots."""
 
-    def shown(self, text: str) -> str:
-        """A free text as a page may show it: masked on a public dossier."""
-        return self.mask(text) if self.mask and text else text
+    plan: "DossierPlan"
+    styles: Styles
+    slots: list[Slot] = field(default_factory=list)
+
+    def __getattr__(self, name: str) -> Any:  # lang, items, visuals, signer, public, channel …
+        return getattr(self.plan, name)
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        return self.plan.manifest.data
+
+    @property
+    def case(self) -> dict[str, Any]:
+        """The case as the complainant wrote it (use ``display_case`` for what pages print)."""
+        return self.plan.case.data
 
     @property
     def display_case(self) -> dict[str, Any]:
         """The case data to print: masked for public channels, else the sealed original."""
-        return self.shown_case if self.shown_case is not None else self.case
+        return self.plan.shown_case
+
+    def shown(self, text: str) -> str:
+        """A free text as a page may show it: masked on a public dossier."""
+        return self.plan.shown(text)

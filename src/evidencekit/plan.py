@@ -1,0 +1,180 @@
+"""The plan stage: everything the dossier will say, computed once.
+
+``collect → describe → plan → render → assemble → seal``. :func:`plan_dossier` takes the
+described items and the case and decides, once, what every page will show: how each item
+is shown, the masked case and its replacement map (public dossiers), the statement for the
+channel and its lint, the timeline, the escalation, the channel check, the manifest with its
+canonical bytes and id, the signer, and the notices for the complainant. Rendering lays out
+a :class:`DossierPlan` and computes nothing of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from evidencekit.case import CaseFile
+from evidencekit.channels import CheckReport, Escalation, check_case, compute_escalation, get_channel
+from evidencekit.clock import iso
+from evidencekit.manifest import Manifest, build_manifest
+from evidencekit.model import Item, Signer, Skipped, Statement, Visual
+from evidencekit.privacy import mask_personal, mask_text, replacement_map
+from evidencekit.render.timeline import Event, timeline_events
+from evidencekit.statement import build_statement
+from evidencekit.statement_lint import lint_statement
+from evidencekit.visuals import visual_for
+
+#: The name a default identity gets: its owner should give it theirs (bundle warns).
+GENERIC_SIGNER = "evidencekit user "
+
+
+@dataclass(frozen=True)
+class DossierPlan:
+    """What the dossier says. Built by :func:`plan_dossier`; laid out by ``render``."""
+
+    lang: str
+    created: str  # ISO 8601, Beijing time: the sealing time as the sealer's clock gives it
+    time_source: str  # "tsa" | "local-clock"
+    today: date
+    case: CaseFile  # as the complainant wrote it
+    sealed_case: CaseFile  # what is sealed: the masked copy on a public dossier
+    public: bool
+    replacements: Mapping[str, str]  # personal value -> masked form (public dossiers), longest first
+    channel: str | None
+    items: tuple[Item, ...]
+    visuals: Mapping[str, Visual]
+    skipped: tuple[Skipped, ...]
+    signer: Signer
+    manifest: Manifest
+    statement: Statement | None
+    events: tuple[Event, ...]
+    escalation: Escalation | None  # advice for the complainant: printed, never sealed
+    checks: CheckReport | None  # the chosen channel's requirements against this case
+    lint: tuple[str, ...]  # the statement's lint: advice for the complainant, never sealed
+    notices: tuple[str, ...]  # other advice for the complainant (public dossier, generic signer…)
+    passwords: Mapping[str, str] = field(default_factory=dict, repr=False)  # never sealed
+
+    @property
+    def dossier_id(self) -> str:
+        return self.manifest.dossier_id
+
+    def shown(self, text: str) -> str:
+        """A free text as a page shows it: personal data masked on a public dossier."""
+        return mask_text(text, self.replacements) if self.public and text else text
+
+    @property
+    def shown_case(self) -> dict[str, Any]:
+        """The case data pages print: the masked copy on a public dossier."""
+        return self.sealed_case.data
+
+
+def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], lang: str, channel: str | None,
+                 public: bool, now: datetime, time_source: str, signer: Signer) -> DossierPlan:
+    """Decide everything the dossier says. Pure: reads the items' files only to plan how
+    each is shown (image sizes, PDF pages), writes nothing."""
+    channel = channel or case.channel
+    if channel:
+        get_channel(channel)  # an unknown channel is bad input before anything is laid out
+    # A public channel (黑猫投诉, 微博) is public whatever the case says: nothing personal on any page.
+    public = public or case.public is True or (bool(channel) and get_channel(channel).mask_personal)
+    passwords = {e["path"]: e["password"] for e in case.data.get("evidence", []) if e.get("password")}
+    replacements = MappingProxyType(replacement_map(case)) if public else MappingProxyType({})
+    visuals = {item.id: visual_for(item, lang, passwords.get(item.path)) for item in items}
+    if public:
+        visuals = {item_id: _public_visual(visual, replacements, lang) for item_id, visual in visuals.items()}
+    for item in items:
+        visual = visuals[item.id]
+        if visual.problem and visual.reason and not _already_warned(item.warnings):
+            item.warnings.append(visual.reason)
+    # A public dossier seals the masked case: the manifest and the attached case.toml would
+    # otherwise carry the ID number, phone and address in clear.
+    sealed_case = mask_personal(case) if public else case
+    manifest = build_manifest(case=sealed_case.data, items=items, created=iso(now), time_source=time_source,
+                              skipped=[s.as_dict() for s in skipped])
+    today = now.date()
+    statement = None
+    checks = None
+    if channel:
+        statement_case = case if case.public is True or not public else _marked_public(case)
+        statement = build_statement(statement_case, list(manifest.data.get("items") or []), channel, today, lang)
+        checks = check_case(case, list(manifest.data.get("items") or []), channel, today, lang,
+                            timestamped=time_source == "tsa")
+    return DossierPlan(
+        lang=lang, created=iso(now), time_source=time_source, today=today, case=case, sealed_case=sealed_case,
+        public=public, replacements=replacements, channel=channel, items=tuple(items),
+        visuals=MappingProxyType(visuals), skipped=tuple(skipped), signer=signer, manifest=manifest,
+        statement=statement, events=tuple(timeline_events(case.data, items, lang)),
+        escalation=compute_escalation(case, today) if channel else None, checks=checks,
+        lint=tuple(lint_statement(case, lang)) if channel else (),
+        notices=tuple(_notices(public, signer, lang)), passwords=MappingProxyType(passwords),
+    )
+
+
+def replan(plan: DossierPlan, *, now: datetime, time_source: str) -> DossierPlan:
+    """The same dossier with another sealing time or time source (a TSA that failed at
+    sealing time): only the manifest and what shows it change; nothing is read again."""
+    manifest = build_manifest(case=plan.sealed_case.data, items=list(plan.items), created=iso(now),
+                              time_source=time_source, skipped=[s.as_dict() for s in plan.skipped])
+    return replace(plan, created=iso(now), time_source=time_source, manifest=manifest)
+
+
+def _marked_public(case: CaseFile) -> CaseFile:
+    data = dict(case.data)
+    data["case"] = {**(case.data.get("case") or {}), "public": True}
+    return CaseFile(data=data, text=case.text, path=case.path)
+
+
+def _public_visual(visual: Visual, replacements: Mapping[str, str], lang: str) -> Visual:
+    """On a public dossier our pages show no personal data: a PDF's own pages (a receipt names the
+    payer) become a card, and a plain text has the complainant's data masked. The originals stay
+    attached as they are; masking inside them is a separate matter."""
+    if visual.mode == "pdf":
+        return replace(visual, mode="card", pages=(), reason=(
+            "公开材料不展示此 PDF 的页面（其中可能有姓名、账号等个人信息）；原文件已作为附件封存。" if lang == "zh"
+            else "A public dossier does not show this PDF's pages (they may carry names and accounts); "
+                 "the original is sealed as an attachment."))
+    if visual.mode == "text" and visual.text:
+        return replace(visual, text=mask_text(visual.text, replacements))
+    return visual
+
+
+_DAMAGE_WORDS = ("truncated", "corrupt", "damaged", "encrypted", "not a readable", "cannot be read")
+
+
+def _already_warned(warnings: list[str]) -> bool:
+    """The extractor usually reports a damaged or locked file already; say it once, not twice."""
+    return any(word in warning for warning in warnings for word in _DAMAGE_WORDS)
+
+
+_PUBLIC_WARNING = (
+    "public dossier: the cover, statement, timeline and sealed case data are masked, but the attached "
+    "originals (screenshots, bills, chats) are not: check them and blur personal data before posting, "
+    "or post only the statement text"
+)
+_PUBLIC_WARNING_ZH = (
+    "公开材料：封面、投诉书、时间线和封存的案件信息已遮盖个人信息，但附件中的原始文件（截图、账单、聊天记录）没有遮盖："
+    "发布前请检查并打码，或只发布投诉书文字"
+)
+_REPUTATION_WARNING = (
+    "a public post: state only facts you can prove, without insults; inventing or distorting facts harms "
+    "the company's reputation and is not protected (Civil Code Arts. 1024, 1025)"
+)
+_REPUTATION_WARNING_ZH = (
+    "公开发布：只陈述能够证明的事实，不要使用侮辱性言辞；捏造、歪曲事实侵害企业名誉权的，要承担责任"
+    "（民法典第一千零二十四条、第一千零二十五条）"
+)
+
+
+def _notices(public: bool, signer: Signer, lang: str) -> list[str]:
+    zh = lang != "en"
+    out: list[str] = []
+    if public:
+        out += [_PUBLIC_WARNING_ZH if zh else _PUBLIC_WARNING, _REPUTATION_WARNING_ZH if zh else _REPUTATION_WARNING]
+    if signer.name.startswith(GENERIC_SIGNER):
+        out.append(f"以通用名称“{signer.name}”封存：运行一次 `evidencekit identity create --name 你的姓名 --force`，"
+                   "以后以你的姓名封存" if zh else
+                   f"sealed under the generic name \"{signer.name}\": run `evidencekit identity create --name "
+                   "你的姓名 --force` once to seal under your own name")
+    return out
