@@ -109,3 +109,14 @@ def test_an_unknown_code_or_parameter_shows_itself_instead_of_raising() -> None:
 def test_the_language_comes_from_the_flag_then_evidencekit_lang_then_the_locale(
         flag: str | None, env: dict[str, str], expected: str) -> None:
     assert resolve_lang(flag, env) == expected
+
+
+def test_codes_built_at_run_time_exist() -> None:
+    """Codes the scan cannot see, because the source builds them from a name."""
+    from evidencekit.verify import _STRUCTURE_CODES, VERDICTS
+
+    built = [f"verdict.headline.{v}" for v in VERDICTS] + ["verdict.headline.untrusted-time.single"]
+    built += [f"verify.structure.{c}" for c in _STRUCTURE_CODES]
+    built += [f"cli.progress.{stage}" for stage in ("hash", "place", "attach", "render", "seal")]
+    built += [f"cli.identity.{key}" for key in ("path", "name", "fingerprint", "self_signed", "not_after")]
+    assert [code for code in built if code not in CATALOG] == []

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from evidencekit.hashing import Digester
+from evidencekit.i18n import Message, msg
 from evidencekit.pdf.stream_reader import UnsupportedStream, feed_stream, locate_stream
 
 log = logging.getLogger("evidencekit")
@@ -97,15 +98,15 @@ def read_attachment(spec: Any, reader: Any, f: BinaryIO, offsets: dict[int, int]
         return None
 
 
-def attachment_route_problems(root: Any) -> list[tuple[str, str]]:
-    """(zh, en) for every way to an attached file other than one name-tree entry with one stream.
+def attachment_route_problems(root: Any) -> list[Message]:
+    """A message for every way to an attached file other than one name-tree entry with one stream.
 
     A dossier reaches each original in exactly one way: a name-tree entry whose file
     specification holds one stream (under /F, and /UF only as the same object). A name
     listed twice, a /UF or /RF stream beside /F, a file specification reachable only from
     /AF, or a /FileAttachment annotation lets a viewer offer a file the check never saw.
     """
-    problems: list[tuple[str, str]] = []
+    problems: list[Message] = []
     seen_names: set[str] = set()
     specs: set[Any] = set()
     pairs: list[tuple[str, Any]] = []
@@ -113,13 +114,13 @@ def attachment_route_problems(root: Any) -> list[tuple[str, str]]:
     def walk(node: Any, depth: int) -> None:
         node = node.get_object()
         if depth > 32:
-            problems.append(("附件名录嵌套过深", "the attachment name tree is nested too deep"))
+            problems.append(msg("route.too_deep"))
             return
         names = node.get("/Names")
         if names is not None:
             names = names.get_object()
             if len(names) % 2:
-                problems.append(("附件名录的条目不成对", "the attachment name tree has an unpaired entry"))
+                problems.append(msg("route.unpaired"))
             for i in range(0, len(names) - 1, 2):
                 pairs.append((str(names[i]), names.raw_get(i + 1)))
         for kid in node.get("/Kids", []) or []:
@@ -131,40 +132,38 @@ def attachment_route_problems(root: Any) -> list[tuple[str, str]]:
         walk(tree, 0)
     for name, spec_ref in pairs:
         if name in seen_names:
-            problems.append((f"附件名 {name} 出现了两次", f"the attachment name {name} is listed twice"))
+            problems.append(msg("route.name_twice", name=name))
         seen_names.add(name)
         key = _ref_key(spec_ref)
         if key is None:
-            problems.append((f"附件 {name} 的文件说明不是独立对象", f"the file specification of {name} is not an object"))
+            problems.append(msg("route.spec_direct", name=name))
             continue
         specs.add(key)
         spec = spec_ref.get_object()
         ef = spec.get("/EF")
         ef = ef.get_object() if ef is not None else None
         if ef is None or "/F" not in ef:
-            problems.append((f"附件 {name} 没有 /EF /F 数据流", f"attachment {name} has no /EF /F stream"))
+            problems.append(msg("route.no_stream", name=name))
             continue
         extra = sorted(set(ef.keys()) - {"/F", "/UF"})
         if extra:
-            problems.append((f"附件 {name} 还有其他数据流（{', '.join(extra)}）",
-                             f"attachment {name} carries other streams ({', '.join(extra)})"))
+            problems.append(msg("route.other_streams", name=name, streams=", ".join(extra)))
         if "/UF" in ef and _ref_key(ef.raw_get("/UF")) != _ref_key(ef.raw_get("/F")):
-            problems.append((f"附件 {name} 的 /UF 数据流与 /F 不是同一个",
-                             f"attachment {name}: its /UF stream is not its /F stream"))
+            problems.append(msg("route.uf_differs", name=name))
         if "/RF" in spec:
-            problems.append((f"附件 {name} 带有 /RF 相关文件", f"attachment {name} carries related files (/RF)"))
-    for label, holder in [("目录", root)] + [(f"第 {n} 页", page) for n, page in enumerate(_pages(root), start=1)]:
+            problems.append(msg("route.related_files", name=name))
+    holders = [(msg("route.catalog"), root)] + [(msg("route.page", n=n), page)
+                                                for n, page in enumerate(_pages(root), start=1)]
+    for where, holder in holders:
         af = holder.get("/AF")
         for spec_ref in (af.get_object() if af is not None else []):
             if _ref_key(spec_ref) not in specs:
-                en_label = "the catalog" if label == "目录" else f"page {label[2:-2]}"
-                problems.append((f"{label}的 /AF 指向附件名录之外的文件", f"{en_label}'s /AF names a file outside the "
-                                 "attachment name tree"))
+                problems.append(msg("route.af_outside", where=where))
     for n, page in enumerate(_pages(root), start=1):
         annots = page.get("/Annots")
         for annot in (annots.get_object() if annots is not None else []):
             if annot.get_object().get("/Subtype") == "/FileAttachment":
-                problems.append((f"第 {n} 页带有文件附件注释", f"page {n} carries a file attachment annotation"))
+                problems.append(msg("route.annotation", n=n))
     return problems
 
 
