@@ -616,7 +616,7 @@ def stream_second_length(path: Path, page: int = 0) -> None:
     at an "endstream" right after the original content; the last one runs on over it into a
     white box that hides the page."""
     data = path.read_bytes()
-    tail = read_tail(data)
+    tail = read_tail(data)  # noqa: F841 - unused: append_revision reads the tail itself
     reader = _pypdf(data)
     contents = reader.pages[page].raw_get("/Contents")
     ref = contents if hasattr(contents, "idnum") else contents.get_object()[0]

@@ -132,7 +132,7 @@ def apply(path: Path, plan: list[Mutation]) -> None:
         elif kind == "update":
             try:
                 UPDATES[mutation[1]](path)
-            except Exception:  # the file no longer has a trailer to chain to
+            except Exception:  # noqa: BLE001 - the file no longer has a trailer to chain to
                 pass
             continue
         path.write_bytes(data)

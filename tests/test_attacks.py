@@ -193,7 +193,7 @@ def test_dossier_rebuilt_with_another_manifest_keeping_the_signature(dossier_cop
 
 
 def test_countersigned_then_tampered_is_rejected(dossier_copy: Path, ek_home: Path) -> None:
-    from evidencekit.countersign import countersign
+    from evidencekit.countersigning import countersign
     from evidencekit.identity import default_identity_path, load_identity
 
     countersign(dossier_copy, load_identity(default_identity_path()), note="received")

@@ -237,7 +237,7 @@ def countersign_anyway(path: Path, identity: Any) -> None:
     """A genuine `countersign`, made to skip its own check (as a countersigner using an
     older evidencekit, or another signing tool, would): the file then carries a second,
     valid signature over the shadowed revision."""
-    from evidencekit import countersign as module
+    from evidencekit import countersigning as module
 
     real = module.verify_dossier
 
@@ -252,7 +252,7 @@ def countersign_anyway(path: Path, identity: Any) -> None:
 
 @pytest.mark.parametrize("name", ["catalog-second-pages", "page-second-contents"])
 def test_countersign_refuses_a_shadowed_dossier(name: str, dossier_copy: Path, aide: Any) -> None:
-    from evidencekit.countersign import countersign
+    from evidencekit.countersigning import countersign
 
     AFTER_SEAL[name][0](dossier_copy)
     before = dossier_copy.read_bytes()

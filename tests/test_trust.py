@@ -308,7 +308,7 @@ def test_countersign_failure_never_corrupts_the_input(dossier_copy: Path, aide_i
     assert result.exit_code == 7 and tsa.dead_url in result.stderr
     assert dossier_copy.read_bytes() == before
     assert sorted(p.name for p in dossier_copy.parent.iterdir()) == ["dossier.pdf"]
-    from evidencekit import countersign as module
+    from evidencekit import countersigning as module
 
     with mock.patch.object(module, "seal_in_place", side_effect=RuntimeError("disk full")):
         result = run("countersign", str(dossier_copy), "--identity", str(aide_identity))

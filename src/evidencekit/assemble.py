@@ -126,7 +126,7 @@ def _copy_pages(writer: PdfStreamWriter, base: PdfReader, size: int, placements:
             continue
         try:
             obj = base.get_object(idnum)
-        except Exception:  # reportlab leaves no holes; be tolerant anyway
+        except Exception:  # noqa: BLE001 - reportlab leaves no holes; be tolerant anyway
             continue
         if obj is None:
             continue

@@ -278,7 +278,7 @@ class CaseError(BadInput):
         self.problems = problems
         lines = [_format_problem(origin, p) for p in problems]
         if len(lines) > 1:
-            message = f"{origin}: {len(lines)} problems:\n" + "\n".join("  " + l for l in lines)
+            message = f"{origin}: {len(lines)} problems:\n" + "\n".join("  " + l for l in lines)  # noqa: E741 - l is a line of the message
         else:
             message = lines[0]
         hint = problems[0].hint if problems else None

@@ -237,7 +237,7 @@ def _run(func: F) -> F:
             sys.exit(int(ExitCode.TERMINATED))
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
-        except Exception as exc:  # a bug: short message, traceback with -v
+        except Exception as exc:  # noqa: BLE001 - a bug: short message, traceback with -v
             _say(t("cli.internal_error", lang, error=f"{type(exc).__name__}: {exc}"))
             if settings.verbose:
                 _say_traceback()
@@ -415,7 +415,8 @@ def _say_tsa(result: Any, lang: Lang) -> None:
 def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: str | None,
            identity_path: Path | None, font: Path | None, public: bool, force: bool, as_json: bool) -> None:
     from evidencekit.channels import get_channel
-    from evidencekit.pipeline import BundleOptions, build_dossier
+    from evidencekit.clock import system_clock
+    from evidencekit.pipeline import BundleOptions, build_dossier, ensure_default_identity
 
     if channel:
         get_channel(channel)  # an unknown id is bad input, before any work
@@ -425,7 +426,9 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
                             font=font, channel=channel, public=public,
                             sealer_name=None if as_json else _ask_sealer_name(folder, case_path, identity_path))
     options.tsa_url, options.tsa_optional, options.archive = _tsa_settings()
-    result = build_dossier(folder, options, progress=_progress())
+    made = None if identity_path else ensure_default_identity(options.sealer_name, system_clock())
+    result = build_dossier(folder, options, progress=_progress(), identity=made)
+    result.identity_created = made is not None
     if as_json:
         _emit_json(result.to_dict())
         return
@@ -462,7 +465,7 @@ def _ask_sealer_name(folder: Path, case_path: Path | None, identity_path: Path |
         from evidencekit.inspection import load_case_for
 
         suggested = str(load_case_for(folder, case_path).complainant.get("name") or "")
-    except Exception:  # a bad case.toml is reported by bundle itself, with its line
+    except Exception:  # noqa: BLE001 - a bad case.toml is reported by bundle itself, with its line
         pass
     name = click.prompt(_t("cli.sealer_name"), default=suggested or "", show_default=bool(suggested),
                         err=True).strip()
@@ -797,7 +800,7 @@ def init(folder: Path) -> None:
 @_run
 def countersign(dossier: Path, identity_path: Path | None, note: str | None, tsa: str | None, no_tsa: bool,
                 output: Path | None, trust_paths: tuple[Path, ...], as_json: bool) -> None:
-    from evidencekit.countersign import countersign as add_countersignature
+    from evidencekit.countersigning import countersign as add_countersignature
     from evidencekit.identity import default_identity_path, load_identity
     from evidencekit.timestamping import configured_tsa
     from evidencekit.verify import load_trust_anchors

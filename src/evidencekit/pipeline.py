@@ -226,23 +226,36 @@ def _check_output(folder: Path, output: Path, force: bool) -> None:
 
 
 def _identity(options: BundleOptions, case: CaseFile, now: Any) -> tuple[Identity, bool]:
+    """The signing identity: ``options.identity_path``, else the default one. The library never
+    makes a key on its own (see :func:`ensure_default_identity`, which the CLI calls)."""
     if options.identity_path:
         return load_identity(options.identity_path, options.passphrase), False
     path = default_identity_path()
     if path.exists():
         return load_identity(path, options.passphrase), False
-    # Named after the computer's user, not this case's complainant: the identity is kept
-    # and seals every later case too (a demo case must not leave its name behind).
-    who = options.sealer_name or f"{GENERIC_SIGNER}{_login_name()}"
+    raise SigningFailed(f"no signing identity: {path} does not exist",
+                        "Run `evidencekit identity create --name 你的姓名`, or pass identity= / "
+                        "BundleOptions(identity_path=…).")
+
+
+def ensure_default_identity(sealer_name: str | None, now: Any) -> Identity | None:
+    """Create the default identity if there is none (the CLI's first run); None if it exists.
+
+    Named after the computer's user unless a name is given, not after a case's complainant:
+    the identity is kept and seals every later case too."""
+    path = default_identity_path()
+    if path.exists():
+        return None
+    who = sealer_name or f"{GENERIC_SIGNER}{_login_name()}"
     identity = create_identity(path, who, now=now)
     log.warning("created a new self-signed signing identity \"%s\" at %s; to seal under your own name run "
                 "`evidencekit identity create --name 你的姓名 --force`", who, path)
-    return identity, True
+    return identity
 
 
 def _login_name() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # no user name in this environment (some containers)
+    except Exception:  # noqa: BLE001 - no user name in this environment (some containers)
         return "unknown"
 

@@ -78,7 +78,7 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
     if channel:
         get_channel(channel)  # an unknown channel is bad input before anything is laid out
     # A public channel (黑猫投诉, 微博) is public whatever the case says: nothing personal on any page.
-    public = public or case.public is True or (bool(channel) and get_channel(channel).mask_personal)
+    public = public or case.public is True or (channel is not None and get_channel(channel).mask_personal)
     passwords = {e["path"]: e["password"] for e in case.data.get("evidence", []) if e.get("password")}
     replacements = MappingProxyType(replacement_map(case)) if public else MappingProxyType({})
     visuals = {item.id: visual_for(item, lang, passwords.get(item.path)) for item in items}

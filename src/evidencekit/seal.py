@@ -162,7 +162,7 @@ def _archive(path: Path, identity: Identity, timestamper: Any, field_name: str) 
                                         revocation_mode="soft-fail")
             try:
                 paths = asyncio.run(collect_validation_info(sig, context))
-            except Exception as exc:  # e.g. a self-signed seal: nothing to look up, certificates only
+            except Exception as exc:  # noqa: BLE001 - e.g. a self-signed seal: nothing to look up, certificates only
                 log.debug("no validation paths for the DSS (%s); embedding certificates only", exc)
                 paths, context = [], None
         DocumentSecurityStore.supply_dss_in_writer(writer, None, certs=certs, paths=paths or None,

@@ -7,15 +7,9 @@ from pathlib import Path
 
 import magic
 
-_local = threading.local()
+from evidencekit.extract.media import OWN_MIMES, container_of
 
-# libmagic names a few of our formats vaguely; these byte signatures settle them.
-_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
-    (b"#!SILK_V3", 0, "audio/silk"),
-    (b"\x02#!SILK_V3", 0, "audio/silk"),
-    (b"#!AMR-WB\n", 0, "audio/amr-wb"),
-    (b"#!AMR\n", 0, "audio/amr"),
-)
+_local = threading.local()
 
 
 def _magic() -> magic.Magic:
@@ -28,9 +22,9 @@ def _magic() -> magic.Magic:
 def detect_mime(path: Path) -> str:
     with open(path, "rb") as f:
         head = f.read(16)
-    for signature, offset, mime in _SIGNATURES:
-        if head[offset:offset + len(signature)] == signature:
-            return mime
+    own = OWN_MIMES.get(container_of(head) or "")
+    if own is not None:
+        return own  # libmagic names WeChat's SILK voice and AMR vaguely, or not at all
     try:
         mime = _magic().from_file(str(path))
     except (magic.MagicException, OSError):

@@ -121,7 +121,7 @@ def probe(timestamper: Any) -> dict[str, Any]:
     if tsa_field.native is not None:
         try:
             name = tsa_field.chosen.human_friendly
-        except Exception:
+        except Exception:  # noqa: BLE001 - the TSA's name is for display; the certificate's name is the fallback
             name = None
     if name is None and certs:
         name = certs[0].subject.native.get("common_name")

@@ -10,6 +10,7 @@ collected, not raised: "not valid" is a report; only "cannot check at all" raise
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 from concurrent.futures import Future, ThreadPoolExecutor
 import logging
 import mmap
@@ -204,8 +205,31 @@ def load_trust_anchors(paths: list[Path]) -> list[x509.Certificate]:
     return anchors
 
 
+@contextmanager
+def _quiet_validators() -> Iterator[None]:
+    """pyHanko logs every untrusted self-signed certificate with a traceback: noise for a
+    library caller too (the report says what matters). Shown when ``evidencekit`` logs at DEBUG."""
+    if log.isEnabledFor(logging.DEBUG):
+        yield
+        return
+    loggers = [logging.getLogger(name) for name in ("pyhanko", "pyhanko_certvalidator")]
+    before = [(lg, lg.level) for lg in loggers]
+    for lg in loggers:  # a level, unlike ``disabled``, is inherited by the child loggers
+        lg.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for lg, level in before:
+            lg.setLevel(level)
+
+
 def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> VerifyReport:
     """Check a dossier; returns a report. Raises CannotVerify when it is not one."""
+    with _quiet_validators():
+        return _verify(Path(path), trust)
+
+
+def _verify(path: Path, trust: list[x509.Certificate] | None) -> VerifyReport:
     path = Path(path)
     try:
         with open(path, "rb") as f:
@@ -305,7 +329,7 @@ def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: lis
             report.dossier_id = marker
             try:
                 _check_contents(report, reader, f, path, marker, structure)
-            except Exception as exc:  # fail closed: a structure we cannot walk is a finding, not a crash
+            except Exception as exc:  # noqa: BLE001 - fail closed: a structure we cannot walk is a finding, not a crash
                 report.fail("structure-broken", msg("verify.attachments_broken", error=f"{type(exc).__name__}: {exc}"))
         raw.result()
         _check_time_claim(report)
@@ -338,7 +362,7 @@ def _dossier_marker(root: Any) -> str | None:
             return None
         value = str(entry.get_object().get("/Id"))
         return value if re.fullmatch(r"[0-9a-f]{64}", value) else None
-    except Exception:
+    except Exception:  # noqa: BLE001 - fail closed: no readable marker means not a dossier
         return None
 
 
@@ -368,7 +392,7 @@ def _check_signatures(report: VerifyReport, embedded: list[Any], reader: Any,
             else:
                 status = validate_pdf_signature(sig, signer_validation_context=context(),
                                                 ts_validation_context=context(), diff_policy=policy)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - fail closed: pyHanko raises many types; the signature is reported unverifiable
             report.fail("signature-unverifiable", msg("verify.signature_unverifiable", n=index, error=str(exc)))
             continue
         cert = status.signing_cert
@@ -454,7 +478,7 @@ def _changes_between(reader: Any, policy: Any, old_rev: int, new_rev: int) -> li
         old = reader.get_historical_resolver(old_rev)
         new = reader.get_historical_resolver(new_rev)
         result = policy.apply(old, new)
-    except Exception as exc:  # SuspiciousModification and friends: reported by the diff check too
+    except Exception as exc:  # noqa: BLE001 - SuspiciousModification and friends: reported by the diff check too
         return [msg("verify.change.other", error=str(exc))]
     for name in sorted(result.changed_form_fields):
         changes.append(msg("verify.change.field", name=name))
@@ -466,7 +490,7 @@ def _changes_between(reader: Any, policy: Any, old_rev: int, new_rev: int) -> li
                 ref in reader.xrefs.explicit_refs_in_revision(rev)
                 for rev in range(old_rev + 1, new_rev + 1) for ref in [new.root.raw_get("/DSS")]):
             changes.append(msg("verify.change.dss"))
-    except Exception:
+    except Exception:  # noqa: BLE001 - describing the DSS change is best effort; the diff check reports it anyway
         pass
     return changes or [msg("verify.change.level", level=result.modification_level.name.lower().replace("_", " "))]
 
@@ -512,14 +536,14 @@ def _check_after_seal(report: VerifyReport, reader: Any, embedded: list[Any]) ->
                 if not _invisible_signature_widget(annot):
                     report.fail("annotation-added", msg("verify.annotation_added", page=page_no,
                                                         subtype=str(annot.get("/Subtype"))))
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - fail closed: unreadable revisions are a finding
         report.fail("structure-unreadable", msg("verify.revisions_unreadable", error=str(exc)))
 
 
 def _raw(dictionary: Any, key: str) -> Any:
     try:
         return dictionary.raw_get(key) if key in dictionary else None
-    except Exception:
+    except Exception:  # noqa: BLE001 - fail closed: a key that cannot be read is absent
         return None
 
 
@@ -645,7 +669,7 @@ def _cert_name(cert: Any) -> str | None:
         return None
     try:
         return str(cert.subject.native.get("common_name") or cert.subject.human_friendly)
-    except Exception:
+    except Exception:  # noqa: BLE001 - a name for display only
         return None
 
 
@@ -654,7 +678,7 @@ def _issuer_name(cert: Any) -> str | None:
         return None
     try:
         return str(cert.issuer.native.get("common_name") or cert.issuer.human_friendly)
-    except Exception:
+    except Exception:  # noqa: BLE001 - a name for display only
         return None
 
 
@@ -731,7 +755,7 @@ def _check_cover(report: VerifyReport, reader: Any, dossier_id: str) -> None:
 
         with open(report.path, "rb") as f:  # a path would make pypdf read the whole file into memory
             text = PdfReader(f, strict=False).pages[0].extract_text() or ""
-    except Exception:
+    except Exception:  # noqa: BLE001 - pypdf raises many types; the cover check is skipped with a warning
         report.warn("cover-unreadable", msg("verify.cover_unreadable"))
         return
     if dossier_id not in re.sub(r"\s+", "", text):

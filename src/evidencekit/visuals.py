@@ -62,7 +62,7 @@ def _pdf_visual(path: Path, lang: str, password: str | None) -> Visual:
             lang, "PDF 已加密，封存时未提供密码，因此页面无法显示；原文件已完整附上，可用其密码打开。",
             "The PDF is encrypted and no password was given when it was sealed, so its pages are not "
             "shown; the original is attached in full and opens with its password."), problem=True)
-    except Exception as exc:  # pypdf raises many types for broken files
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many types for broken files
         return Visual("card", reason=_t(lang, f"PDF 无法读取：{exc}。", f"The PDF cannot be read: {exc}."),
                       problem=True)
     if not sizes:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from evidencekit.extract import ExtractOptions, extract
-from evidencekit.extract.media import container_of, extract_media
+from evidencekit.extract.media import container_of, extract_media, sniff_container
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,7 @@ from evidencekit.extract.media import container_of, extract_media
         ("wechat_voice.silk", "silk-v3", "silk", 1.0, None),
         ("call.wav", "wav", "pcm", 1.5, 8000),
         ("voice.ogg", "ogg", "opus", 2.0, 48000),
-        ("voice.m4a", "mp4/m4a", "mp4a", 4.5, 44100),
+        ("voice.m4a", "mp4/m4a", "mp4a.40.2", 4.5, 44100),  # RFC 6381 codec string: AAC LC
         ("call.mp3", "mp3", "mp3", 38 * 1152 / 44100, 44100),
     ],
 )
@@ -105,13 +105,18 @@ def test_mp4_without_moov(tmp_path: Path) -> None:
 
 
 def test_ogg_vorbis(tmp_path: Path) -> None:
-    def page(packet: bytes, granule: int, seq: int) -> bytes:
-        return struct.pack("<4sBBqIIIB", b"OggS", 0, 0, granule, 7, seq, 0, 1) + bytes([len(packet)]) + packet
+    # A stream's first page carries the beginning-of-stream flag 0x02 and its last the end flag 0x04
+    # (RFC 3533 §6), and a comment header follows the identification header (Vorbis I spec §4.2).
+    def page(packet: bytes, granule: int, seq: int, flags: int) -> bytes:
+        return struct.pack("<4sBBqIIIB", b"OggS", 0, flags, granule, 7, seq, 0, 1) + bytes([len(packet)]) + packet
 
-    ident = b"\x01vorbis" + struct.pack("<IBI", 0, 2, 22050) + bytes(13)
+    ident = b"\x01vorbis" + struct.pack("<IBIiiiBB", 0, 2, 22050, 0, 0, 0, 0xB8, 1)
+    comment = b"\x03vorbis" + struct.pack("<I", 4) + b"test" + struct.pack("<I", 0) + b"\x01"
     path = tmp_path / "v.ogg"
-    path.write_bytes(page(ident, 0, 0) + page(b"x" * 10, 22050 * 3, 1))
-    facts = extract_media(path, "audio/ogg", ExtractOptions()).facts
+    path.write_bytes(page(ident, 0, 0, 0x02) + page(comment, 0, 1, 0) + page(b"x" * 10, 22050 * 3, 2, 0x04))
+    result = extract_media(path, "audio/ogg", ExtractOptions())
+    assert result.warnings == []
+    facts = result.facts
     assert (facts["codec"], facts["channels"], facts["sample_rate"]) == ("vorbis", 2, 22050)
     assert facts["duration_seconds"] == 3.0
 
@@ -120,7 +125,62 @@ def test_ogg_vorbis(tmp_path: Path) -> None:
     ("head", "expected"),
     [(b"\x02#!SILK_V3", "silk-v3"), (b"#!SILK_V3", "silk-v3"), (b"#!AMR\n", "amr"), (b"#!AMR-WB\n", "amr-wb"),
      (b"\x00\x00\x00\x18ftypheic", "heif"), (b"\x00\x00\x00\x18ftypmp42", "mp4"), (b"ID3\x04", "mp3"),
-     (b"\x1a\x45\xdf\xa3", "matroska"), (b"RIFF\x00\x00\x00\x00AVI ", "avi"), (b"hello", None)],
+     (b"\x1a\x45\xdf\xa3", "matroska"), (b"RIFF\x00\x00\x00\x00AVI ", "avi"), (b"hello", None),
+     (b"\xff\xfb\x90\x64", None), (b"\xff\xfeA\x00", None)],  # bare frame syncs: see sniff_container
 )
 def test_container_of(head: bytes, expected: str | None) -> None:
     assert container_of(head) == expected
+
+
+def _adts_frames(count: int, payload: bytes = bytes(20)) -> bytes:
+    """AAC LC, 44.1 kHz, mono ADTS frames (ISO/IEC 13818-7 §6.2): 7-byte header, no CRC."""
+    length = 7 + len(payload)
+    header = (0xFFF << 44) | (1 << 40) | (1 << 38) | (4 << 34) | (1 << 30) | (length << 13) | (0x7FF << 2)
+    return (header.to_bytes(7, "big") + payload) * count
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (bytes([0xFF, 0xFB, 0x90, 0x64]) + bytes(413), "mp3"),  # a run of MPEG-1 Layer III frames
+        (_adts_frames(1), "aac-adts"),
+    ],
+)
+def test_a_bare_frame_sync_needs_a_run_of_frames(tmp_path: Path, data: bytes, expected: str) -> None:
+    path = tmp_path / "capture.bin"
+    path.write_bytes(data * 20)
+    assert container_of(data) is None  # two bytes prove nothing on their own
+    assert sniff_container(path) == expected
+    path.write_bytes(data[:40] + bytes(4000))  # one frame header, then nothing that continues it
+    assert sniff_container(path) is None
+
+
+def test_adts_duration_is_an_estimate(tmp_path: Path) -> None:
+    path = tmp_path / "voice.aac"
+    path.write_bytes(_adts_frames(100))
+    result = extract_media(path, "audio/aac", ExtractOptions())
+    assert result.warnings == []
+    facts = result.facts
+    assert (facts["container"], facts["codec"]) == ("aac-adts", "aac")
+    assert (facts["sample_rate"], facts["channels"]) == (44100, 1)
+    assert facts["duration_estimated"] is True and facts["duration_seconds"] > 0
+
+
+def test_utf16_text_is_no_mp3(tmp_path: Path) -> None:
+    """FF FE, the UTF-16 LE byte order mark, passes a 2-byte MPEG frame-sync mask (MPEG-1 Layer I)."""
+    path = tmp_path / "note.txt"
+    path.write_bytes("Alice: 款项未到账\n".encode("utf-16"))  # FF FE 41 00: a plausible Layer I header
+    assert sniff_container(path) is None
+    assert extract_media(path, "text/plain", ExtractOptions()).facts["container"] is None
+
+
+def test_a_file_mutagen_cannot_read_keeps_its_container_and_says_why(tmp_path: Path, fixture_path) -> None:
+    data = bytearray(fixture_path("voice.m4a").read_bytes())
+    data[data.index(b"mdhd") + 4] = 7  # a track header version no reader knows
+    path = tmp_path / "录音.m4a"
+    path.write_bytes(data)
+    result = extract(path, "audio/mp4", "recording")
+    assert result.kind == "recording"
+    assert result.facts["container"] == "mp4/m4a" and result.facts["duration_seconds"] is None
+    assert result.warnings == [
+        "录音.m4a: the MP4 headers could not be read (MP4StreamInfoError: Unknown mdhd version 7)"]

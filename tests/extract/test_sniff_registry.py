@@ -8,7 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from evidencekit.cli import main
 from evidencekit.extract import EXTRACTORS, ExtractOptions, extract, sniff_kind
 from evidencekit.model import KINDS
 
@@ -113,3 +115,27 @@ def test_fixtures_are_what_the_generator_makes(tmp_path: Path) -> None:
     module.main()
     for made in sorted(tmp_path.iterdir()):
         assert made.read_bytes() == (FIXTURES / made.name).read_bytes(), f"{made.name} is stale: rerun make_formats.py"
+
+
+@pytest.mark.parametrize("text", ["备注：款项未到账\r\n对方说三日内退款\r\n", "QQ 2025-03-13 10:02 客服：已登记\r\n"])
+def test_a_utf16_text_note_is_no_recording(tmp_path: Path, text: str) -> None:
+    """Windows tools (a QQ chat note) write UTF-16 LE with the BOM FF FE, which a 2-byte MPEG frame sync accepts."""
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "QQ备注.txt").write_bytes(text.encode("utf-16"))
+    result = CliRunner().invoke(main, ["inspect", str(folder), "--json"])
+    assert result.exit_code == 0, result.output
+    [item] = json.loads(result.stdout)["items"]
+    assert (item["mime"], item["kind"]) == ("text/plain", "document")
+    assert item["facts"]["encoding"] == "utf-16" and "container" not in item["facts"]
+    # with no help from libmagic, the byte order mark still wins over the frame sync
+    assert sniff_kind(folder / "QQ备注.txt", "application/octet-stream") == "document"
+
+
+def test_mp3_frames_without_a_tag_are_a_recording(tmp_path: Path) -> None:
+    frames = tmp_path / "rec.bin"
+    frames.write_bytes((bytes([0xFF, 0xFB, 0x90, 0x64]) + bytes(413)) * 50)  # MPEG-1 Layer III, no ID3
+    assert sniff_kind(frames, "application/octet-stream") == "recording"
+    lone = tmp_path / "lone.bin"
+    lone.write_bytes(bytes([0xFF, 0xFB, 0x90, 0x64]) + bytes(range(256)) * 8)  # one frame header, then no frame
+    assert sniff_kind(lone, "application/octet-stream") == "other"

@@ -43,7 +43,12 @@ def pdf_pages(pdf: Path) -> list[str]:
 
 
 def bundle(folder: Path, out: Path, **options: object) -> Rendered:
-    result = build_dossier(folder, BundleOptions(output=out, **options), clock=fixed_clock(FIXED_NOW))  # type: ignore[arg-type]
+    """Bundle as the CLI does: a first run makes the default identity (the library never does)."""
+    from evidencekit.pipeline import ensure_default_identity
+
+    made = ensure_default_identity(options.get("sealer_name"), FIXED_NOW)  # type: ignore[arg-type]
+    result = build_dossier(folder, BundleOptions(output=out, **options), clock=fixed_clock(FIXED_NOW),  # type: ignore[arg-type]
+                           identity=made)
     return Rendered(result, pdf_pages(out))
 
 

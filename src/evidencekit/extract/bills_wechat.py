@@ -44,14 +44,14 @@ def iter_xlsx_rows(path: Path, warnings: Warnings, max_rows: int | None = None) 
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for broken files
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many types for broken files
         warnings.add(f"not a readable XLSX workbook ({type(error).__name__}: {error})")
         return
     try:
         sheet = workbook.worksheets[0]
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
             yield number, list(row)
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many types mid-sheet too; rows so far are kept
         warnings.add(f"the workbook stopped reading ({type(error).__name__}: {error})")
     finally:
         workbook.close()

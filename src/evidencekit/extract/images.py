@@ -128,7 +128,7 @@ def extract_image(path: Path, mime: str, options: ExtractOptions) -> Extraction:
     with image:
         try:
             exif, camera, gps_present = _exif_facts(image)
-        except Exception as error:  # a malformed EXIF block must not hide the picture
+        except Exception as error:  # noqa: BLE001 - a malformed EXIF block must not hide the picture
             warnings.add(f"EXIF data is unreadable ({type(error).__name__}: {error})")
             exif, camera, gps_present = {}, False, False
         width, height = image.size
@@ -170,5 +170,5 @@ def _check_pixels(image: Any, warnings: Warnings) -> None:
         if image.format == "JPEG":
             image.draft("RGB", (max(1, image.size[0] // 8), max(1, image.size[1] // 8)))
         image.load()
-    except Exception as error:  # Pillow raises OSError, SyntaxError, ValueError… for bad data
+    except Exception as error:  # noqa: BLE001 - Pillow raises OSError, SyntaxError, ValueError… for bad data
         warnings.add(f"image data is truncated or corrupt ({error}); it may not display")

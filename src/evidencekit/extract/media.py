@@ -1,22 +1,39 @@
-"""Recordings and videos: container, codec, duration and sample rate from the bytes alone.
+"""Recordings and videos: container, codec, duration and sample rate from the headers alone.
 
-No external programs and no decoding: headers are read and seeked past, so a 1 GB video
-costs a few kilobytes of reads. Where a format gives no duration cheaply (SILK packets may
-hold several frames), the duration is an estimate and the facts say so.
+mutagen reads the formats it knows (MP3, AAC, Ogg, FLAC, WAV, MP4/M4A) from their headers and
+seeks past the audio, so a 1 GB file costs a few kilobytes of reads and nothing is decoded.
+WeChat's SILK voice and AMR have no Python reader, and mutagen reads no AVI: those headers are
+read here. Where a format gives no duration cheaply, the duration is an estimate and the facts
+say so.
 """
 
 from __future__ import annotations
 
+import codecs
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
+
+import mutagen.aac
+import mutagen.flac
+import mutagen.mp3
+import mutagen.mp4
+import mutagen.oggflac
+import mutagen.oggopus
+import mutagen.oggspeex
+import mutagen.oggtheora
+import mutagen.oggvorbis
+import mutagen.wave
 
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.model import Extraction
 
 CHUNK = 64 * 1024
+
+#: Containers libmagic does not name, and the MIME type we give them (see evidencekit.sniff).
+OWN_MIMES = {"silk-v3": "audio/silk", "amr": "audio/amr", "amr-wb": "audio/amr-wb"}
 
 # Speech payload bytes per frame by frame type (RFC 4867 §5.3), frame header byte excluded.
 AMR_NB_FRAME_BYTES = (12, 13, 15, 17, 19, 20, 26, 31, 5, 0, 0, 0, 0, 0, 0, 0)
@@ -29,6 +46,15 @@ HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"mif1", b"msf1", b"avif", b"
 MP4_TOP_LEVEL = {b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"pnot", b"uuid"}
 
 WAV_CODECS = {1: "pcm", 3: "pcm_float", 6: "alaw", 7: "mulaw", 0x11: "ima_adpcm", 0x55: "mp3", 0xFFFE: "extensible"}
+
+#: An Ogg stream's codec from the start of its first packet: (marker, mutagen class, codec, kind).
+OGG_CODECS: tuple[tuple[bytes, type[mutagen.FileType], str, str], ...] = (
+    (b"OpusHead", mutagen.oggopus.OggOpus, "opus", "recording"),
+    (b"\x01vorbis", mutagen.oggvorbis.OggVorbis, "vorbis", "recording"),
+    (b"Speex   ", mutagen.oggspeex.OggSpeex, "speex", "recording"),
+    (b"\x7fFLAC", mutagen.oggflac.OggFLAC, "flac", "recording"),
+    (b"\x80theora", mutagen.oggtheora.OggTheora, "theora", "video"),
+)
 
 
 @dataclass
@@ -54,7 +80,11 @@ class MediaInfo:
 
 
 def container_of(head: bytes) -> str | None:
-    """The container named by a file's first bytes, or None."""
+    """The container a file's first bytes name beyond doubt, or None.
+
+    A bare MPEG audio or ADTS frame sync is no such proof: it is two bytes, and a UTF-16 text
+    starts with one (its byte order mark FF FE). :func:`sniff_container` settles those.
+    """
     if head.startswith(b"\x02#!SILK_V3") or head.startswith(b"#!SILK_V3"):
         return "silk-v3"
     if head.startswith(b"#!AMR-WB\n"):
@@ -75,11 +105,37 @@ def container_of(head: bytes) -> str | None:
         return "heif" if head[8:12] in HEIF_BRANDS else "mp4"
     if len(head) >= 8 and head[4:8] in MP4_TOP_LEVEL - {b"ftyp"}:
         return "mp4"  # old QuickTime files start without ftyp
-    if head.startswith(b"ID3") or (len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE6 in (0xE2, 0xE4, 0xE6)):
+    if head.startswith(b"ID3"):
         return "mp3"
-    if len(head) >= 2 and head[0] == 0xFF and head[1] & 0xF6 == 0xF0:
+    return None
+
+
+def _frame_sync_of(head: bytes) -> str | None:
+    """'mp3' or 'aac-adts' when the file starts with what could be a frame header: a hint only."""
+    if len(head) < 2 or head[0] != 0xFF or head.startswith(codecs.BOM_UTF16_LE):
+        return None
+    if head[1] & 0xE6 in (0xE2, 0xE4, 0xE6):
+        return "mp3"
+    if head[1] & 0xF6 == 0xF0:
         return "aac-adts"
     return None
+
+
+def sniff_container(path: Path) -> str | None:
+    """The container of a file: its signature, or for a bare frame sync, a run of frames mutagen finds."""
+    head = read_head(path)
+    container = container_of(head)
+    if container is not None:
+        return container
+    weak = _frame_sync_of(head)
+    if weak is None:
+        return None
+    with path.open("rb") as handle:
+        if weak == "mp3":
+            info = _mutagen_info(mutagen.mp3.MP3, handle, None)
+            # Fewer than four frames in a row and no Xing/VBRI header: mutagen calls that sketchy.
+            return "mp3" if info is not None and not info.sketchy else None
+        return "aac-adts" if _mutagen_info(mutagen.aac.AAC, handle, None) is not None else None
 
 
 def read_head(path: Path, size: int = 64) -> bytes:
@@ -89,21 +145,20 @@ def read_head(path: Path, size: int = 64) -> bytes:
 
 def media_kind_of(path: Path) -> str | None:
     """'recording', 'video', or None when the bytes are no audio or video container we know."""
-    container = container_of(read_head(path))
+    container = sniff_container(path)
     if container is None or container == "heif":
         return None
     if container in ("avi", "matroska"):
         return "video"
-    if container == "mp4":
-        with path.open("rb") as handle:
-            info = _probe_mp4(handle, path.stat().st_size, Warnings(path))
-        return info.kind
+    if container in ("mp4", "ogg"):
+        info = probe(path, Warnings(path))
+        return info.kind if info is not None else None
     return "recording"
 
 
 def probe(path: Path, warnings: Warnings) -> MediaInfo | None:
     """What the headers say; None for bytes no known container starts with."""
-    container = container_of(read_head(path))
+    container = sniff_container(path)
     size = path.stat().st_size
     with path.open("rb") as handle:
         if container == "silk-v3":
@@ -111,21 +166,21 @@ def probe(path: Path, warnings: Warnings) -> MediaInfo | None:
         if container in ("amr", "amr-wb"):
             return _probe_amr(handle, container, warnings)
         if container == "wav":
-            return _probe_wav(handle, warnings)
+            return _probe_wav(handle, size, warnings)
         if container == "ogg":
-            return _probe_ogg(handle, size, warnings)
+            return _probe_ogg(handle, warnings)
         if container == "flac":
             return _probe_flac(handle, warnings)
         if container == "mp4":
             return _probe_mp4(handle, size, warnings)
         if container == "mp3":
-            return _probe_mp3(handle, size, warnings)
+            return _probe_mp3(handle, warnings)
+        if container == "aac-adts":
+            return _probe_adts(handle, warnings)
         if container == "avi":
-            return _probe_avi(handle, warnings)
+            return _probe_avi(handle)
         if container == "matroska":
             return MediaInfo("matroska", "video")
-        if container == "aac-adts":
-            return MediaInfo("aac-adts", "recording", codec="aac")
     return None
 
 
@@ -142,6 +197,17 @@ def extract_media(path: Path, mime: str, options: ExtractOptions) -> Extraction:
         return Extraction(facts={"container": None, "codec": None, "duration_seconds": None, "sample_rate": None},
                           warnings=warnings.as_list())
     return Extraction(kind=info.kind, facts=info.facts(), warnings=warnings.as_list())
+
+
+def _mutagen_info(reader: type[mutagen.FileType], handle: BinaryIO, warnings: Warnings | None) -> Any:
+    """mutagen's stream info for the file, or None (with a warning) when it cannot read it."""
+    handle.seek(0)
+    try:
+        return reader(handle).info
+    except Exception as error:  # noqa: BLE001 - mutagen parses untrusted bytes; any failure is a warning, not a stop
+        if warnings is not None:
+            warnings.add(f"the {reader.__name__} headers could not be read ({type(error).__name__}: {error})")
+        return None
 
 
 # ----------------------------------------------------------------------------- SILK, AMR
@@ -201,38 +267,27 @@ def _probe_amr(handle: BinaryIO, container: str, warnings: Warnings) -> MediaInf
 
 # ----------------------------------------------------------------------------- WAV, AVI
 
-def _probe_wav(handle: BinaryIO, warnings: Warnings) -> MediaInfo:
-    handle.seek(12)
+def _probe_wav(handle: BinaryIO, size: int, warnings: Warnings) -> MediaInfo:
     info = MediaInfo("wav", "recording")
-    byte_rate = 0
-    while True:
-        header = handle.read(8)
-        if len(header) < 8:
-            break
-        chunk_id, chunk_size = struct.unpack("<4sI", header)
-        if chunk_id == b"fmt ":
-            fmt = handle.read(min(chunk_size, 40))
-            code, channels, rate, byte_rate = struct.unpack("<HHII", fmt[:12])
-            info.codec = WAV_CODECS.get(code, f"wave-format-{code:#x}")
-            info.channels, info.sample_rate = channels, rate
-            handle.seek(chunk_size - len(fmt) + (chunk_size & 1), 1)
-        elif chunk_id == b"data":
-            here = handle.tell()
-            end = handle.seek(0, 2)
-            available = end - here
-            if available < chunk_size:
-                warnings.add(f"data chunk says {chunk_size} bytes but {available} are there: the file is truncated")
-            if byte_rate:
-                info.duration_seconds = min(chunk_size, available) / byte_rate
-            break
-        else:
-            handle.seek(chunk_size + (chunk_size & 1), 1)
-    if info.codec is None:
-        warnings.add("no fmt chunk: not a complete WAV file")
+    stream = _mutagen_info(mutagen.wave.WAVE, handle, warnings)
+    if stream is None:
+        return info
+    format_code = getattr(stream, "audio_format", None)
+    info.codec = WAV_CODECS.get(format_code, f"wave-format-{format_code:#x}") if format_code is not None else None
+    info.channels, info.sample_rate = stream.channels, stream.sample_rate
+    info.duration_seconds = stream.length
+    # mutagen gives the length the data chunk claims; a cut file holds less, and says so in its RIFF size.
+    handle.seek(4)
+    (riff_size,) = struct.unpack("<I", handle.read(4))
+    missing = riff_size + 8 - size
+    if missing > 0 and stream.bitrate:
+        info.duration_seconds = max(0.0, stream.length - missing * 8 / stream.bitrate)
+        warnings.add(f"the header says {stream.length:.3f} s but the file ends after "
+                     f"{info.duration_seconds:.3f} s ({missing} bytes missing): the file is truncated")
     return info
 
 
-def _probe_avi(handle: BinaryIO, warnings: Warnings) -> MediaInfo:
+def _probe_avi(handle: BinaryIO) -> MediaInfo:
     info = MediaInfo("avi", "video")
     head = handle.read(4096)
     at = head.find(b"avih")
@@ -243,77 +298,60 @@ def _probe_avi(handle: BinaryIO, warnings: Warnings) -> MediaInfo:
     return info
 
 
-# ----------------------------------------------------------------------------- OGG, FLAC
+# ----------------------------------------------------------------------------- OGG, FLAC, MP3, AAC
 
-def _ogg_granule(page: bytes) -> int:
-    return int(struct.unpack("<q", page[6:14])[0])
-
-
-def _probe_ogg(handle: BinaryIO, size: int, warnings: Warnings) -> MediaInfo:
-    first = handle.read(CHUNK)
-    segments = first[26] if len(first) > 26 else 0
-    packet = first[27 + segments : 27 + segments + 64]
-    serial = first[14:18]
-    info = MediaInfo("ogg", "recording")
-    rate_for_granule: int | None = None
-    pre_skip = 0
-    if packet.startswith(b"OpusHead") and len(packet) >= 16:
-        info.codec = "opus"
-        info.channels = packet[9]
-        pre_skip = struct.unpack("<H", packet[10:12])[0]
-        info.sample_rate = struct.unpack("<I", packet[12:16])[0] or 48000
-        rate_for_granule = 48000  # Opus granule positions always count 48 kHz samples
-    elif packet.startswith(b"\x01vorbis") and len(packet) >= 16:
-        info.codec = "vorbis"
-        info.channels = packet[11]
-        info.sample_rate = struct.unpack("<I", packet[12:16])[0]
-        rate_for_granule = info.sample_rate
-    elif packet.startswith(b"Speex   ") and len(packet) >= 40:
-        info.codec = "speex"
-        info.sample_rate = struct.unpack("<I", packet[36:40])[0]
-        rate_for_granule = info.sample_rate
-    elif packet.startswith(b"\x7fFLAC"):
-        info.codec = "flac"
-    elif packet.startswith(b"\x80theora"):
-        info.codec, info.kind = "theora", "video"
-    if rate_for_granule:
-        handle.seek(max(0, size - CHUNK))
-        tail = handle.read(CHUNK)
-        granule = None
-        at = tail.rfind(b"OggS")
-        while at >= 0:
-            page = tail[at : at + 27]
-            if len(page) == 27 and page[14:18] == serial and _ogg_granule(page) >= 0:
-                granule = _ogg_granule(page)
-                break
-            at = tail.rfind(b"OggS", 0, at)
-        if granule is None:
-            warnings.add("no final page with a position was found: the file may be truncated")
-        else:
-            info.duration_seconds = max(0, granule - pre_skip) / rate_for_granule
-    return info
+def _probe_ogg(handle: BinaryIO, warnings: Warnings) -> MediaInfo:
+    head = handle.read(64)
+    for marker, reader, codec, kind in OGG_CODECS:
+        if marker in head:
+            info = MediaInfo("ogg", kind, codec=codec)
+            stream = _mutagen_info(reader, handle, warnings)
+            if stream is not None:
+                info.duration_seconds = stream.length
+                # Opus always decodes at 48 kHz (RFC 7845 §5.1), so mutagen gives no rate for it.
+                info.sample_rate = getattr(stream, "sample_rate", None) or (48000 if codec == "opus" else None)
+                info.channels = getattr(stream, "channels", None)
+            return info
+    warnings.add("no Opus, Vorbis, Speex, FLAC or Theora stream header: the codec is unknown")
+    return MediaInfo("ogg", "recording")
 
 
 def _probe_flac(handle: BinaryIO, warnings: Warnings) -> MediaInfo:
-    handle.seek(4)
-    block = handle.read(4 + 34)
     info = MediaInfo("flac", "recording", codec="flac")
-    if len(block) < 38 or block[0] & 0x7F != 0:
-        warnings.add("no STREAMINFO block: not a complete FLAC file")
+    stream = _mutagen_info(mutagen.flac.FLAC, handle, warnings)
+    if stream is not None:
+        info.duration_seconds, info.sample_rate, info.channels = stream.length, stream.sample_rate, stream.channels
+    return info
+
+
+def _probe_mp3(handle: BinaryIO, warnings: Warnings) -> MediaInfo:
+    """Duration from the Xing/Info or VBRI frame count, else estimated from the bitrate."""
+    info = MediaInfo("mp3", "recording", codec="mp3")
+    stream = _mutagen_info(mutagen.mp3.MP3, handle, warnings)
+    if stream is None:
         return info
-    packed = int.from_bytes(block[4 + 10 : 4 + 18], "big")
-    info.sample_rate = packed >> 44
-    info.channels = ((packed >> 41) & 0x7) + 1
-    total_samples = packed & ((1 << 36) - 1)
-    if info.sample_rate and total_samples:
-        info.duration_seconds = total_samples / info.sample_rate
+    info.codec = "mp3" if stream.layer == 3 else f"mp{stream.layer}"
+    info.duration_seconds, info.sample_rate, info.channels = stream.length, stream.sample_rate, stream.channels
+    # Without a frame count in a Xing/Info or VBRI header, mutagen divides the size by the bitrate.
+    handle.seek(getattr(stream, "frame_offset", 0))
+    if not any(marker in handle.read(64) for marker in (b"Xing", b"Info", b"VBRI")):
+        info.extra["duration_estimated"] = True
+    return info
+
+
+def _probe_adts(handle: BinaryIO, warnings: Warnings) -> MediaInfo:
+    info = MediaInfo("aac-adts", "recording", codec="aac")
+    stream = _mutagen_info(mutagen.aac.AAC, handle, warnings)
+    if stream is not None:
+        info.duration_seconds, info.sample_rate, info.channels = stream.length, stream.sample_rate, stream.channels
+        info.extra["duration_estimated"] = True  # ADTS has no frame count: mutagen guesses from the bitrate
     return info
 
 
 # ----------------------------------------------------------------------------- MP4 / M4A / MOV
 
-#: Boxes whose children are boxes, on the path to mvhd, hdlr, mdhd and stsd.
-_MP4_CONTAINERS = {b"moov", b"trak", b"mdia", b"minf", b"stbl"}
+#: Boxes whose children are boxes, on the path to each track's hdlr and stsd.
+_MP4_CONTAINERS = {b"trak", b"mdia", b"minf", b"stbl"}
 MAX_MOOV_BYTES = 64 * 1024 * 1024
 
 
@@ -336,9 +374,9 @@ def _boxes(data: bytes, start: int, end: int) -> list[tuple[bytes, int, int]]:
     return found
 
 
-def _probe_mp4(handle: BinaryIO, size: int, warnings: Warnings) -> MediaInfo:
+def _mp4_top_level(handle: BinaryIO, size: int, warnings: Warnings) -> tuple[bytes, bytes | None]:
+    """(ftyp brand, moov payload or None), seeking past mdat however large."""
     brand = b""
-    moov: bytes | None = None
     at = 0
     while at + 8 <= size:
         handle.seek(at)
@@ -362,9 +400,36 @@ def _probe_mp4(handle: BinaryIO, size: int, warnings: Warnings) -> MediaInfo:
                 warnings.add("the movie header is too large to read")
                 break
             handle.seek(at + header_size)
-            moov = handle.read(box_size - header_size)
-            break
+            return brand, handle.read(box_size - header_size)
         at += box_size
+    return brand, None
+
+
+def _mp4_tracks(moov: bytes) -> list[dict[str, str | None]]:
+    """Each track's handler ('soun', 'vide', …) and sample entry type ('mp4a', 'avc1', …)."""
+    tracks: list[dict[str, str | None]] = []
+    for kind, start, end in _boxes(moov, 0, len(moov)):
+        if kind != b"trak":
+            continue
+        track: dict[str, str | None] = {"handler": None, "codec": None}
+        stack = [(start, end)]
+        while stack:
+            begin, finish = stack.pop()
+            for child, child_start, child_end in _boxes(moov, begin, finish):
+                if child in _MP4_CONTAINERS:
+                    stack.append((child_start, child_end))
+                elif child == b"hdlr" and child_end - child_start >= 12:
+                    track["handler"] = moov[child_start + 8 : child_start + 12].decode("latin-1")
+                elif child == b"stsd" and child_end - child_start >= 16:
+                    track["codec"] = moov[child_start + 12 : child_start + 16].decode("latin-1").strip()
+        tracks.append(track)
+    return tracks
+
+
+def _probe_mp4(handle: BinaryIO, size: int, warnings: Warnings) -> MediaInfo:
+    """Whether it is a video from the track handlers (mutagen reads only the first sound track);
+    duration, audio codec, rate and channels from mutagen."""
+    brand, moov = _mp4_top_level(handle, size, warnings)
     audio_brand = brand in MP4_AUDIO_BRANDS
     info = MediaInfo("mp4/m4a" if audio_brand else "mp4", "recording" if audio_brand else "video")
     if brand:
@@ -372,155 +437,19 @@ def _probe_mp4(handle: BinaryIO, size: int, warnings: Warnings) -> MediaInfo:
     if moov is None:
         warnings.add("no moov box (movie header): the file is truncated or still being recorded")
         return info
-    tracks = _read_moov(moov, info)
+    tracks = _mp4_tracks(moov)
     handlers = {track["handler"] for track in tracks}
     info.kind = "video" if "vide" in handlers else "recording" if "soun" in handlers or audio_brand else info.kind
-    if info.kind == "recording" and not audio_brand:
+    if info.kind == "recording":
         info.container = "mp4/m4a"
     info.extra["tracks"] = tracks
-    return info
-
-
-def _read_moov(moov: bytes, info: MediaInfo) -> list[dict[str, Any]]:
-    tracks: list[dict[str, Any]] = []
-    for kind, start, end in _boxes(moov, 0, len(moov)):
-        if kind == b"mvhd":
-            timescale, duration = _header_times(moov, start)
-            if timescale:
-                info.duration_seconds = duration / timescale
-        elif kind == b"trak":
-            tracks.append(_read_track(moov, start, end))
-    for track in tracks:
-        if track["handler"] == "vide" and track.get("codec"):
-            info.codec = track["codec"]
-            break
-        if track["handler"] == "soun" and track.get("codec"):
-            info.codec = info.codec or track["codec"]
-            info.sample_rate = info.sample_rate or track.get("sample_rate")
-            info.channels = info.channels or track.get("channels")
-    return tracks
-
-
-def _header_times(data: bytes, start: int) -> tuple[int, int]:
-    """(timescale, duration) of an mvhd or mdhd box payload."""
-    version = data[start]
-    if version == 1:
-        return struct.unpack(">IQ", data[start + 20 : start + 32])
-    return struct.unpack(">II", data[start + 12 : start + 20])
-
-
-def _read_track(data: bytes, start: int, end: int) -> dict[str, Any]:
-    track: dict[str, Any] = {"handler": None}
-    stack = [(start, end)]
-    while stack:
-        begin, finish = stack.pop()
-        for kind, child_start, child_end in _boxes(data, begin, finish):
-            if kind in _MP4_CONTAINERS:
-                stack.append((child_start, child_end))
-            elif kind == b"hdlr" and child_end - child_start >= 12:
-                track["handler"] = data[child_start + 8 : child_start + 12].decode("latin-1")
-            elif kind == b"mdhd" and child_end - child_start >= 20:
-                timescale, duration = _header_times(data, child_start)
-                track["timescale"] = timescale
-                if timescale:
-                    track["duration_seconds"] = round(duration / timescale, 3)
-            elif kind == b"stsd" and child_end - child_start >= 16:
-                entry = child_start + 8
-                track["codec"] = data[entry + 4 : entry + 8].decode("latin-1").strip()
-                if child_end - entry >= 36:
-                    channels = struct.unpack(">H", data[entry + 24 : entry + 26])[0]
-                    rate = struct.unpack(">I", data[entry + 32 : entry + 36])[0] >> 16
-                    track["channels_or_width"] = channels
-                    track["sample_rate_field"] = rate
-    if track["handler"] == "soun":
-        if "sample_rate_field" in track:
-            track["channels"] = track.pop("channels_or_width")
-            track["sample_rate"] = track.pop("sample_rate_field") or track.get("timescale")
-    track.pop("channels_or_width", None)
-    track.pop("sample_rate_field", None)
-    return track
-
-
-# ----------------------------------------------------------------------------- MP3
-
-_MP3_BITRATES = {
-    (1, 1): (0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448),
-    (1, 2): (0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384),
-    (1, 3): (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
-    (2, 1): (0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256),
-    (2, 2): (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
-}
-_MP3_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
-
-
-@dataclass(frozen=True)
-class _Mp3Frame:
-    version: int  # 1 = MPEG-1, 2 = MPEG-2/2.5
-    layer: int
-    bitrate: int  # bit/s
-    sample_rate: int
-    channels: int
-    samples: int  # per frame
-
-
-def _mp3_frame(header: bytes) -> _Mp3Frame | None:
-    if len(header) < 4 or header[0] != 0xFF or header[1] & 0xE0 != 0xE0:
-        return None
-    version_bits = (header[1] >> 3) & 0x3
-    layer = 4 - ((header[1] >> 1) & 0x3)
-    bitrate_index = header[2] >> 4
-    rate_index = (header[2] >> 2) & 0x3
-    if version_bits == 1 or layer == 4 or bitrate_index in (0, 15) or rate_index == 3:
-        return None
-    version = 1 if version_bits == 3 else 2
-    table = _MP3_BITRATES[(1, layer)] if version == 1 else _MP3_BITRATES[(2, 1 if layer == 1 else 2)]
-    samples = 384 if layer == 1 else 1152 if (layer == 2 or version == 1) else 576
-    channels = 1 if (header[3] >> 6) == 3 else 2
-    sample_rate = _MP3_RATES[version_bits][rate_index]
-    return _Mp3Frame(version, layer, table[bitrate_index] * 1000, sample_rate, channels, samples)
-
-
-def _probe_mp3(handle: BinaryIO, size: int, warnings: Warnings) -> MediaInfo:
-    """Duration from the Xing/Info or VBRI frame count, else estimated from the bitrate."""
-    info = MediaInfo("mp3", "recording", codec="mp3")
-    start = 0
-    head = handle.read(10)
-    if head.startswith(b"ID3") and len(head) == 10:
-        tag_size = (head[6] << 21) | (head[7] << 14) | (head[8] << 7) | head[9]
-        start = 10 + tag_size + (10 if head[5] & 0x10 else 0)
-    handle.seek(start)
-    window = handle.read(CHUNK)
-    frame = None
-    at = 0
-    while at < len(window) - 4:
-        at = window.find(b"\xff", at)
-        if at < 0:
-            break
-        frame = _mp3_frame(window[at : at + 4])
-        if frame:
-            break
-        at += 1
-    if frame is None:
-        warnings.add("no MPEG audio frame found")
-        return info
-    info.sample_rate, info.channels = frame.sample_rate, frame.channels
-    info.codec = f"mp{frame.layer}" if frame.layer != 3 else "mp3"
-    side_info = (32 if frame.channels == 2 else 17) if frame.version == 1 else (17 if frame.channels == 2 else 9)
-    xing_at = at + 4 + side_info
-    frames = None
-    if window[xing_at : xing_at + 4] in (b"Xing", b"Info"):
-        flags = struct.unpack(">I", window[xing_at + 4 : xing_at + 8])[0]
-        if flags & 1:
-            frames = struct.unpack(">I", window[xing_at + 8 : xing_at + 12])[0]
-    elif window[at + 36 : at + 40] == b"VBRI":
-        frames = struct.unpack(">I", window[at + 50 : at + 54])[0]
-    if frames:
-        info.duration_seconds = frames * frame.samples / frame.sample_rate
-        return info
-    audio_bytes = size - (start + at)
-    handle.seek(max(0, size - 128))
-    if handle.read(3) == b"TAG":
-        audio_bytes -= 128
-    info.duration_seconds = audio_bytes * 8 / frame.bitrate
-    info.extra["duration_estimated"] = True
+    stream = _mutagen_info(mutagen.mp4.MP4, handle, warnings)
+    if stream is not None:
+        info.duration_seconds = stream.length
+        if "soun" in handlers:
+            info.sample_rate, info.channels = stream.sample_rate or None, stream.channels or None
+            info.codec = stream.codec or None
+    video_codecs = [track["codec"] for track in tracks if track["handler"] == "vide" and track["codec"]]
+    if info.kind == "video" and video_codecs:
+        info.codec = video_codecs[0]
     return info

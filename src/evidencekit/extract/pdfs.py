@@ -69,7 +69,7 @@ def _open(path: Path, options: ExtractOptions, warnings: Warnings) -> tuple[Any,
                     facts["decrypted"] = True
                     facts["decrypted_with"] = label
                     break
-            except Exception as error:  # pypdf raises several types for unsupported encryption
+            except Exception as error:  # noqa: BLE001 - pypdf raises several types for unsupported encryption
                 warnings.add(f"cannot decrypt ({type(error).__name__}: {error})")
                 break
         if not facts["decrypted"]:
@@ -92,7 +92,7 @@ def extract_pdf(path: Path, mime: str, options: ExtractOptions) -> Extraction:
     try:
         facts["pages"] = len(reader.pages) if readable else None
         info = reader.metadata if readable else None
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - pypdf raises many types for a broken page tree; it becomes a warning
         warnings.add(f"page tree or metadata is broken ({type(error).__name__}: {error})")
         facts["pages"] = None
         info = None
@@ -113,7 +113,7 @@ def _excerpt(reader: Any, warnings: Warnings) -> str:
     for number, page in enumerate(reader.pages[:EXCERPT_PAGES], start=1):
         try:
             text = page.extract_text() or ""
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - pypdf raises many types extracting text; the page is skipped with a warning
             warnings.add(f"text could not be extracted ({type(error).__name__})", where=f"page {number}")
             continue
         parts.append(text.strip())

@@ -37,7 +37,7 @@ def sniff_kind(path: Path, mime: str) -> str:
 
 def _sniff(path: Path, mime: str) -> str:
     head = read_head(path, 64)
-    container = media.container_of(head)
+    container = media.container_of(head)  # signatures only: a bare 2-byte frame sync waits until after text
     if container == "heif" or mime.startswith("image/"):
         return "photo" if images.is_camera_photo(path) else "screenshot"
     if container is not None:
@@ -55,6 +55,9 @@ def _sniff(path: Path, mime: str) -> str:
     sample = read_head(path, SAMPLE_BYTES)
     if mime.startswith("text/") or mime in TEXT_MIMES or looks_like_text(sample):
         return _text_kind(path, mime, sample)
+    # A frame sync is two bytes (a UTF-16 text's FF FE is one): MP3 or AAC only when mutagen finds frames.
+    if media.sniff_container(path) in ("mp3", "aac-adts"):
+        return "recording"
     return "other"
 
 

@@ -146,7 +146,7 @@ def extract_text_document(path: Path, mime: str, options: ExtractOptions) -> Ext
     excerpt: list[str] = []
     excerpt_chars = 0
     line_count = 0
-    for line_count, line in iter_lines(path, warnings):
+    for line_count, line in iter_lines(path, warnings):  # noqa: B007 - the last count is read after the loop
         if excerpt_chars < EXCERPT_CHARS:
             excerpt.append(line)
             excerpt_chars += len(line) + 1

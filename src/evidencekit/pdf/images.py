@@ -71,7 +71,7 @@ def load_image(path: Path, size: int) -> XImage:
 def _exif_orientation(img: Image.Image) -> int:
     try:
         value = int(img.getexif().get(0x0112, 1))
-    except Exception:  # malformed EXIF must not stop the image being shown
+    except Exception:  # noqa: BLE001 - malformed EXIF must not stop the image being shown
         return 1
     return value if 1 <= value <= 8 else 1
 
@@ -85,7 +85,7 @@ def _jpeg(path: Path, size: int) -> XImage | None:
             orientation = _exif_orientation(img)
             adobe = "adobe" in img.info
             bits = img.info.get("bits", 8)
-    except Exception:
+    except Exception:  # noqa: BLE001 - Pillow raises many types; the image is decoded instead of passed through
         return None
     if bits != 8:
         return None

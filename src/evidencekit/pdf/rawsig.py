@@ -168,7 +168,7 @@ def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int]) -> RawSignatur
                     expected = attr["values"][0].native
         if expected is None or algo not in _DIGESTS:
             return RawSignature(br, None, msg("sig.no_digest"))
-    except Exception:
+    except Exception:  # noqa: BLE001 - fail closed: asn1crypto raises many types for a damaged CMS
         return RawSignature(br, None, msg("sig.not_cms"))
     h = _DIGESTS[algo]()
     for offset, length in ((start1, len1), (start2, len2)):
@@ -184,7 +184,7 @@ def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int]) -> RawSignatur
         return RawSignature(br, False, msg("sig.digest_mismatch"))
     try:
         problem = _certificates_problem(signed)
-    except Exception:  # a certificate that no longer parses was changed too
+    except Exception:  # noqa: BLE001 - a certificate that no longer parses was changed too
         problem = msg("sig.foreign_certificate")
     if problem:
         return RawSignature(br, False, problem)
@@ -195,7 +195,7 @@ def _issued_by(cert: object, issuer: object) -> bool:
     try:
         cert.verify_directly_issued_by(issuer)  # type: ignore[attr-defined]
         return True
-    except Exception:
+    except Exception:  # noqa: BLE001 - fail closed: any failure means not issued by it
         return False
 
 
@@ -234,7 +234,7 @@ def _certificates_problem(signed: cms.SignedData, depth: int = 0) -> Message | N
             for child in list(accepted):
                 try:
                     loaded[child].verify_directly_issued_by(cert)
-                except Exception:
+                except Exception:  # noqa: BLE001 - fail closed: any failure means not issued by it
                     continue
                 accepted.add(der)
                 grew = True
@@ -256,7 +256,7 @@ def _certificates_problem(signed: cms.SignedData, depth: int = 0) -> Message | N
             if other_der != der and other.subject == cert.subject and \
                     other.public_key() == cert.public_key():
                 return msg("sig.certificate_altered")
-    for der, cert in loaded.items():
+    for der, cert in loaded.items():  # noqa: B007 - der is not needed here; loaded.values() would do
         # where the issuer travels too, the certificate's own signature must check out
         issuers = [other for other in loaded.values() if other.subject == cert.issuer]
         if issuers and not any(_issued_by(cert, issuer) for issuer in issuers):

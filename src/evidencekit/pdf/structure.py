@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO, Callable, Iterator, cast
 
 from evidencekit.i18n import Message, msg
 
@@ -413,7 +413,7 @@ def _read_object(reader: _Reader, pos: int, objects: dict[int, DefinedObject],
         return (int(m.group(1)), int(m.group(2)), value), end
 
     parsed, end = reader.parse(pos, parse)
-    num, gen, value = parsed  # type: ignore[misc]
+    num, gen, value = cast(tuple[int, int, object], parsed)
     if isinstance(value, Keyword):
         raise _Bad("structure-invalid", pos, msg("pdf.bare_keyword", num=num, word=repr(value.word)))
     obj = DefinedObject(num, gen, pos, value)
@@ -540,8 +540,8 @@ def _match_entries(revision: Revision, entries: list[tuple[int, int, int, str]],
                        msg("pdf.xref_lists_twice", at=revision.xref_offset, num=num))
         seen.add(num)
         if kind == "n":
-            obj = revision.objects.get(num)
-            if obj is None or obj.offset != a or obj.gen != b or obj.in_object_stream is not None:
+            found = revision.objects.get(num)
+            if found is None or found.offset != a or found.gen != b or found.in_object_stream is not None:
                 raise _Bad("xref-mismatch", revision.xref_offset,
                            msg("pdf.xref_points_nowhere", num=num, at=a))
             listed.add(num)
