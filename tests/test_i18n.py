@@ -18,7 +18,8 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 # starts with a catalog prefix (help="help.bundle", report.fail(…, "verify.item_missing")).
 _PREFIXES = sorted({code.split(".", 1)[0] for code in CATALOG})
 _CALL = re.compile(r"""\b(?:msg|t|Message)\(\s*["']([a-z0-9_.\-]+)["']""")
-_LITERAL = re.compile(r"""(?<![\w"'])["']((?:%s)\.[a-z0-9_.\-]*[a-z0-9_])["']""" % "|".join(map(re.escape, _PREFIXES)))
+_ALTERNATIVES = "|".join(map(re.escape, _PREFIXES))
+_LITERAL = re.compile(r"""(?<![\w"'])["']((?:""" + _ALTERNATIVES + r""")\.[a-z0-9_.\-]*[a-z0-9_])["']""")
 _LABEL = re.compile(r"""\blabel\(\s*["'](\w+)["']""")
 
 

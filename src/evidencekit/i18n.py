@@ -23,8 +23,9 @@ from __future__ import annotations
 import errno
 import os
 import string
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -47,7 +48,7 @@ class Message(str):
     code: str
     params: Mapping[str, Any]
 
-    def __new__(cls, code: str, params: Mapping[str, Any] | None = None) -> "Message":
+    def __new__(cls, code: str, params: Mapping[str, Any] | None = None) -> Message:
         frozen = MappingProxyType(dict(params or {}))
         self = super().__new__(cls, t(code, "en", **frozen))
         object.__setattr__(self, "code", code)
@@ -66,7 +67,7 @@ class Message(str):
         return {"code": self.code, "params": _plain(self.params)}
 
     @classmethod
-    def from_code(cls, data: Mapping[str, Any]) -> "Message":
+    def from_code(cls, data: Mapping[str, Any]) -> Message:
         """The inverse of :meth:`as_code` (nested messages come back as messages)."""
         return cls(str(data.get("code")), {k: _unplain(v) for k, v in dict(data.get("params") or {}).items()})
 
