@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -121,3 +122,153 @@ def test_codes_built_at_run_time_exist() -> None:
     built += [f"cli.progress.{stage}" for stage in ("hash", "place", "attach", "render", "seal")]
     built += [f"cli.identity.{key}" for key in ("path", "name", "fingerprint", "self_signed", "not_after")]
     assert [code for code in built if code not in CATALOG] == []
+
+
+# --- the done-when of issue 9: a damaged folder bundled in zh prints no English sentence --------
+
+FORMATS = Path(__file__).resolve().parent.parent / "fixtures" / "formats"
+DAMAGED = ["malformed_alipay_truncated.csv", "malformed_alipay_bad_amount.csv", "malformed_truncated.png",
+           "malformed_truncated.jpg", "malformed_truncated.amr", "malformed_garbage.amr", "malformed_telegram.json",
+           "malformed_not_really.pdf", "malformed_headerless.xlsx", "malformed_wechat_wrong_encoding.csv",
+           "statement_encrypted.pdf"]
+_WORD_RUN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[\s,;:.!?\"()\-0-9]+[A-Za-z][A-Za-z'’]*){2,}")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+
+
+def english_sentences(text: str, allowed: list[str]) -> list[str]:
+    """Runs of three or more ASCII words in ``text`` once what may be English in a Chinese
+    message is taken out: the ``allowed`` names (paths, file names, the signer, evidence
+    content), commands in backticks and ``evidencekit …`` command lines, options, exhibit
+    codes, digests and URLs. One line at a time, so a run never joins two lines."""
+    found = []
+    for line in text.splitlines():
+        for name in sorted(allowed, key=len, reverse=True):
+            line = line.replace(name, " ")
+        line = re.sub(r"`[^`]*`", " ", line)
+        line = re.sub(r"evidencekit(?: [\w./-]+)+", " ", line)
+        line = re.sub(r"https?://\S+|--[\w-]+|\bE\d{2,}\b|\b[0-9a-f]{16,}\b", " ", line)
+        found += [m.group() for m in _WORD_RUN.finditer(line)]
+    return found
+
+
+def chinese_sentences(text: str, allowed: list[str]) -> list[str]:
+    """Runs of two or more Chinese characters once the ``allowed`` names and evidence content are out."""
+    found = []
+    for line in text.splitlines():
+        for name in sorted(allowed, key=len, reverse=True):
+            line = line.replace(name, " ")
+        found += _HAN_RUN.findall(line)
+    return found
+
+
+def test_the_checkers_find_what_they_should() -> None:
+    allowed = ["/tmp/a b/photo one.jpg", "photo one.jpg"]
+    assert english_sentences("  ! E01 /tmp/a b/photo one.jpg: 图片数据被截断", allowed) == []
+    assert english_sentences("运行 `evidencekit identity create --name 你的姓名 --force`", []) == []
+    assert english_sentences("运行 evidencekit check /x/d.pdf --channel pboc 查看", []) == []
+    assert english_sentences("  ! E02 a.csv: line 20: row has 5 fields where the header has 12", ["a.csv"]) == [
+        "line 20: row has 5 fields where the header has"]
+    assert english_sentences("证据 3 件，8 页，112 KB；SHA-256 与 SM3", []) == []
+    assert chinese_sentences("  ! E01 照片.jpg: the image data is damaged", ["照片.jpg"]) == []
+    assert chinese_sentences("not included: 符号链接", []) == ["符号链接"]
+
+
+@pytest.fixture(scope="module")
+def damaged_case(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Damaged files from fixtures/formats, an empty one, and three that cannot be read as
+    files. The tests run as root, for whom chmod 000 changes nothing, so "unreadable" is
+    made the ways root meets too: a FIFO (not a regular file), a dangling symbolic link,
+    and a folder named like a file (photo.jpg/ holding nothing)."""
+    import os
+    import shutil
+
+    folder = tmp_path_factory.mktemp("damaged") / "投诉 证据"
+    folder.mkdir()
+    for name in DAMAGED:
+        shutil.copy(FORMATS / name, folder / name)
+    (folder / "empty.png").write_bytes(b"")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "dangling.jpg").symlink_to(folder.parent / "gone.jpg")
+    (folder / "photo.jpg").mkdir()
+    return folder
+
+
+def _bundle(folder: Path, out: Path, *args: str, env: dict[str, str] | None = None) -> Any:
+    import os
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    environment.update(env or {})
+    return subprocess.run([sys.executable, "-m", "evidencekit", *args, "bundle", str(folder), "-o", str(out)],
+                          capture_output=True, text=True, env=environment, timeout=300)
+
+
+def _allowed(folder: Path, out: Path) -> list[str]:
+    names = [p.name for p in folder.iterdir()]
+    return [str(folder), str(out), folder.name, *names, "测试 封存人", "/nonexistent"]
+
+
+@pytest.mark.parametrize(("args", "env"), [(("--lang", "zh"), {}), ((), {"LANG": "zh_CN.UTF-8"}),
+                                           ((), {"LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"})],
+                         ids=["--lang zh", "LANG=zh_CN", "LC_ALL=zh_CN"])
+def test_a_damaged_folder_bundled_in_chinese_prints_no_english_sentence(
+        damaged_case: Path, tmp_path: Path, args: tuple[str, ...], env: dict[str, str]) -> None:
+    out = tmp_path / "证据材料.pdf"
+    done = _bundle(damaged_case, out, *args, env=env)
+    assert done.returncode == 0, done.stderr
+    stderr = done.stderr
+    assert "已封存" in stderr and "未纳入" in stderr and "pipe.txt" in stderr and "dangling.jpg" in stderr
+    assert stderr.count("  ! E") >= len(DAMAGED), stderr  # every damaged file is warned about
+    assert english_sentences(stderr, _allowed(damaged_case, out)) == [], stderr
+
+
+def test_the_same_folder_in_english_prints_no_chinese_sentence(damaged_case: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dossier.pdf"
+    done = _bundle(damaged_case, out, "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "sealed: " in done.stderr and "not included: " in done.stderr
+    assert chinese_sentences(done.stderr, _allowed(damaged_case, out)) == [], done.stderr
+
+
+def _help(*args: str, env: dict[str, str] | None = None) -> str:
+    import os
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    environment.update(env or {})
+    done = subprocess.run([sys.executable, "-m", "evidencekit", *args], capture_output=True, text=True,
+                          env=environment, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize(("args", "env"), [(("--lang", "zh", "bundle", "--help"), {}),
+                                           (("bundle", "--help"), {"LANG": "zh_CN.UTF-8"}),
+                                           (("bundle", "--help"), {}),  # Chinese is the default
+                                           (("--lang", "zh", "--help"), {}),
+                                           (("--lang", "zh", "identity", "create", "--help"), {})])
+def test_help_is_chinese(args: tuple[str, ...], env: dict[str, str]) -> None:
+    text = _help(*args, env=env)
+    assert text.startswith("用法：evidencekit")
+    assert "选项：" in text and "显示本帮助并退出。" in text
+    assert english_sentences(text, ["case.toml", "settings.toml", "FOLDER-dossier.pdf", "FOLDER/case.toml"]) == []
+
+
+@pytest.mark.parametrize(("args", "env"), [(("--lang", "en", "bundle", "--help"), {}),
+                                           (("bundle", "--help"), {"LANG": "en_US.UTF-8"}),
+                                           (("bundle", "--help"), {"EVIDENCEKIT_LANG": "en", "LANG": "zh_CN.UTF-8"}),
+                                           (("--lang", "en", "--help"), {})])
+def test_help_is_english(args: tuple[str, ...], env: dict[str, str]) -> None:
+    text = _help(*args, env=env)
+    assert text.startswith("Usage: evidencekit")
+    assert "Options:" in text and "Show this message and exit." in text
+    assert chinese_sentences(text, []) == []
+
+
+def test_bundle_help_lists_every_option_with_its_catalog_text() -> None:
+    zh, en = _help("--lang", "zh", "bundle", "--help"), _help("--lang", "en", "bundle", "--help")
+    for code in ("help.bundle.public", "help.bundle.force", "help.json", "help.tsa_optional"):
+        assert CATALOG[code][0] in zh.replace("\n", "").replace(" ", "") or CATALOG[code][0][:12] in zh
+        assert " ".join(CATALOG[code][1].split()[:4]) in " ".join(en.split())
