@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import FreeText
-from pypdf.generic import NameObject, StreamObject, ArrayObject, DecodedStreamObject
+from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject, StreamObject
 
 
 def flip_byte(path: Path, offset: int) -> None:

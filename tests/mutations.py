@@ -14,9 +14,10 @@ part no digest covers) and at the file's end, where a blind change is most likel
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from hypothesis import strategies as st
 

@@ -7,7 +7,7 @@ the network or the user's files.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cryptography import x509
@@ -40,9 +40,9 @@ def _key() -> rsa.RSAPrivateKey:
 
 
 def _validity(builder: x509.CertificateBuilder) -> x509.CertificateBuilder:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     # signing times in tests go back to 2025 (FIXED_NOW): the certificates cover that
-    return builder.not_valid_before(datetime(2024, 1, 1, tzinfo=timezone.utc)).not_valid_after(
+    return builder.not_valid_before(datetime(2024, 1, 1, tzinfo=UTC)).not_valid_after(
         now + timedelta(days=3650))
 
 

@@ -30,7 +30,6 @@ import make_sample_case as sample  # noqa: E402
 from awkward import make_awkward_case  # noqa: E402
 
 
-
 class _LazyMagic:
     """python-magic (libmagic) only for the tests that sniff types; the rest run without it."""
 

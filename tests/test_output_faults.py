@@ -16,8 +16,9 @@ import os
 import shutil
 import subprocess
 import types
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -87,7 +88,7 @@ class _FillsUp:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._real, name)
 
-    def __enter__(self) -> "_FillsUp":
+    def __enter__(self) -> _FillsUp:
         return self
 
     def __exit__(self, *exc: object) -> None:

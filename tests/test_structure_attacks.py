@@ -16,10 +16,11 @@ import json
 import re
 import shutil
 import subprocess
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -115,8 +116,8 @@ def ec_identity_file(path: Path, name: str) -> Any:
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
     cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
             .serial_number(x509.random_serial_number())
-            .not_valid_before(datetime(2024, 1, 1, tzinfo=timezone.utc))
-            .not_valid_after(datetime(2036, 1, 1, tzinfo=timezone.utc))
+            .not_valid_before(datetime(2024, 1, 1, tzinfo=UTC))
+            .not_valid_after(datetime(2036, 1, 1, tzinfo=UTC))
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
             .sign(key, hashes.SHA256()))
     path.write_bytes(pkcs12.serialize_key_and_certificates(b"test", key, cert, None,

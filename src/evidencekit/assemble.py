@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import BinaryIO, Callable
+from datetime import UTC, datetime
+from typing import BinaryIO
 
 from pypdf import PdfReader
 from pypdf import generic as g
@@ -242,7 +243,7 @@ def _page_with_draws(writer: PdfStreamWriter, page: g.DictionaryObject, draws: l
 
 
 def _pdf_date(ts: float) -> g.TextStringObject:
-    dt = datetime.fromtimestamp(ts, tz=timezone.utc)
+    dt = datetime.fromtimestamp(ts, tz=UTC)
     return text(dt.strftime("D:%Y%m%d%H%M%SZ"))
 
 

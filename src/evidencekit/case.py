@@ -15,11 +15,12 @@ import difflib
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from evidencekit.clock import CHINA_TZ
 from evidencekit.errors import BadInput, OutputExists

@@ -18,8 +18,9 @@ import signal
 import sys
 import traceback
 import unicodedata
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 import click
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
-from typing import Callable
 
 #: Displayed times use China Standard Time: every channel reads Beijing time.
 CHINA_TZ = timezone(timedelta(hours=8), "CST")

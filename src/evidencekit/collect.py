@@ -13,9 +13,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evidencekit.layout import CASE_NAME
 from evidencekit.errors import BadInput
 from evidencekit.i18n import Message, msg, os_reason
+from evidencekit.layout import CASE_NAME
 from evidencekit.model import Candidate, Skipped
 
 log = logging.getLogger("evidencekit")

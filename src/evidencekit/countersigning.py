@@ -10,11 +10,11 @@ exactly as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
 import shutil
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any

@@ -15,9 +15,10 @@ import hashlib
 import io
 import os
 import secrets
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator, cast
+from typing import Any, BinaryIO, cast
 
 from evidencekit.errors import OutputExists, OutputUnwritable
 from evidencekit.i18n import msg, os_reason
@@ -165,7 +166,7 @@ class GuardedFile:
         except OSError:
             pass
 
-    def __enter__(self) -> "GuardedFile":
+    def __enter__(self) -> GuardedFile:
         return self
 
     def __exit__(self, *exc: object) -> None:

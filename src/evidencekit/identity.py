@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cryptography import x509
@@ -95,7 +95,7 @@ def create_identity(path: Path, name: str, *, now: datetime, passphrase: str | N
         x509.NameAttribute(NameOID.COMMON_NAME, name.strip()),
         x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "evidencekit self-signed seal"),
     ])
-    start = now.astimezone(timezone.utc) - timedelta(days=1)
+    start = now.astimezone(UTC) - timedelta(days=1)
     cert = (
         x509.CertificateBuilder()
         .subject_name(subject)

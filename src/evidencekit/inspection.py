@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from evidencekit.case import CaseFile, empty_case, load_case, normalise_rel_path
 from evidencekit.collect import collect

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import getpass
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from evidencekit import assemble as assembly
 from evidencekit.case import CaseFile
@@ -28,8 +29,8 @@ from evidencekit.identity import (
 from evidencekit.inspection import describe, load_case_for
 from evidencekit.model import Item, Skipped
 from evidencekit.pdf.rawsig import scan_signatures
-from evidencekit.render.document import Styles
 from evidencekit.plan import GENERIC_SIGNER, DossierPlan, plan_dossier, replan
+from evidencekit.render.document import Styles
 from evidencekit.render.dossier import RenderedPages, render_dossier
 from evidencekit.render.fonts import register_font
 from evidencekit.render.view import Signer

@@ -10,10 +10,11 @@ a :class:`DossierPlan` and computes nothing of its own.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from evidencekit.case import CaseFile
 from evidencekit.channels import CheckReport, Escalation, check_case, compute_escalation, get_channel

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from evidencekit.case import CaseFile
 

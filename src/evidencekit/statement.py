@@ -10,14 +10,14 @@ SAMR measures (complainant, respondent, request, facts), courts use the 民事�
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from evidencekit.case import CaseFile
 from evidencekit.channels import get_channel, load_channels
-from evidencekit.model import Section, Statement
 from evidencekit.demands import demand_for, numbered_claims, total_amount
+from evidencekit.model import Section, Statement
 from evidencekit.privacy import mask_personal
 from evidencekit.statement_lint import lint_statement
 from evidencekit.terms import OUTCOME_LABELS, PROBLEM_LABELS, pick

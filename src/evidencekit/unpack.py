@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from evidencekit.layout import CASE_NAME, MANIFEST_NAME
 from evidencekit.case import sealed_case_matches
 from evidencekit.collect import display_path
 from evidencekit.errors import BadInput, CannotVerify, ManifestDamaged, OutputExists, OutputUnwritable
 from evidencekit.fileio import atomic_output, name_max, output_error, shortened_name
 from evidencekit.hashing import Digester
 from evidencekit.i18n import Message, msg, os_reason
+from evidencekit.layout import CASE_NAME, MANIFEST_NAME
 from evidencekit.manifest import ManifestInvalid, decode_path_bytes, parse_manifest
 from evidencekit.pdf.attachments import embedded_files, stream_ref, xref_offsets
 from evidencekit.pdf.stream_reader import UnsupportedStream, feed_stream, locate_stream

@@ -9,32 +9,38 @@ collected, not raised: "not valid" is a report; only "cannot check at all" raise
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-from contextlib import contextmanager
-from concurrent.futures import Future, ThreadPoolExecutor
 import logging
 import mmap
 import os
 import re
-import dataclasses
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from evidencekit.layout import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME, SEAL_FIELD
 from evidencekit.case import sealed_case_matches
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.errors import BadInput, CannotVerify, ExitCode, OutputExists
 from evidencekit.fileio import atomic_output, output_exists
 from evidencekit.i18n import Message, msg, os_reason
+from evidencekit.layout import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME, SEAL_FIELD
 from evidencekit.manifest import parse_manifest
 from evidencekit.pdf.agreement import disagreements
-from evidencekit.pdf.attachments import (attachment_route_problems, embedded_files, hash_attachment, read_attachment,
-                                         xref_offsets)
+from evidencekit.pdf.attachments import (
+    attachment_route_problems,
+    embedded_files,
+    hash_attachment,
+    read_attachment,
+    xref_offsets,
+)
 from evidencekit.pdf.rawsig import der_length, scan_signatures
 from evidencekit.pdf.structure import Structure, newest_offsets, read_structure
 
@@ -349,7 +355,7 @@ def _carries_dossier_marks(path: Path) -> bool:
             return any(mm.find(mark) >= 0 for mark in _MARKS)
 
 
-def _timestamp_entry(sig: "SignatureInfo") -> dict[str, Any]:
+def _timestamp_entry(sig: SignatureInfo) -> dict[str, Any]:
     return {"kind": "document-timestamp" if sig.kind == "document-timestamp" else "signature-timestamp",
             "of": sig.index, "field": sig.field, "tsa": sig.tsa, "time": sig.tsa_time,
             "valid": sig.tsa_valid, "trusted": sig.tsa_trusted, "fingerprint": sig.tsa_fingerprint}
@@ -368,11 +374,11 @@ def _dossier_marker(root: Any) -> str | None:
 
 def _check_signatures(report: VerifyReport, embedded: list[Any], reader: Any,
                       trust: list[x509.Certificate]) -> None:
-    from pyhanko.sign.diff_analysis import ModificationLevel
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-    from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
-    from pyhanko_certvalidator import ValidationContext
     from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
 
     roots = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in trust]
 
@@ -455,9 +461,17 @@ def diff_policy() -> Any:
     validation data (DSS) may be added. Everything else is left unexplained, which
     pyHanko classes as OTHER: tampering.
     """
-    from pyhanko.sign.diff_analysis import (CatalogModificationRule, DSSCompareRule, FormUpdatingRule,
-                                            ModificationLevel, ObjectStreamRule, SigFieldCreationRule,
-                                            SigFieldModificationRule, StandardDiffPolicy, XrefStreamRule)
+    from pyhanko.sign.diff_analysis import (
+        CatalogModificationRule,
+        DSSCompareRule,
+        FormUpdatingRule,
+        ModificationLevel,
+        ObjectStreamRule,
+        SigFieldCreationRule,
+        SigFieldModificationRule,
+        StandardDiffPolicy,
+        XrefStreamRule,
+    )
 
     lta = ModificationLevel.LTA_UPDATES
     return StandardDiffPolicy(

@@ -13,6 +13,7 @@ from evidencekit.render.text import decode_text
 from evidencekit.render.view import Visual
 
 TEXT_LIMIT = 200_000  # bytes of a text file shown on pages; the whole file is attached
+LINE_LIMIT = 2_000  # characters of one line shown: a file whose line breaks are gone shows its start
 
 TEXT_MIMES = ("application/json", "application/csv", "application/xml", "application/toml")
 
@@ -25,10 +26,7 @@ def visual_for(item: Item, lang: str, password: str | None = None) -> Visual:
     if item.mime == "application/pdf":
         return _pdf_visual(item.source, lang, password)
     if item.mime.startswith("text/") or item.mime in TEXT_MIMES:
-        with open(item.source, "rb") as f:
-            data = f.read(TEXT_LIMIT + 1)
-        text, _ = decode_text(data[:TEXT_LIMIT])
-        return Visual("text", text=text, truncated=len(data) > TEXT_LIMIT)
+        return _text_visual(item.source)
     if item.mime.startswith("audio/"):
         return Visual("card", reason=_t(lang, f"录音文件（{item.mime}），请用播放器打开附件收听。",
                                         f"Audio recording ({item.mime}); open the attachment in a player."))
@@ -37,6 +35,31 @@ def visual_for(item: Item, lang: str, password: str | None = None) -> Visual:
                                         f"Video ({item.mime}); open the attachment in a player."))
     return Visual("card", reason=_t(lang, f"此类文件（{item.mime}）无法在页面上显示。",
                                     f"This kind of file ({item.mime}) cannot be shown on a page."))
+
+
+def _text_visual(path: Path) -> Visual:
+    """The start of a text file: at most ``TEXT_LIMIT`` bytes, each line at most ``LINE_LIMIT``."""
+    with open(path, "rb") as f:
+        data = f.read(TEXT_LIMIT + 1)
+    cut = len(data) > TEXT_LIMIT
+    text = _decode_start(data[:TEXT_LIMIT]) if cut else decode_text(data)[0]
+    lines = text.split("\n")
+    long = any(len(line) > LINE_LIMIT for line in lines)
+    if long:
+        text = "\n".join(line if len(line) <= LINE_LIMIT else line[:LINE_LIMIT] + " …" for line in lines)
+    return Visual("text", text=text, truncated=cut or long)
+
+
+def _decode_start(data: bytes) -> str:
+    """Text cut off after ``len(data)`` bytes: a UTF-8 character split by the cut is dropped,
+    rather than letting it turn the whole text into another encoding's mojibake."""
+    for drop in range(4):
+        try:
+            return data[:len(data) - drop].decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            if error.start < len(data) - 4:
+                break  # a bad byte before the cut: not UTF-8
+    return decode_text(data)[0]
 
 
 def _image_visual(item: Item, lang: str) -> Visual:

@@ -10,7 +10,7 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "formats"
 
 
 @pytest.fixture
-def fixture_path() -> "FixturePath":
+def fixture_path() -> FixturePath:
     return FixturePath()
 
 

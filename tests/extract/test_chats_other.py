@@ -54,11 +54,15 @@ def test_telegram_date_without_unixtime_is_china_time(tmp_path: Path) -> None:
     assert result.warnings == ["result.json message #2: is not a message object; skipped"]
 
 
-def test_invalid_json_warns_with_line(fixture_path) -> None:
+def test_invalid_json_warns_with_line_and_keeps_what_came_before(fixture_path) -> None:
+    # The file is cut off inside its third message: the parser streams, so the two before it stand.
     result = extract(fixture_path("malformed_telegram.json"), "text/plain", "chat")
-    assert result.facts == {}
-    assert len(result.warnings) == 1
-    assert result.warnings[0].startswith("malformed_telegram.json line 53: invalid JSON")
+    assert result.kind == "chat"
+    assert [m["text"] for m in result.facts["messages"]] == [
+        "[phone_call duration_seconds=65]", "Please send the order number"]
+    assert result.warnings == [
+        "malformed_telegram.json line 53: invalid JSON (parse error: premature EOF): the file is damaged "
+        "or cut off here; the 2 messages before it are read"]
 
 
 def test_json_that_is_not_telegram(tmp_path: Path) -> None:

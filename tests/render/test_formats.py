@@ -36,6 +36,8 @@ def formats(ek_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Rendered
     for rel, name in LAYOUT.items():
         (folder / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(FORMATS / name, folder / rel)
+    # cut off inside its first message: nothing to show as a transcript
+    (folder / "chats" / "cut.json").write_bytes((FORMATS / "telegram_result.json").read_bytes()[:160])
     return bundle(folder, root / "formats.pdf")
 
 
@@ -90,8 +92,16 @@ def test_telegram_transcript(formats: Rendered) -> None:
 
 
 def test_unparsed_chat_falls_back_to_its_text(formats: Rendered) -> None:
-    text = exhibit(formats, "chats/broken.json")
+    text = exhibit(formats, "chats/cut.json")
     assert "未能从此文件中识别出消息" in text
+    assert "cut.json line 10: invalid JSON (parse error: premature EOF)" in " ".join(text.split())
+
+
+def test_damaged_chat_shows_the_messages_before_the_damage(formats: Rendered) -> None:
+    text = exhibit(formats, "chats/broken.json")
+    assert "Please send the order number" in text and "[phone_call duration_seconds=65]" in text
+    assert "未能从此文件中识别出消息" not in text
+    assert "broken.json line 53: invalid JSON" in " ".join(text.split())
 
 
 def test_media_cards(formats: Rendered) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -119,11 +120,11 @@ def test_a_new_identity_takes_the_sealer_name_and_a_generic_one_is_warned(tmp_pa
 
 
 def test_implausible_capture_times_are_hidden():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from evidencekit.render.evidence_list import plausible_time
 
-    sealed = datetime(2025, 4, 2, tzinfo=timezone.utc)
+    sealed = datetime(2025, 4, 2, tzinfo=UTC)
     assert plausible_time("2000-01-01T08:00:00+08:00", sealed) is None
     assert plausible_time("1970-01-01T00:00:00+00:00", sealed) is None
     assert plausible_time("2030-01-01T00:00:00+08:00", sealed) is None

@@ -164,7 +164,6 @@ def test_channel_option_picks_the_statement_and_lint_is_told_not_sealed(tmp_path
 
 def test_public_cover_masks_the_signer_when_it_is_the_complainant(ek_home: Path, tmp_path: Path) -> None:
     from evidencekit.identity import create_identity
-
     from tests.conftest import FIXED_NOW
 
     identity = tmp_path / "zhang.p12"

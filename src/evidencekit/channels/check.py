@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from evidencekit.case import CaseFile
 from evidencekit.channels.escalation import Escalation, compute_escalation

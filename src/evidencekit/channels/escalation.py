@@ -12,9 +12,10 @@ that channel is the first step.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from evidencekit.channels.respondent import respondent_type
 from evidencekit.channels.templates import (
@@ -57,7 +58,7 @@ class Escalation:
         return out
 
 
-def _first_step(problem: str | None, channels: Mapping[str, "Channel"]) -> "Channel | None":
+def _first_step(problem: str | None, channels: Mapping[str, Channel]) -> Channel | None:
     fallback = None
     for channel in channels.values():
         spec = channel.escalation
@@ -70,12 +71,12 @@ def _first_step(problem: str | None, channels: Mapping[str, "Channel"]) -> "Chan
     return fallback
 
 
-def _steps(channel: "Channel", kind: str | None, problem: str | None) -> list["EscalationStep"]:
+def _steps(channel: Channel, kind: str | None, problem: str | None) -> list[EscalationStep]:
     assert channel.escalation is not None
     return [step for step in channel.escalation.next if step.matches(kind, problem)]
 
 
-def _note_for(notes: tuple["EscalationNote", ...], kind: str | None, problem: str | None) -> "EscalationNote | None":
+def _note_for(notes: tuple[EscalationNote, ...], kind: str | None, problem: str | None) -> EscalationNote | None:
     for note in notes:
         if (not note.respondent_types or kind in note.respondent_types) and (
                 not note.problems or problem in note.problems):
@@ -83,8 +84,8 @@ def _note_for(notes: tuple["EscalationNote", ...], kind: str | None, problem: st
     return None
 
 
-def compute_escalation(case: "CaseFile", today: date,
-                       channels: Mapping[str, "Channel"] | None = None) -> Escalation:
+def compute_escalation(case: CaseFile, today: date,
+                       channels: Mapping[str, Channel] | None = None) -> Escalation:
     """The earliest date the complainant may escalate, and to which channel.
 
     Uses the latest contact that is not resolved and whose channel has somewhere to go

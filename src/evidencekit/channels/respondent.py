@@ -68,7 +68,7 @@ def recognise(name: str) -> str | None:
     return None
 
 
-def respondent_type(case: "CaseFile") -> tuple[str | None, str]:
+def respondent_type(case: CaseFile) -> tuple[str | None, str]:
     """(type, how it is known): ``"case.toml"`` when given, ``"name"`` when recognised from
     the respondent's name, ``""`` when unknown."""
     given = case.respondent.get("type")

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from evidencekit.channels.respondent import competent_body, respondent_type, type_label
 from evidencekit.channels.workdays import add_days, deadline
@@ -33,10 +34,10 @@ if TYPE_CHECKING:
 class CheckContext:
     """Everything a check may look at. Checks are pure: no I/O, no clock."""
 
-    case: "CaseFile"
+    case: CaseFile
     items: list[dict[str, Any]]
     today: date
-    channel: "Channel"
+    channel: Channel
     timestamped: bool | None = None  # does the dossier carry a trusted (TSA) timestamp?
 
 

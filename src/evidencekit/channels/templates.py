@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from evidencekit.channels.rules import validate_params
 from evidencekit.errors import BadInput, EvidencekitError
@@ -392,7 +393,7 @@ SOURCE_KEYS = frozenset({"id", "title_zh", "title_en", "article_zh", "article_en
                          "article_verified", "quote", "quote_en", "url", "note"})
 
 
-def _unknown_keys(reader: "_Reader", doc: Mapping[str, Any]) -> None:
+def _unknown_keys(reader: _Reader, doc: Mapping[str, Any]) -> None:
     for key in doc:
         if key not in TEMPLATE_KEYS:
             reader.fail(key, f"unknown key (known: {', '.join(sorted(TEMPLATE_KEYS))})")

@@ -15,8 +15,11 @@ from typing import Any
 
 from evidencekit.clock import iso
 from evidencekit.extract.common import (
+    MAX_CELL_CHARS,
+    MAX_EXTRA_KEPT,
     Warnings,
     clean_cell,
+    clip,
     format_amount,
     parse_amount,
     parse_local_time,
@@ -93,12 +96,23 @@ class BillReader:
     header: list[str] | None = None
     header_line: int | None = None
     columns: dict[str, int] = field(default_factory=dict)
-    transactions: list[dict[str, Any]] = field(default_factory=list)
+    transactions: list[dict[str, Any]] = field(default_factory=list)  # the first max_rows, then disputed ones
     in_footer: bool = False
     rows_before_header: int = 0
     last_line: int = 0
-    rows_seen: int = 0
-    capped: bool = False
+    rows_seen: int = 0  # transactions read, kept or not
+    first_kept: int | None = None  # set once max_rows were kept: how many
+    disputed_seen: int = 0
+    sums: dict[str, Decimal] = field(default_factory=dict)  # by direction, over every row read
+    _named: int = 0  # columns up to the header's last named one
+    _needed: int = 0  # columns a row needs to hold the required fields
+
+    def __post_init__(self) -> None:
+        self._disputed_ids = {value.strip() for value in self.options.disputed_ids} - {""}
+
+    @property
+    def capped(self) -> bool:
+        return self.first_kept is not None
 
     @property
     def gave_up(self) -> bool:
@@ -110,6 +124,13 @@ class BillReader:
 
     def feed(self, line: int, cells: list[Any]) -> None:
         self.last_line = line
+        if self.header is not None and not self.in_footer:
+            # the common case, millions of times in a big bill: look no further than needed
+            first = clean_cell(cells[0]) if cells else ""
+            if not first.startswith("---"):
+                if first or any(clean_cell(cell) for cell in cells[1:]):
+                    self._feed_transaction(line, cells)
+                return
         texts = [clean_cell(cell) for cell in cells]
         if not any(texts):
             return
@@ -128,6 +149,8 @@ class BillReader:
             self.header = [normalise_header(cell) for cell in cells]
             self.header_line = line
             self.columns = columns
+            self._named = max((i for i, name in enumerate(self.header) if name), default=-1) + 1
+            self._needed = max(columns[f] for f in REQUIRED_FIELDS) + 1
             return
         joined = " ".join(text for text in texts if text)
         for marker in ("电子客户回单", "支付宝交易记录明细查询", "交易记录明细列表", "微信支付账单明细"):
@@ -171,13 +194,7 @@ class BillReader:
         return cells[index]
 
     def _feed_transaction(self, line: int, cells: list[Any]) -> None:
-        self.rows_seen += 1
-        if self.options.max_rows is not None and len(self.transactions) >= self.options.max_rows:
-            self.capped = True
-            return
-        assert self.header is not None
-        named = max(i for i, name in enumerate(self.header) if name) + 1
-        needed = max(self.columns[f] for f in REQUIRED_FIELDS) + 1
+        named, needed = self._named, self._needed
         if len(cells) < needed:
             self.warnings.add(
                 f"row has {len(cells)} fields where the header ({self.where(self.header_line or 0)}) "
@@ -190,7 +207,32 @@ class BillReader:
                 f"row has {len(cells)} fields where the header has {named}; missing fields left empty",
                 where=self.where(line),
             )
-        self.transactions.append(self._transaction(line, cells))
+        self.rows_seen += 1
+        limit = self.options.max_rows
+        if limit is not None and self.first_kept is None and len(self.transactions) >= limit:
+            self.first_kept = len(self.transactions)
+        disputed = False
+        if self.first_kept is not None and self._disputed_ids:
+            ids = {_id_text(self._cell(cells, name), None, "") for name in ("transaction_id", "merchant_order")}
+            disputed = bool(ids & self._disputed_ids)
+        if self.first_kept is None or (disputed and len(self.transactions) - self.first_kept < MAX_EXTRA_KEPT):
+            transaction = self._transaction(line, cells)
+            self.transactions.append(transaction)
+            amount = Decimal(transaction["amount"]) if transaction["amount"] is not None else None
+            self._count(transaction["direction"], amount, transaction["disputed"])
+            return
+        # Past the cap: the row is counted and summed, not kept.
+        raw_amount = self._cell(cells, "amount")
+        amount = parse_amount(raw_amount)
+        if amount is None:
+            self.warnings.add(f"amount {clip(clean_cell(raw_amount), 40)!r} is not a number", where=self.where(line))
+        self._count(clean_cell(self._cell(cells, "direction")), amount, disputed)
+
+    def _count(self, direction: str, amount: Decimal | None, disputed: bool) -> None:
+        self.disputed_seen += disputed
+        if amount is not None:
+            key = direction or "未标明"
+            self.sums[key] = self.sums.get(key, Decimal("0.00")) + amount
 
     def _transaction(self, line: int, cells: list[Any]) -> dict[str, Any]:
         raw_time = self._cell(cells, "time")
@@ -198,29 +240,33 @@ class BillReader:
             raw_time = self._cell(cells, "time_fallback")
         moment = parse_local_time(raw_time)
         if moment is None:
-            self.warnings.add(f"time {clean_cell(raw_time)!r} is not a date and time", where=self.where(line))
+            self.warnings.add(f"time {clip(clean_cell(raw_time), 40)!r} is not a date and time",
+                              where=self.where(line))
         raw_amount = self._cell(cells, "amount")
         amount = parse_amount(raw_amount)
         if amount is None:
-            self.warnings.add(f"amount {clean_cell(raw_amount)!r} is not a number", where=self.where(line))
+            self.warnings.add(f"amount {clip(clean_cell(raw_amount), 40)!r} is not a number", where=self.where(line))
         transaction_id = _id_text(self._cell(cells, "transaction_id"), self.warnings, self.where(line))
         merchant_order = _id_text(self._cell(cells, "merchant_order"), self.warnings, self.where(line))
-        disputed_ids = {value.strip() for value in self.options.disputed_ids}
+
+        def text(field_name: str) -> str:
+            return clip(clean_cell(self._cell(cells, field_name)), MAX_CELL_CHARS)
+
         return {
             "time": iso(moment) if moment else None,
-            "type": clean_cell(self._cell(cells, "type")),
-            "counterparty": clean_cell(self._cell(cells, "counterparty")),
-            "counterparty_account": clean_cell(self._cell(cells, "counterparty_account")),
-            "item": clean_cell(self._cell(cells, "item")),
-            "direction": clean_cell(self._cell(cells, "direction")),
+            "type": text("type"),
+            "counterparty": text("counterparty"),
+            "counterparty_account": text("counterparty_account"),
+            "item": text("item"),
+            "direction": text("direction"),
             "amount": format_amount(amount) if amount is not None else None,
-            "method": clean_cell(self._cell(cells, "method")),
-            "status": clean_cell(self._cell(cells, "status")),
-            "transaction_id": transaction_id,
-            "merchant_order": merchant_order,
-            "note": clean_cell(self._cell(cells, "note")),
+            "method": text("method"),
+            "status": text("status"),
+            "transaction_id": clip(transaction_id, MAX_CELL_CHARS),
+            "merchant_order": clip(merchant_order, MAX_CELL_CHARS),
+            "note": text("note"),
             "line": line,
-            "disputed": bool({transaction_id, merchant_order} & disputed_ids - {""}),
+            "disputed": bool({transaction_id, merchant_order} & self._disputed_ids),
         }
 
     def facts(self, format_name: str, encoding: str | None) -> dict[str, Any]:
@@ -232,15 +278,18 @@ class BillReader:
                 f"no header row naming the columns ({wanted}) was found{hint}; no transactions read",
                 where=f"{self.row_word}s 1-{self.last_line}",
             )
-        if self.capped:
+        if self.first_kept is not None:
+            extra = len(self.transactions) - self.first_kept
             self.warnings.add(
-                f"only the first {len(self.transactions)} of {self.rows_seen} transactions kept (max_rows)"
+                f"only the first {self.first_kept} of {self.rows_seen} transactions are kept and shown"
+                + (f" (and {extra} disputed after them)" if extra else "")
+                + "; every row is counted in the totals, and all are in the attached original"
             )
         stated_count = self.stated.get("count")
-        if isinstance(stated_count, int) and self.header is not None and not self.capped:
-            if stated_count != len(self.transactions):
+        if isinstance(stated_count, int) and self.header is not None:
+            if stated_count != self.rows_seen:
                 self.warnings.add(
-                    f"the export says it holds {stated_count} transactions but {len(self.transactions)} "
+                    f"the export says it holds {stated_count} transactions but {self.rows_seen} "
                     "were read: the file may be truncated or edited"
                 )
         facts: dict[str, Any] = {
@@ -251,6 +300,8 @@ class BillReader:
             "period": self.preamble.get("period"),
             "header_line": self.header_line,
             "transactions": self.transactions,
+            "truncated": ({"first": self.first_kept, "total": self.rows_seen}
+                          if self.first_kept is not None else None),
             "totals": self._totals(),
         }
         if "exported_at" in self.preamble:
@@ -258,30 +309,26 @@ class BillReader:
         return facts
 
     def _totals(self) -> dict[str, Any]:
-        sums: dict[str, Decimal] = {}
-        for transaction in self.transactions:
-            if transaction["amount"] is None:
-                continue
-            direction = transaction["direction"] or "未标明"
-            sums[direction] = sums.get(direction, Decimal("0.00")) + Decimal(transaction["amount"])
+        """Over every row read, kept in ``transactions`` or not."""
         totals: dict[str, Any] = {
-            "count": len(self.transactions),
-            "disputed": sum(1 for t in self.transactions if t["disputed"]),
-            "by_direction": {key: format_amount(value) for key, value in sorted(sums.items())},
+            "count": self.rows_seen,
+            "disputed": self.disputed_seen,
+            "by_direction": {key: format_amount(value) for key, value in sorted(self.sums.items())},
         }
         if self.stated:
             totals["stated"] = self.stated
         return totals
 
 
-def _id_text(value: Any, warnings: Warnings, where: str) -> str:
+def _id_text(value: Any, warnings: Warnings | None, where: str) -> str:
     """An order number as text. Numbers from a spreadsheet lose digits past 15-16, so say so."""
     if isinstance(value, float):
         if value.is_integer():
-            warnings.add(
-                f"order number {int(value)} is stored as a number; digits past the 15th may be lost",
-                where=where,
-            )
+            if warnings is not None:
+                warnings.add(
+                    f"order number {int(value)} is stored as a number; digits past the 15th may be lost",
+                    where=where,
+                )
             return str(int(value))
         return repr(value)
     if isinstance(value, int) and not isinstance(value, bool):

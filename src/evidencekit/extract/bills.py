@@ -22,8 +22,6 @@ from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of, iter_csv_rows
 from evidencekit.model import Extraction
 
-
-
 #: Bill headers sit within the first lines (line 17-25 in real exports).
 SNIFF_HEADER_LINES = 60
 

@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from evidencekit.extract.chats import MessageList, chat_captured_at, chat_facts, message
-from evidencekit.extract.common import Warnings, local_iso
+from evidencekit.extract.chats import MessageList, append_line, chat_captured_at, chat_facts, message
+from evidencekit.extract.common import MAX_CELL_CHARS, Warnings, clip, local_iso
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of, iter_lines
 from evidencekit.model import Extraction
@@ -50,13 +50,13 @@ def looks_like_plain_chat(text: str) -> bool:
 def extract_plain_chat(path: Path, mime: str, options: ExtractOptions) -> Extraction:
     """Messages from a chat kept as text; lines before the first message become its heading."""
     warnings = Warnings(path)
-    lines = list(_numbered_lines(path, warnings))
+    # Two passes, so the file is never held whole: does any line carry a time, then the messages.
     has_times = any(TIMED_LINE.match(line) or STAMP_THEN_SENDER.match(line) or SENDER_THEN_STAMP.match(line)
-                    for _, line in lines)
+                    for _, line in iter_lines(path))
     messages = MessageList(options)
     heading: list[str] = []
     current: dict[str, Any] | None = None
-    for number, line in lines:
+    for number, line in iter_lines(path, warnings):
         started = _message_start(line, number, has_times)
         if started is not None:
             if current is not None:
@@ -64,9 +64,9 @@ def extract_plain_chat(path: Path, mime: str, options: ExtractOptions) -> Extrac
                 messages.add(current)
             current = started
         elif current is not None:
-            current["text"] += ("\n" if current["text"] else "") + line
-        elif line.strip():
-            heading.append(line.strip())
+            append_line(current, line)
+        elif line.strip() and len(heading) < 5:
+            heading.append(clip(line.strip(), MAX_CELL_CHARS))
     if current is not None:
         current["text"] = current["text"].strip("\n")
         messages.add(current)
@@ -76,10 +76,6 @@ def extract_plain_chat(path: Path, mime: str, options: ExtractOptions) -> Extrac
     if heading:
         facts["heading"] = "\n".join(heading[:5])
     return Extraction(kind="chat", facts=facts, warnings=warnings.as_list(), captured_at=chat_captured_at(facts))
-
-
-def _numbered_lines(path: Path, warnings: Warnings) -> list[tuple[int, str]]:
-    return [(number, line) for number, line in iter_lines(path, warnings)]
 
 
 def _message_start(line: str, number: int, has_times: bool) -> dict[str, Any] | None:

@@ -9,9 +9,12 @@ account (``{chats: {list: [...]}}``).
 
 from __future__ import annotations
 
-import json
+import codecs
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+
+import ijson
 
 from evidencekit.extract.chats import MessageList, chat_captured_at, chat_facts, message
 from evidencekit.extract.common import Warnings, epoch_iso, local_iso
@@ -21,6 +24,11 @@ from evidencekit.model import Extraction
 
 MEDIA_FIELDS = ("photo", "file", "thumbnail")
 NOT_INCLUDED = "(File not included"
+#: Where messages sit: a one-chat export, and each chat of a whole-account export.
+MESSAGE_LISTS = ("messages", "chats.list.item.messages")
+CHAT_FIELDS = ("name", "type", "id", "chats.list.item.name", "chats.list.item.type", "chats.list.item.id")
+SCALARS = ("string", "number", "boolean", "null")
+READ_BYTES = 64 * 1024
 
 
 def entity_text(value: Any) -> str:
@@ -73,66 +81,149 @@ def _service_text(raw: dict[str, Any]) -> str:
     return f"{summary} {text}".strip()
 
 
-def _read_messages(raw_messages: Any, chat_name: str | None, messages: MessageList, warnings: Warnings) -> None:
-    if not isinstance(raw_messages, list):
-        warnings.add(f"chat {chat_name!r} has no message list")
-        return
-    for index, raw in enumerate(raw_messages):
-        if not isinstance(raw, dict):
-            warnings.add("is not a message object; skipped", where=f"message #{index + 1}")
-            continue
-        extra: dict[str, Any] = {"id": raw.get("id")}
-        if chat_name is not None:
-            extra["chat"] = chat_name
-        time = _time(raw)
-        if time is None:
-            warnings.add(f"date {raw.get('date')!r} is not readable", where=f"message id {raw.get('id')}")
-        if raw.get("type") == "service":
-            sender = raw.get("actor") or raw.get("actor_id")
-            messages.add(message(time, sender, _service_text(raw), None, system=True, **extra))
-            continue
-        sender = raw.get("from") or raw.get("from_id")
-        text = entity_text(raw.get("text"))
-        media = _media(raw)
-        attachments: list[str] = []
-        if media is not None:
-            extra["media"] = media
-            if media["file"]:
-                attachments.append(media["file"])
-            if not text:
-                seconds = media.get("duration_seconds")
-                label = f"{media['type']} {seconds}s" if seconds is not None else str(media["type"])
-                text = f"[{label}{'' if media['included'] else ', not exported'}]"
-        messages.add(message(time, sender, text, None, attachments=attachments, **extra))
+def _message_of(raw: dict[str, Any], chat_name: str | None, warnings: Warnings) -> dict[str, Any]:
+    extra: dict[str, Any] = {"id": raw.get("id")}
+    if chat_name is not None:
+        extra["chat"] = chat_name
+    time = _time(raw)
+    if time is None:
+        warnings.add(f"date {raw.get('date')!r} is not readable", where=f"message id {raw.get('id')}")
+    if raw.get("type") == "service":
+        sender = raw.get("actor") or raw.get("actor_id")
+        return message(time, sender, _service_text(raw), None, system=True, **extra)
+    sender = raw.get("from") or raw.get("from_id")
+    text = entity_text(raw.get("text"))
+    media = _media(raw)
+    attachments: list[str] = []
+    if media is not None:
+        extra["media"] = media
+        if media["file"]:
+            attachments.append(media["file"])
+        if not text:
+            seconds = media.get("duration_seconds")
+            label = f"{media['type']} {seconds}s" if seconds is not None else str(media["type"])
+            text = f"[{label}{'' if media['included'] else ', not exported'}]"
+    return message(time, sender, text, None, attachments=attachments, **extra)
+
+
+class _Utf8Source:
+    """The file as UTF-8 bytes for ijson whatever its encoding (bad bytes replaced, a BOM
+    dropped), counting lines as it goes so a parse error can say where it is."""
+
+    def __init__(self, raw: BinaryIO, encoding: str) -> None:
+        self._raw = raw
+        self._decoder = codecs.getincrementaldecoder(encoding)("replace")
+        self.chunk_start = 1  # line where the chunk ijson is parsing begins
+        self.chunk_end = 1  # and where it ends
+        self.at_end = False
+
+    def read(self, size: int = -1) -> bytes:
+        if size == 0:  # ijson asks for nothing to learn whether the file gives bytes or text
+            return b""
+        while not self.at_end:
+            data = self._raw.read(size if size > 0 else READ_BYTES)
+            self.at_end = not data
+            text = self._decoder.decode(data, final=self.at_end)
+            if text:  # a chunk that ends inside a character may decode to nothing yet
+                self.chunk_start = self.chunk_end
+                self.chunk_end += text.count("\n")
+                return text.encode("utf-8")
+        return b""
+
+    def where(self) -> str:
+        """The line (or the lines) holding the parser's position when it stopped."""
+        if self.at_end or self.chunk_start == self.chunk_end:
+            return f"line {self.chunk_end}"
+        return f"lines {self.chunk_start}-{self.chunk_end}"
+
+
+class _Reader:
+    """Walks ijson's events for the chats' names; hands each message list to ijson's own
+    (C) builder, which gives one message at a time."""
+
+    def __init__(self, messages: MessageList, warnings: Warnings) -> None:
+        self.messages = messages
+        self.warnings = warnings
+        self.top: dict[str, Any] = {}  # name, type, id of a one-chat export
+        self.chats: list[dict[str, Any]] = []  # of a whole-account export
+        self.single = False  # a top-level "messages": a one-chat export
+        self.account = False  # a top-level "chats": {"list": [...]}
+        self._chat: dict[str, Any] | None = None
+
+    def read(self, events: Iterator[tuple[str, str, Any]]) -> None:
+        for prefix, event, value in events:
+            if prefix == "" and event not in ("start_map", "end_map", "map_key"):
+                return  # a list or a value at the top: not an export
+            if prefix in MESSAGE_LISTS and event not in ("map_key", "end_map", "end_array"):
+                if prefix == "messages":
+                    self.single, self._chat = True, None
+                if event == "start_array":
+                    self._read_messages(_until_end(events, prefix), f"{prefix}.item")
+                else:
+                    name = self._chat["name"] if self._chat else self.top.get("name")
+                    self.warnings.add(f"chat {name!r} has no message list")
+            elif prefix == "chats.list" and event == "start_array":
+                self.account = True
+            elif prefix == "chats.list.item" and event == "start_map":
+                self._chat = {"name": None, "type": None, "id": None}
+                self.chats.append(self._chat)
+            elif prefix in CHAT_FIELDS and event in SCALARS:
+                key = prefix.rsplit(".", 1)[-1]
+                if not prefix.startswith("chats."):
+                    self.top[key] = value
+                elif self._chat is not None:
+                    self._chat[key] = value
+
+    def _read_messages(self, events: Iterator[tuple[str, str, Any]], item_prefix: str) -> None:
+        name = str(self._chat.get("name") or self._chat.get("id")) if self._chat is not None else None
+        for index, raw in enumerate(ijson.items(events, item_prefix), start=1):
+            if not isinstance(raw, dict):
+                self.warnings.add("is not a message object; skipped", where=f"message #{index}")
+                continue
+            self.messages.add(_message_of(raw, name, self.warnings))
+
+
+def _until_end(events: Iterator[tuple[str, str, Any]], prefix: str) -> Iterator[tuple[str, str, Any]]:
+    """The events up to the end of the list at ``prefix``, whose start was just read."""
+    for item in events:
+        yield item
+        if item[1] == "end_array" and item[0] == prefix:
+            return
 
 
 def extract_telegram(path: Path, mime: str, options: ExtractOptions) -> Extraction:
-    """Messages of a Telegram Desktop JSON export (one chat or the whole account)."""
+    """Messages of a Telegram Desktop JSON export (one chat or the whole account), streamed:
+    memory holds one message at a time, and a file cut off part-way gives every message
+    before the cut, with a warning."""
     warnings = Warnings(path)
+    messages = MessageList(options)
+    reader = _Reader(messages, warnings)
     encoding = encoding_of(path)
     try:
-        with path.open(encoding=encoding.name, errors="replace") as handle:
-            data = json.load(handle)
-    except json.JSONDecodeError as error:
-        warnings.add(f"invalid JSON ({error.msg}, column {error.colno}); no messages read", error.lineno)
-        return Extraction(warnings=warnings.as_list())
+        with path.open("rb") as raw:
+            source = _Utf8Source(raw, encoding.name)
+            reader.read(ijson.parse(source, buf_size=READ_BYTES, use_float=True))
+    except ijson.JSONError as error:
+        reason = str(error.args[0] if error.args else error)
+        if isinstance(error.args[0] if error.args else None, bytes):
+            reason = error.args[0].decode("utf-8", "replace")
+        reason = reason.strip().splitlines()[0] if reason.strip() else "invalid JSON"
+        read = f"the {messages.seen} messages before it are read" if messages.seen else "no messages read"
+        warnings.add(f"invalid JSON ({reason}): the file is damaged or cut off here; {read}",
+                     where=source.where())
+        if not messages.seen:
+            return Extraction(warnings=warnings.as_list())
     except (OSError, RecursionError) as error:
         warnings.add(f"could not be read as JSON ({error})")
         return Extraction(warnings=warnings.as_list())
-    messages = MessageList(options)
-    chats: list[dict[str, Any]] = []
-    if isinstance(data, dict) and isinstance(data.get("chats"), dict):
-        chat_list = data["chats"].get("list", [])
-        for chat in chat_list if isinstance(chat_list, list) else []:
-            if isinstance(chat, dict):
-                name = str(chat.get("name") or chat.get("id"))
-                chats.append({"name": name, "type": chat.get("type"), "id": chat.get("id")})
-                _read_messages(chat.get("messages"), name, messages, warnings)
+    if reader.account:
         variant = "telegram-account"
-    elif isinstance(data, dict) and "messages" in data:
-        chats.append({"name": data.get("name"), "type": data.get("type"), "id": data.get("id")})
-        _read_messages(data.get("messages"), None, messages, warnings)
+        chats = [{"name": str(c.get("name") or c.get("id")), "type": c.get("type"), "id": c.get("id")}
+                 for c in reader.chats]
+    elif reader.single:
         variant = "telegram"
+        top = reader.top
+        chats = [{"name": top.get("name"), "type": top.get("type"), "id": top.get("id")}]
     else:
         warnings.add("JSON without 'messages' or 'chats': not a Telegram export")
         return Extraction(warnings=warnings.as_list())

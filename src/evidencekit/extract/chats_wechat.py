@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from evidencekit.extract.chats import MessageList, chat_captured_at, chat_facts, message
-from evidencekit.extract.common import Warnings, epoch_iso, local_iso
+from evidencekit.extract.common import MAX_MESSAGE_CHARS, Warnings, epoch_iso, local_iso
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of, iter_csv_rows, iter_lines
 from evidencekit.model import Extraction
@@ -118,6 +118,7 @@ def extract_wechat_txt(path: Path, mime: str, options: ExtractOptions) -> Extrac
     messages = MessageList(options)
     current: dict[str, Any] | None = None
     body: list[str] = []
+    body_chars = 0
 
     def flush() -> None:
         if current is not None:
@@ -130,9 +131,10 @@ def extract_wechat_txt(path: Path, mime: str, options: ExtractOptions) -> Extrac
             flush()
             sender = header.group("sender").strip()
             current = message(local_iso(header.group("time")), sender, "", number, from_me=sender == ME)
-            body = []
-        elif current is not None:
-            body.append(line)
+            body, body_chars = [], 0
+        elif current is not None and body_chars <= MAX_MESSAGE_CHARS:  # the facts keep no more
+            body.append(line[:MAX_MESSAGE_CHARS + 1])
+            body_chars += len(body[-1]) + 1
         elif line.strip():
             warnings.add("text before the first message was skipped", number)
     flush()

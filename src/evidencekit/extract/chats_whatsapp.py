@@ -16,7 +16,7 @@ from typing import Any
 
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.extract.chats import MessageList, chat_captured_at, chat_facts, message
-from evidencekit.extract.common import Warnings
+from evidencekit.extract.common import MAX_MESSAGE_CHARS, Warnings
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of, iter_lines
 from evidencekit.model import Extraction
@@ -48,19 +48,50 @@ def _date_parts(raw: str) -> tuple[int, int, int]:
     return first, second, third
 
 
+class DateTally:
+    """What the order of day and month must be, learnt one date at a time (nothing is kept)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.all_year_first = True
+        self.day_first = False
+        self.month_first = False
+        self.in_order = {"dmy": True, "mdy": True}
+        self._last: dict[str, tuple[int, int, int] | None] = {"dmy": None, "mdy": None}
+
+    def add(self, parts: tuple[int, int, int]) -> None:
+        first, second, _ = parts
+        self.count += 1
+        self.all_year_first &= first > 31
+        self.day_first |= first > 12
+        self.month_first |= second > 12
+        for order, still in self.in_order.items():
+            if not still:
+                continue
+            key = _ymd(parts, order)
+            last = self._last[order]
+            if not (1 <= key[1] <= 12 and 1 <= key[2] <= 31) or (last is not None and last > key):
+                self.in_order[order] = False
+            self._last[order] = key
+
+    def decide(self) -> tuple[str, bool]:
+        """('dmy' | 'mdy' | 'ymd', decided)."""
+        if self.count and self.all_year_first:
+            return "ymd", True
+        if self.day_first != self.month_first:
+            return ("dmy" if self.day_first else "mdy"), True
+        # Neither (or both, which is a broken file): prefer the order that keeps dates in sequence.
+        if self.in_order["dmy"] != self.in_order["mdy"]:
+            return ("dmy" if self.in_order["dmy"] else "mdy"), True
+        return "dmy", False
+
+
 def infer_date_order(dates: list[tuple[int, int, int]]) -> tuple[str, bool]:
     """('dmy' | 'mdy' | 'ymd', decided) from every date of the file."""
-    if dates and all(first > 31 for first, _, _ in dates):
-        return "ymd", True
-    day_first = any(first > 12 for first, _, _ in dates)
-    month_first = any(second > 12 for _, second, _ in dates)
-    if day_first != month_first:
-        return ("dmy" if day_first else "mdy"), True
-    # Neither (or both, which is a broken file): prefer the order that keeps dates in sequence.
-    in_order = {order: _is_sorted(dates, order) for order in ("dmy", "mdy")}
-    if in_order["dmy"] != in_order["mdy"]:
-        return ("dmy" if in_order["dmy"] else "mdy"), True
-    return "dmy", False
+    tally = DateTally()
+    for parts in dates:
+        tally.add(parts)
+    return tally.decide()
 
 
 def _ymd(parts: tuple[int, int, int], order: str) -> tuple[int, int, int]:
@@ -72,13 +103,6 @@ def _ymd(parts: tuple[int, int, int], order: str) -> tuple[int, int, int]:
     else:
         day, month, year = first, second, third
     return (year + 2000 if year < 100 else year), month, day
-
-
-def _is_sorted(dates: list[tuple[int, int, int]], order: str) -> bool:
-    keys = [_ymd(parts, order) for parts in dates]
-    return all(
-        1 <= month <= 12 and 1 <= day <= 31 for _, month, day in keys
-    ) and all(a <= b for a, b in zip(keys, keys[1:]))
 
 
 def _clock(raw_time: str, ampm: str | None) -> tuple[int, int, int]:
@@ -97,48 +121,58 @@ def _attachments(text: str) -> list[str]:
     return names
 
 
+def _header(line: str) -> re.Match[str] | None:
+    return IOS_LINE.match(line) or ANDROID_LINE.match(line)
+
+
 def extract_whatsapp(path: Path, mime: str, options: ExtractOptions) -> Extraction:
-    """Messages of a WhatsApp export, with continuation lines joined to their message."""
+    """Messages of a WhatsApp export, with continuation lines joined to their message.
+
+    Two passes, so the file is never held whole: every date first (which order is day and
+    month in), then the messages.
+    """
     warnings = Warnings(path)
-    pending: list[dict[str, Any]] = []  # messages with their raw date, resolved at the end
+    tally = DateTally()
     variant: str | None = None
-    orphan_lines = 0
+    for _, raw_line in iter_lines(path):
+        match = _header(raw_line.translate(_MARKS))
+        if match is not None:
+            variant = variant or ("whatsapp-ios" if match.re is IOS_LINE else "whatsapp-android")
+            tally.add(_date_parts(match.group("date")))
+    order, source = _choose_date_order(tally, options, warnings)
+
+    messages = MessageList(options)
+    current: dict[str, Any] | None = None
+
+    def flush() -> None:
+        if current is not None:
+            current["text"] = current["text"].rstrip("\n")
+            current["attachments"] = _attachments(current["text"])
+            messages.add(current)
+
     for number, raw_line in iter_lines(path, warnings):
         line = raw_line.translate(_MARKS)
-        match = IOS_LINE.match(line) or ANDROID_LINE.match(line)
+        match = _header(line)
         if match is None:
-            if pending:
-                pending[-1]["text"] += "\n" + line
+            if current is not None:
+                if len(current["text"]) <= MAX_MESSAGE_CHARS:  # the facts keep no more
+                    current["text"] += "\n" + line[:MAX_MESSAGE_CHARS + 1]
             elif line.strip():
-                orphan_lines += 1
                 warnings.add("text before the first dated message was skipped", number)
             continue
-        if variant is None:
-            variant = "whatsapp-ios" if match.re is IOS_LINE else "whatsapp-android"
+        flush()
         author = AUTHOR.match(match.group("rest"))
-        pending.append({
-            "date": _date_parts(match.group("date")),
-            "clock": _clock(match.group("time"), match.group("ampm")),
-            "sender": author.group("author").strip() if author else None,
-            "text": author.group("text") if author else match.group("rest"),
-            "line": number,
-        })
-
-    order, source = _choose_date_order(pending, options, warnings)
-    messages = MessageList(options)
-    for entry in pending:
-        year, month, day = _ymd(entry["date"], order)
-        hour, minute, second = entry["clock"]
+        year, month, day = _ymd(_date_parts(match.group("date")), order)
+        hour, minute, second = _clock(match.group("time"), match.group("ampm"))
         try:
             moment: str | None = iso(datetime(year, month, day, hour, minute, second, tzinfo=CHINA_TZ))
         except ValueError:
             moment = None
-            warnings.add(f"date {entry['date']} is not a valid {order} date", entry["line"])
-        text = entry["text"].rstrip("\n")
-        messages.add(message(
-            moment, entry["sender"], text, entry["line"],
-            attachments=_attachments(text), system=entry["sender"] is None,
-        ))
+            warnings.add(f"date {_date_parts(match.group('date'))} is not a valid {order} date", number)
+        sender = author.group("author").strip() if author else None
+        text = author.group("text") if author else match.group("rest")
+        current = message(moment, sender, text, number, system=sender is None)
+    flush()
     facts = chat_facts(
         variant or "whatsapp-android", messages, warnings,
         encoding=encoding_of(path).name, date_order=order, date_order_source=source, timezone=TIMEZONE_NOTE,
@@ -146,17 +180,16 @@ def extract_whatsapp(path: Path, mime: str, options: ExtractOptions) -> Extracti
     return Extraction(kind="chat", facts=facts, warnings=warnings.as_list(), captured_at=chat_captured_at(facts))
 
 
-def _choose_date_order(pending: list[dict[str, Any]], options: ExtractOptions, warnings: Warnings) -> tuple[str, str]:
-    dates = [entry["date"] for entry in pending]
+def _choose_date_order(tally: DateTally, options: ExtractOptions, warnings: Warnings) -> tuple[str, str]:
     if options.date_order:
         wanted = options.date_order.strip().lower()
         if wanted in ("dmy", "mdy", "ymd"):
             return wanted, "case.toml"
         warnings.add(f"date_order {options.date_order!r} from case.toml is not 'dmy' or 'mdy'; inferred instead")
-    order, decided = infer_date_order(dates)
+    order, decided = tally.decide()
     if decided:
         return order, "inferred"
-    if dates:
+    if tally.count:
         warnings.add(
             "day and month order cannot be told from this file (no day above 12); read as day/month/year. "
             "If that is wrong, set date_order = \"mdy\" for it in case.toml [[evidence]]"

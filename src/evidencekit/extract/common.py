@@ -12,6 +12,11 @@ from evidencekit.clock import CHINA_TZ, iso
 
 #: At most this many warnings of one file are kept; the rest are counted.
 MAX_WARNINGS = 50
+#: Free text of one bill cell, and of one chat message, kept in facts (the original has it all).
+MAX_CELL_CHARS = 500
+MAX_MESSAGE_CHARS = 4000
+#: Disputed rows, and messages naming a disputed id, kept beyond ``max_rows``.
+MAX_EXTRA_KEPT = 200
 
 _CENT = Decimal("0.01")
 
@@ -37,6 +42,11 @@ class Warnings:
         if self.dropped:
             return [*self.messages, f"{self.path.name}: {self.dropped} more warnings not shown"]
         return list(self.messages)
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, with '…' where it was cut."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def clean_cell(value: object) -> str:

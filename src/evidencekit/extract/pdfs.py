@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ def parse_pdf_date(value: object) -> str | None:
     year, month, day, hour, minute, second, sign, off_h, off_m = match.groups()
     try:
         if sign in ("Z", "z"):
-            zone: timezone = timezone.utc
+            zone: timezone = UTC
         elif sign in ("+", "-"):
             delta = timedelta(hours=int(off_h or 0), minutes=int(off_m or 0))
             zone = timezone(delta if sign == "+" else -delta)

@@ -7,10 +7,8 @@ later turn out not to fit are replaced and reported by line, never fatal.
 
 from __future__ import annotations
 
-import csv
-import sys
-
 import codecs
+import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -88,8 +86,13 @@ def decode_sample(sample: bytes, encoding: Encoding) -> str:
     return decoder.decode(sample, final=False)
 
 
-# A broken export can hold a "field" of megabytes; never let csv's limit stop the read.
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+#: The longest line read as a line. A longer one (a file whose line breaks are gone) is a
+#: damaged line: reported, read no further than this, and never held whole in memory.
+MAX_LINE_CHARS = 1 << 20
+
+# A quoted field runs over lines: bound it as a line is bound, so an unclosed quote cannot
+# gather the rest of the file into one field (csv then reports it and reads on).
+csv.field_size_limit(MAX_LINE_CHARS)
 
 
 def open_text(path: Path) -> tuple[TextIO, Encoding]:
@@ -102,25 +105,70 @@ def open_text(path: Path) -> tuple[TextIO, Encoding]:
     return io.TextIOWrapper(raw, encoding=encoding.name, errors="replace", newline=""), encoding
 
 
+def bounded_lines(stream: TextIO, limit: int = MAX_LINE_CHARS) -> Iterator[tuple[str, bool]]:
+    """(line with its line break, too long) for each line of ``stream`` (LF, CRLF or CR alone).
+
+    A line longer than ``limit`` characters gives its first ``limit`` characters and True; the
+    rest of it is skipped in pieces of ``limit``, so memory stays bounded whatever the file.
+    """
+    while True:
+        line = stream.readline(limit)
+        if not line:
+            return
+        if len(line) < limit or line.endswith(("\n", "\r")):
+            yield line, False
+            continue
+        while True:
+            rest = stream.readline(limit)
+            if len(rest) < limit or rest.endswith(("\n", "\r")):
+                break
+        yield line, True
+
+
+def _too_long(warnings: Warnings, line: int, what: str) -> None:
+    warnings.add(f"longer than {MAX_LINE_CHARS:,} characters (are its line breaks missing?): a damaged "
+                 f"line; {what} (the whole line is in the attached original)", line)
+
+
 def iter_lines(
     path: Path, warnings: Warnings | None = None
 ) -> Iterator[tuple[int, str]]:
     """(line number, line without its line break), streaming; a line with undecodable
-    bytes is reported once per line through ``warnings``."""
+    bytes is reported once per line through ``warnings``, and so is a line too long to read
+    whole (only its first ``MAX_LINE_CHARS`` characters are given)."""
     stream, encoding = open_text(path)
     with stream:
-        for number, line in enumerate(stream, start=1):
+        for number, (line, too_long) in enumerate(bounded_lines(stream), start=1):
             line = line.rstrip("\r\n")
-            if "\ufffd" in line and warnings is not None:
-                warnings.add(f"bytes that are not valid {encoding.name} were replaced", number)
+            if warnings is not None:
+                if too_long:
+                    _too_long(warnings, number, f"only its first {MAX_LINE_CHARS:,} characters are read")
+                if "\ufffd" in line:
+                    warnings.add(f"bytes that are not valid {encoding.name} were replaced", number)
             yield number, line
 
 
 def iter_csv_rows(path: Path, warnings: Warnings) -> Iterator[tuple[int, list[str]]]:
-    """(line number, fields) of a CSV bill, streamed; decoding and CSV errors become warnings."""
+    """(line number, fields) of a CSV file, streamed; decoding and CSV errors become warnings.
+
+    A row holding a line too long to read whole is skipped; an unclosed quote costs the
+    lines up to the field limit, then reading goes on.
+    """
     stream, encoding = open_text(path)
+    damaged: list[int] = []
+    replaced: list[int] = []
+
+    def lines() -> Iterator[str]:
+        for number, (line, too_long) in enumerate(bounded_lines(stream), start=1):
+            if too_long:
+                damaged.append(number)
+                line = "\n"  # its row is dropped below; csv still counts the line
+            elif "\ufffd" in line:
+                replaced.append(number)
+            yield line
+
     with stream:
-        reader = csv.reader(stream)
+        reader = csv.reader(lines())
         while True:
             first_line = reader.line_num + 1  # a quoted field can span lines; report where it starts
             try:
@@ -128,11 +176,20 @@ def iter_csv_rows(path: Path, warnings: Warnings) -> Iterator[tuple[int, list[st
             except StopIteration:
                 return
             except csv.Error as error:
-                warnings.add(f"CSV error: {error}; reading stopped", first_line)
-                return
-            if any("\ufffd" in cell for cell in row):
+                span = f"lines {first_line}-{reader.line_num}" if reader.line_num > first_line else None
+                warnings.add(f"CSV error: {error}; {'these lines were' if span else 'the line was'} skipped",
+                             None if span else first_line, where=span)
+                row = None
+            if damaged:
+                for number in damaged:
+                    _too_long(warnings, number, "skipped")
+                row = None
+            elif replaced and row is not None:
                 warnings.add(f"bytes that are not valid {encoding.name} were replaced", first_line)
-            yield first_line, row
+            damaged.clear()
+            replaced.clear()
+            if row is not None:
+                yield first_line, row
 
 
 def encoding_of(path: Path) -> Encoding:
@@ -148,7 +205,7 @@ def extract_text_document(path: Path, mime: str, options: ExtractOptions) -> Ext
     line_count = 0
     for line_count, line in iter_lines(path, warnings):  # noqa: B007 - the last count is read after the loop
         if excerpt_chars < EXCERPT_CHARS:
-            excerpt.append(line)
+            excerpt.append(line[:EXCERPT_CHARS])
             excerpt_chars += len(line) + 1
     facts = {
         "encoding": encoding.name,

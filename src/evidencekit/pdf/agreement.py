@@ -20,8 +20,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from evidencekit.pdf.structure import DefinedObject, Name, PdfDict, Ref, Structure
 from evidencekit.i18n import Message, msg
+from evidencekit.pdf.structure import DefinedObject, Name, PdfDict, Ref, Structure
 
 Norm = Any  # nested tuples of plain values
 

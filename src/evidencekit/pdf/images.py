@@ -43,7 +43,7 @@ class XImage:
     width: int
     height: int
     orientation: int = 1  # EXIF orientation of the stored pixels
-    smask: "XImage | None" = None
+    smask: XImage | None = None
     passthrough: bool = False
 
     @property

@@ -10,8 +10,9 @@ from __future__ import annotations
 import io
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from pypdf import generic as g
 

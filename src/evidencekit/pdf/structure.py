@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable, Iterator, cast
+from typing import BinaryIO, cast
 
 from evidencekit.i18n import Message, msg
 
@@ -310,7 +311,7 @@ class _Reader:
         self.f.seek(offset)
         return self.f.read(max(0, min(length, self.size - offset)))
 
-    def parse(self, offset: int, func: "_ParseFunc") -> tuple[object, int]:
+    def parse(self, offset: int, func: _ParseFunc) -> tuple[object, int]:
         """Run ``func(parser, 0)`` on a window at ``offset``, growing it until the value fits."""
         window = _WINDOW
         while True:

@@ -9,9 +9,10 @@ fixed-size chunks, and ends with a classic cross-reference table.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable
+from typing import BinaryIO
 
 from pypdf import generic as g
 
@@ -69,7 +70,7 @@ class FileSegments:
         return sum(n for _, n in self.segments)
 
     @classmethod
-    def whole(cls, path: Path, size: int) -> "FileSegments":
+    def whole(cls, path: Path, size: int) -> FileSegments:
         return cls(path, ((0, size),))
 
 

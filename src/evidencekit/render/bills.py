@@ -16,15 +16,21 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from evidencekit.extract import options as extract_options
 from evidencekit.model import Item
 from evidencekit.privacy import mask_account, mask_name  # TODO(plan): the plan masks the bill header
-from evidencekit.render.document import facts_box, ACCENT, FRAME_W, MUTED, RULE, SHADE, table_style
+from evidencekit.render.document import ACCENT, FRAME_W, MUTED, RULE, SHADE, facts_box, table_style
 from evidencekit.render.labels import label
 from evidencekit.render.text import esc, plain
 from evidencekit.render.view import DossierView
 from evidencekit.timefmt import show_time
 
 CHUNK = 60  # rows per table; splitting a table re-measures every row it still holds
+PAGE_DISPUTED = 200  # rows in the disputed table
+
+#: The line under a list cut short (labels.py is shared; this string is the bill's own).
+REMAINING = {"zh": "… 其余 {n} 笔见附件原件", "en": "… the remaining {n} rows are in the attached original"}
+AFTER_LINE = {"zh": "（第 {line} 行之后）", "en": " (after line {line})"}
 
 DISPUTED_BG = colors.HexColor("#fbe3e0")
 ZEBRA = colors.HexColor("#f7f8fa")
@@ -51,28 +57,49 @@ def has_transactions(item: Item) -> bool:
     return bool(item.facts.get("transactions"))
 
 
+def listed_rows(facts: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
+    """(the rows listed in the table: the first ones only, when the facts or the page cap cut
+    the bill short; how many rows the bill has in all)."""
+    rows: list[dict[str, Any]] = facts.get("transactions") or []
+    cut = facts.get("truncated")
+    first = cut.get("first") if isinstance(cut, dict) else None
+    # listed no more than the facts keep, whatever they hold: the rest are in the attached original
+    first = min(first if isinstance(first, int) else len(rows), extract_options.KEPT_ROWS)
+    count = (facts.get("totals") or {}).get("count")
+    return rows[:first], max(count if isinstance(count, int) else 0, len(rows))
+
+
 def bill_flowables(view: DossierView, item: Item) -> list[Flowable]:
-    """The bill's header facts, its disputed rows, and every row as a table."""
+    """The bill's header facts, its disputed rows, and every row as a table (the first
+    ``KEPT_ROWS`` of a bigger one, and a line saying where the rest are)."""
     s, lang = view.styles, view.lang
     facts = item.facts
     rows: list[dict[str, Any]] = facts.get("transactions") or []
+    listed, total = listed_rows(facts)
     font = s.font
-    flow: list[Flowable] = [Paragraph(esc(label("bill_title", lang)), s.h3), _header(view, facts, rows)]
+    flow: list[Flowable] = [Paragraph(esc(label("bill_title", lang)), s.h3), _header(view, facts, rows, total)]
 
-    disputed = [r for r in rows if r.get("disputed")]
+    disputed = [r for r in rows if r.get("disputed")][:PAGE_DISPUTED]
     maker = _RowMaker(font, lang)
     if disputed:
         flow += [Spacer(1, 3 * mm), Paragraph(esc(label("bill_disputed_title", lang)), s.small)]
         flow.append(_table(font, lang, [maker.row(r) for r in disputed], [True] * len(disputed)))
     flow += [Spacer(1, 3 * mm), Paragraph(esc(label("bill_line_note", lang)), s.tiny), Spacer(1, 1 * mm)]
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start:start + CHUNK]
+    for start in range(0, len(listed), CHUNK):
+        chunk = listed[start:start + CHUNK]
         flow.append(_table(font, lang, [maker.row(r) for r in chunk], [bool(r.get("disputed")) for r in chunk]))
-    flow += _totals(view, facts, rows)
+    if total > len(listed):
+        key = "en" if lang == "en" else "zh"
+        text = REMAINING[key].format(n=total - len(listed))
+        last = listed[-1].get("line") if listed else None
+        if isinstance(last, int):
+            text += AFTER_LINE[key].format(line=last)
+        flow.append(Paragraph(esc(text), s.small))
+    flow += _totals(view, facts, total)
     return flow
 
 
-def _header(view: DossierView, facts: dict[str, Any], rows: list[dict[str, Any]]) -> Table:
+def _header(view: DossierView, facts: dict[str, Any], rows: list[dict[str, Any]], total: int) -> Table:
     s, lang = view.styles, view.lang
     period = facts.get("period") or {}
     span = ""
@@ -83,9 +110,10 @@ def _header(view: DossierView, facts: dict[str, Any], rows: list[dict[str, Any]]
     fmt_text = (names[0] if lang == "zh" else names[1]) if names else fmt
     if facts.get("encoding"):
         fmt_text += f" · {facts['encoding']}"
-    disputed = sum(1 for r in rows if r.get("disputed"))
-    count = (label("bill_count_value", lang, n=len(rows), d=disputed) if disputed
-             else label("bill_count_plain", lang, n=len(rows)))
+    counted = (facts.get("totals") or {}).get("disputed")
+    disputed = counted if isinstance(counted, int) else sum(1 for r in rows if r.get("disputed"))
+    count = (label("bill_count_value", lang, n=total, d=disputed) if disputed
+             else label("bill_count_plain", lang, n=total))
     name, account = facts.get("name"), facts.get("account")
     if view.public:
         name = mask_name(name) if isinstance(name, str) else name
@@ -202,13 +230,13 @@ def _table(font: str, lang: str, body: list[list[Any]], disputed: list[bool]) ->
     return table
 
 
-def _totals(view: DossierView, facts: dict[str, Any], rows: list[dict[str, Any]]) -> list[Flowable]:
+def _totals(view: DossierView, facts: dict[str, Any], total: int) -> list[Flowable]:
     s, lang = view.styles, view.lang
     totals = facts.get("totals") or {}
     by_direction: dict[str, str] = totals.get("by_direction") or {}
     parts = [f"{d} {_amount(v)}" for d, v in by_direction.items()]
     colon = ": " if lang == "en" else "："
-    text = f"{label('bill_totals', lang)}{colon}{label('bill_totals_value', lang, n=len(rows))}"
+    text = f"{label('bill_totals', lang)}{colon}{label('bill_totals_value', lang, n=total)}"
     if parts:
         text += "　" + "　".join(parts)
     flow: list[Flowable] = []
@@ -230,8 +258,8 @@ def _totals(view: DossierView, facts: dict[str, Any], rows: list[dict[str, Any]]
                     mismatches.append((direction, said["amount"], value))
             except InvalidOperation:
                 continue
-    if isinstance(stated.get("count"), int) and stated["count"] != len(rows):
-        mismatches.append((label("bill_count", lang), stated["count"], str(len(rows))))
+    if isinstance(stated.get("count"), int) and stated["count"] != total:
+        mismatches.append((label("bill_count", lang), stated["count"], str(total)))
     if mismatches:
         said_text = "，".join(f"{d} {a}" for d, a, _ in mismatches)
         computed = "，".join(f"{d} {b}" for d, _, b in mismatches)

@@ -64,7 +64,7 @@ def cover(view: DossierView) -> list[Flowable]:
         for k, v in rows
     ]
     table = Table(table_rows, colWidths=[42 * mm, FRAME_W - 42 * mm])
-    table.setStyle(table_style(view.styles.font, 
+    table.setStyle(table_style(view.styles.font,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
@@ -77,7 +77,7 @@ def cover(view: DossierView) -> list[Flowable]:
                     s.body), QrCode(view.dossier_id, 32 * mm)]],
         colWidths=[FRAME_W - 38 * mm, 38 * mm],
     )
-    id_block.setStyle(table_style(view.styles.font, 
+    id_block.setStyle(table_style(view.styles.font,
         ("BACKGROUND", (0, 0), (-1, -1), SHADE),
         ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

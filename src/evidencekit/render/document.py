@@ -188,7 +188,7 @@ class DossierCanvas(Canvas):
     def save(self) -> None:
         total = self.getPageNumber() - 1
         lang = getattr(self, "_ek_lang", "zh")
-        font = getattr(self, "_ek_font")
+        font = self._ek_font
         self.beginForm(self.total_form, lowerx=0, lowery=0, upperx=80, uppery=20)
         self.setFont(font, 7.5)
         self.setFillColor(MUTED)

@@ -12,9 +12,9 @@ from evidencekit.render.cover import cover
 from evidencekit.render.document import Slot, Styles, build_pdf
 from evidencekit.render.evidence_list import evidence_list
 from evidencekit.render.exhibits import exhibits
-from evidencekit.render.verify_page import verify_page
 from evidencekit.render.statement import statement_flowables
 from evidencekit.render.timeline import timeline
+from evidencekit.render.verify_page import verify_page
 from evidencekit.render.view import DossierView
 
 if TYPE_CHECKING:

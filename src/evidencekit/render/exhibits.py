@@ -5,14 +5,14 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
-from evidencekit.render.document import table_style, FRAME_W, MUTED, RULE, SHADE, SlotFlowable, Marker
+from evidencekit.model import Item
 from evidencekit.render.bills import bill_flowables, has_transactions
 from evidencekit.render.chats import chat_flowables, has_messages
+from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, Marker, SlotFlowable, table_style
 from evidencekit.render.labels import human_size, kind_label, label
 from evidencekit.render.media import image_facts, media_summary
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
-from evidencekit.model import Item
 
 
 def exhibits(view: DossierView) -> list[Flowable]:
@@ -88,7 +88,7 @@ def facts_table(view: DossierView, item: Item) -> Table:
     table = Table([[Paragraph(esc(k), s.cell_small), Paragraph(esc(v, multiline=index > 0), s.cell)]
                    for index, (k, v) in enumerate(rows)],  # the first row, the file's path, is one line
                   colWidths=[28 * mm, FRAME_W - 28 * mm], splitInRow=1)
-    table.setStyle(table_style(view.styles.font, 
+    table.setStyle(table_style(view.styles.font,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
@@ -104,7 +104,7 @@ def card(view: DossierView, reason: str | None) -> Flowable:
     if reason:
         text = esc(reason) + "<br/><br/>" + text
     box = Table([[Paragraph(text, s.body)]], colWidths=[FRAME_W])
-    box.setStyle(table_style(view.styles.font, 
+    box.setStyle(table_style(view.styles.font,
         ("BACKGROUND", (0, 0), (-1, -1), SHADE),
         ("BOX", (0, 0), (-1, -1), 0.6, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),

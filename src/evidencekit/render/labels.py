@@ -6,8 +6,8 @@ these are the renderer's short names for them.
 
 from __future__ import annotations
 
-from evidencekit.terms import PROBLEM_LABELS, pick
 from evidencekit.i18n import CATALOG, t
+from evidencekit.terms import PROBLEM_LABELS, pick
 
 
 def _table(prefix: str) -> dict[str, dict[str, str]]:

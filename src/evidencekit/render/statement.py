@@ -7,7 +7,6 @@ bundle for the complainant; they are not sealed into what the channel receives.
 
 from __future__ import annotations
 
-
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm

@@ -6,21 +6,22 @@ capture times, merged in time order, each line pointing at its exhibit or at cas
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterable
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
-from evidencekit.terms import OUTCOME_LABELS, pick
 from evidencekit.model import Item
 from evidencekit.render.document import ACCENT, FRAME_W, RULE, SHADE, Marker, table_style
 from evidencekit.render.labels import channel_label, label, problem_label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
+from evidencekit.terms import OUTCOME_LABELS, pick
 from evidencekit.timefmt import beijing, offset_of
 
 CASE_FILE = "case.toml"
@@ -155,7 +156,8 @@ def timeline_events(case: dict[str, Any], items: list[Item], lang: str = "zh") -
                 text = text[:TEXT_LIMIT] + "…"
             sender = message.get("sender") or label("chat_system", lang)
             events.append(_event(message.get("time"), "tl_chat", f"{sender}{colon}{text}", [item.id]))
-        left = len(messages) - len(chosen)
+        count = item.facts.get("message_count")  # the facts may keep only the first messages
+        left = max(count if isinstance(count, int) else 0, len(messages)) - len(chosen)
         if left > 0:
             events.append(Event(None, False, "tl_more", label("tl_more_chat", lang, no=item.id, n=left),
                                 (item.id,)))

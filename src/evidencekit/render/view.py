@@ -18,7 +18,7 @@ __all__ = ["DossierView", "Signer", "Visual"]
 class DossierView:
     """A plan being laid out: sections read the plan through this and add image slots."""
 
-    plan: "DossierPlan"
+    plan: DossierPlan
     styles: Styles
     slots: list[Slot] = field(default_factory=list)
 
