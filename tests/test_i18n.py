@@ -5,6 +5,7 @@ placeholders, every code the source uses exists, and the language of a run follo
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,10 @@ _LITERAL = re.compile(r"""(?<![\w"'])["']((?:""" + _ALTERNATIVES + r""")\.[a-z0-
 _LABEL = re.compile(r"""\blabel\(\s*["'](\w+)["']""")
 
 
+# A library's own words (an exception's text) are English: shown in the English text only
+EN_ONLY = {"detail"}
 # English texts that quote a Chinese legal term on purpose
-_CHINESE_TERMS_IN_ENGLISH = {"problem.account_frozen_sanction"}
+_CHINESE_TERMS_IN_ENGLISH = {"problem.account_frozen_sanction", "warn.wechat.not_liuhen"}
 
 
 def _codes_in_source() -> dict[str, list[str]]:
@@ -48,7 +51,7 @@ def test_every_code_has_both_texts_with_the_same_placeholders() -> None:
             problems.append(f"{code}: needs (zh, en) texts")
             continue
         zh, en = pair
-        if placeholders(zh) != placeholders(en):
+        if placeholders(zh) != placeholders(en) - EN_ONLY or placeholders(zh) & EN_ONLY:
             problems.append(f"{code}: placeholders differ: zh {sorted(placeholders(zh))}, en {sorted(placeholders(en))}")
         if HAN.search(en) and code not in _CHINESE_TERMS_IN_ENGLISH:
             problems.append(f"{code}: the English text holds Chinese")
@@ -193,20 +196,32 @@ def damaged_case(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+# the installed command, as a user runs it (its name shows in the usage line)
+_SCRIPT = Path(sys.executable).with_name("evidencekit")
+_COMMAND = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "evidencekit"]
+
+
 def _bundle(folder: Path, out: Path, *args: str, env: dict[str, str] | None = None) -> Any:
     import os
     import subprocess
-    import sys
 
     environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")}
     environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "evidencekit", *args, "bundle", str(folder), "-o", str(out)],
+    return subprocess.run([*_COMMAND, *args, "bundle", str(folder), "-o", str(out)],
                           capture_output=True, text=True, env=environment, timeout=300)
+
+
+# Texts still written outside the catalog by modules outside this branch's brief (the lead's
+# plan-stage work converts them; their codes are in the catalog already): remove each when done.
+NOT_YET_CONVERTED = ["empty file (0 bytes): was the export or download complete?"]  # inspection.py: warn.empty_file
+# The column names a bill's header must have are the bill's own words, in Chinese in any language.
+BILL_COLUMNS = ["交易时间/付款时间/交易创建时间", "金额/金额(元)", "交易订单号/交易单号/交易号"]
 
 
 def _allowed(folder: Path, out: Path) -> list[str]:
     names = [p.name for p in folder.iterdir()]
-    return [str(folder), str(out), folder.name, *names, "测试 封存人", "/nonexistent"]
+    return [str(folder), str(out), folder.name, *names, str(folder.parent / "gone.jpg"), "测试 封存人",
+            *BILL_COLUMNS, *NOT_YET_CONVERTED]
 
 
 @pytest.mark.parametrize(("args", "env"), [(("--lang", "zh"), {}), ((), {"LANG": "zh_CN.UTF-8"}),
@@ -234,11 +249,10 @@ def test_the_same_folder_in_english_prints_no_chinese_sentence(damaged_case: Pat
 def _help(*args: str, env: dict[str, str] | None = None) -> str:
     import os
     import subprocess
-    import sys
 
     environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")}
     environment.update(env or {})
-    done = subprocess.run([sys.executable, "-m", "evidencekit", *args], capture_output=True, text=True,
+    done = subprocess.run([*_COMMAND, *args], capture_output=True, text=True,
                           env=environment, timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -253,7 +267,9 @@ def test_help_is_chinese(args: tuple[str, ...], env: dict[str, str]) -> None:
     text = _help(*args, env=env)
     assert text.startswith("用法：evidencekit")
     assert "选项：" in text and "显示本帮助并退出。" in text
-    assert english_sentences(text, ["case.toml", "settings.toml", "FOLDER-dossier.pdf", "FOLDER/case.toml"]) == []
+    # names of files and standards, not sentences
+    assert english_sentences(text, ["case.toml", "settings.toml", "FOLDER-dossier.pdf", "FOLDER/case.toml",
+                                    "PAdES B-LTA"]) == []
 
 
 @pytest.mark.parametrize(("args", "env"), [(("--lang", "en", "bundle", "--help"), {}),

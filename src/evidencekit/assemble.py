@@ -184,7 +184,7 @@ def _write_image(writer: PdfStreamWriter, item: Item, slot: Slot, res_name: str)
         image = load_image(item.source, item.size)
     except (ImageUnreadable, OSError) as exc:
         # It was readable when the pages were laid out; say so on the page's slot.
-        raise BadInput(msg("err.image_unreadable_sealing", path=item.path, detail=_reason(exc)),
+        raise BadInput(msg("err.image_unreadable_sealing", path=item.path, reason=_reason(exc)),
                        msg("err.image_unreadable_sealing.hint")) from exc
     obj = _write_ximage(writer, image)
     matrix = placement_matrix(image.orientation, slot.x, slot.y, slot.w, slot.h)
@@ -265,7 +265,7 @@ def _attach(writer: PdfStreamWriter, att: Attachment) -> int:
         try:
             writer.write_stream(stream_num, entries, FileSegments.whole(item.source, item.size), on_chunk=rehash)
         except OSError as exc:
-            raise BadInput(msg("err.unreadable_sealing", path=item.path, detail=_reason(exc)),
+            raise BadInput(msg("err.unreadable_sealing", path=item.path, reason=_reason(exc)),
                            msg("err.unreadable_sealing.hint")) from exc
         if size[0] != item.size or sha.hexdigest() != item.sha256:
             raise BadInput(msg("err.changed_while_sealing", path=item.path), msg("err.changed_while_sealing.hint"))

@@ -639,7 +639,7 @@ def inspect_cmd(folder: Path, case_path: Path | None, as_json: bool) -> None:
 def _without_name(warning: str, path: str) -> str:
     """Extractor warnings start with the file's name; the line already shows its path."""
     name = path.rsplit("/", 1)[-1]
-    for prefix in (f"{name}: ", f"{name} "):
+    for prefix in (f"{name}: ", f"{name}：", f"{name} "):
         if warning.startswith(prefix):
             return warning[len(prefix):]
     return warning

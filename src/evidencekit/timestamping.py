@@ -70,7 +70,7 @@ class TimestampFailed(SigningFailed):
     """The TSA could not be reached, refused, or answered something that is not a token."""
 
     def __init__(self, url: str, detail: str | Message):
-        super().__init__(msg("err.tsa_failed", url=url, detail=detail), msg("err.tsa_failed.hint"))
+        super().__init__(msg("err.tsa_failed", url=url, cause=detail), msg("err.tsa_failed.hint"))
         self.url = url
         self.detail = detail
 

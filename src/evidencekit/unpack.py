@@ -119,7 +119,7 @@ def extract_originals(dossier: Path, dest: Path, *, force: bool = False) -> Extr
             if exc.damaged:
                 raise ManifestDamaged(msg("err.manifest_damaged", path=str(dossier), problem=exc.reason),
                                       msg("err.manifest_damaged.hint")) from exc
-            raise CannotVerify(msg("err.manifest_unreadable", path=str(dossier), detail=exc.reason),
+            raise CannotVerify(msg("err.manifest_problem", path=str(dossier), problem=exc.reason),
                                msg("err.run_verify.hint")) from exc
         except Exception as exc:
             raise CannotVerify(msg("err.manifest_unreadable", path=str(dossier), detail=str(exc)),

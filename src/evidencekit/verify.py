@@ -254,7 +254,7 @@ def _verify(path: Path, trust: list[x509.Certificate] | None) -> VerifyReport:
     for problem in structure.problems:
         kind = problem.code if problem.code in _STRUCTURE_CODES else "structure-invalid"
         report.fail(problem.code, msg("verify.structure", what=msg(f"verify.structure.{kind}"),
-                                      detail=problem.detail, offset=problem.offset))
+                                      specifics=problem.detail, offset=problem.offset))
     # The raw byte scan reads and hashes the whole file, as pyHanko does: run it on the
     # second core meanwhile. Its findings join the report before any verdict.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rawsig") as pool:
@@ -311,7 +311,7 @@ def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: lis
             root = reader.root
         except Exception as exc:
             if raw.result() or _carries_dossier_marks(path):
-                report.fail("structure-broken", msg("verify.structure_broken", error=str(exc)))
+                report.fail("structure-broken", msg("verify.structure_broken", detail=str(exc)))
                 return
             hint = msg("err.unreadable_pdf.hint_truncated" if "EOF" in str(exc) else "err.verify_takes.hint")
             raise CannotVerify(msg("err.unreadable_pdf", path=str(path), detail=str(exc)), hint) from exc
@@ -336,7 +336,7 @@ def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: lis
             try:
                 _check_contents(report, reader, f, path, marker, structure)
             except Exception as exc:  # noqa: BLE001 - fail closed: a structure we cannot walk is a finding, not a crash
-                report.fail("structure-broken", msg("verify.attachments_broken", error=f"{type(exc).__name__}: {exc}"))
+                report.fail("structure-broken", msg("verify.attachments_broken", detail=f"{type(exc).__name__}: {exc}"))
         raw.result()
         _check_time_claim(report)
 
@@ -399,7 +399,7 @@ def _check_signatures(report: VerifyReport, embedded: list[Any], reader: Any,
                 status = validate_pdf_signature(sig, signer_validation_context=context(),
                                                 ts_validation_context=context(), diff_policy=policy)
         except Exception as exc:  # noqa: BLE001 - fail closed: pyHanko raises many types; the signature is reported unverifiable
-            report.fail("signature-unverifiable", msg("verify.signature_unverifiable", n=index, error=str(exc)))
+            report.fail("signature-unverifiable", msg("verify.signature_unverifiable", n=index, detail=str(exc)))
             continue
         cert = status.signing_cert
         fingerprint = hashlib.sha256(cert.dump()).hexdigest() if cert is not None else None
@@ -493,7 +493,7 @@ def _changes_between(reader: Any, policy: Any, old_rev: int, new_rev: int) -> li
         new = reader.get_historical_resolver(new_rev)
         result = policy.apply(old, new)
     except Exception as exc:  # noqa: BLE001 - SuspiciousModification and friends: reported by the diff check too
-        return [msg("verify.change.other", error=str(exc))]
+        return [msg("verify.change.other", detail=str(exc))]
     for name in sorted(result.changed_form_fields):
         changes.append(msg("verify.change.field", name=name))
     try:
@@ -551,7 +551,7 @@ def _check_after_seal(report: VerifyReport, reader: Any, embedded: list[Any]) ->
                     report.fail("annotation-added", msg("verify.annotation_added", page=page_no,
                                                         subtype=str(annot.get("/Subtype"))))
     except Exception as exc:  # noqa: BLE001 - fail closed: unreadable revisions are a finding
-        report.fail("structure-unreadable", msg("verify.revisions_unreadable", error=str(exc)))
+        report.fail("structure-unreadable", msg("verify.revisions_unreadable", detail=str(exc)))
 
 
 def _raw(dictionary: Any, key: str) -> Any:

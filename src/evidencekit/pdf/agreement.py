@@ -236,16 +236,16 @@ def disagreements(path: Path, structure: Structure, f: BinaryIO, hanko_reader: A
     try:
         ours = _strict_view(_Strict(structure, f))
     except Exception as exc:  # noqa: BLE001 - fail closed: what the strict reader cannot read is a finding
-        return out + [msg("agree.unreadable", error=f"{type(exc).__name__}: {exc}")]
+        return out + [msg("agree.unreadable", detail=f"{type(exc).__name__}: {exc}")]
     try:
         theirs_pdf = pikepdf.open(path, suppress_warnings=True)
     except Exception as exc:  # noqa: BLE001 - fail closed: what the strict reader cannot read is a finding
-        return out + [msg("agree.qpdf_cannot_open", error=str(exc))]
+        return out + [msg("agree.qpdf_cannot_open", detail=str(exc))]
     with theirs_pdf:
         try:
             theirs = _pike_view(theirs_pdf)
         except Exception as exc:  # noqa: BLE001 - fail closed: what qpdf cannot read is a finding
-            return out + [msg("agree.qpdf_unreadable", error=f"{type(exc).__name__}: {exc}")]
+            return out + [msg("agree.qpdf_unreadable", detail=f"{type(exc).__name__}: {exc}")]
         warnings = [str(w) for w in theirs_pdf.get_warnings()]
     out += [msg("agree.qpdf_reports", warning=w) for w in warnings[:5]]
     if ours["catalog"] != theirs["catalog"]:

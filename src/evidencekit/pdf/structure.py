@@ -595,7 +595,7 @@ def _object_stream_members(reader: _Reader, stream: DefinedObject) -> list[Defin
         try:
             value, _ = _Parser(data, 0, True).value(first + rel)
         except _Bad as bad:
-            raise _Bad(bad.code, stream.offset, msg("pdf.in_objstm", stream=stream.num, detail=bad.detail)) from None
+            raise _Bad(bad.code, stream.offset, msg("pdf.in_objstm", stream=stream.num, specifics=bad.detail)) from None
         members.append(DefinedObject(num, 0, stream.offset, value, in_object_stream=stream.num))
     return members
 
@@ -620,7 +620,7 @@ def _decoded(reader: _Reader, obj: DefinedObject) -> bytes:
             if z.unconsumed_tail:
                 raise _Bad("structure-invalid", obj.offset, msg("pdf.decodes_too_much", num=obj.num))
         except zlib.error as exc:
-            raise _Bad("structure-invalid", obj.offset, msg("pdf.undecodable", num=obj.num, error=str(exc))) \
+            raise _Bad("structure-invalid", obj.offset, msg("pdf.undecodable", num=obj.num, detail=str(exc))) \
                 from None
     if isinstance(parms, PdfDict) and isinstance(parms.get("/Predictor"), int) and parms["/Predictor"] >= 10:
         columns = parms.get("/Columns", 1)
