@@ -288,3 +288,26 @@ def test_bundle_help_lists_every_option_with_its_catalog_text() -> None:
     for code in ("help.bundle.public", "help.bundle.force", "help.json", "help.tsa_optional"):
         assert CATALOG[code][0] in zh.replace("\n", "").replace(" ", "") or CATALOG[code][0][:12] in zh
         assert " ".join(CATALOG[code][1].split()[:4]) in " ".join(en.split())
+
+
+@pytest.mark.parametrize(("args", "zh"), [
+    (("bundle",), "evidencekit：用法错误：缺少 'FOLDER'"),
+    (("check", "x"), "evidencekit：用法错误：缺少 '--channel'"),
+    (("bundle", "--forc", "x"), "evidencekit：用法错误：没有 --forc 这个选项；你是不是要用 --font、--force？"),
+    (("--lang", "fr", "bundle", "x"), "evidencekit：用法错误：'--lang' 的值无效；可选：zh、en"),
+    (("bundle", "a", "b"), "evidencekit：用法错误：多出了参数：b"),
+    (("bundel",), "evidencekit：用法错误：没有 bundel 这个命令"),
+])
+def test_usage_errors_are_said_in_the_users_language(args: tuple[str, ...], zh: str) -> None:
+    from click.testing import CliRunner
+
+    from evidencekit.cli import main
+
+    result = CliRunner().invoke(main, list(args), prog_name="evidencekit")
+    assert result.exit_code == 2
+    assert zh in result.stderr and "用法：evidencekit" in result.stderr, result.stderr
+    assert english_sentences(result.stderr, []) == []
+    english = CliRunner().invoke(main, ["--lang", "en", *args] if args[0] != "--lang" else list(args),
+                                 env={"LANG": "en_US.UTF-8"}, prog_name="evidencekit")
+    assert english.exit_code == 2 and "evidencekit: usage error: " in english.stderr, english.stderr
+    assert chinese_sentences(english.stderr, []) == []

@@ -187,14 +187,75 @@ class _Localized:
                 formatter.write_dl(rows)
 
 
-class _Command(_Localized, click.Command):
+class _UsageError(click.UsageError):
+    """Click's usage error, said in the language of the run (exit 2, as before)."""
+
+    def __init__(self, original: click.UsageError) -> None:
+        super().__init__(original.message, original.ctx)
+        self.original = original
+
+    def show(self, file: Any = None) -> None:
+        lang = _lang_of(self.ctx)
+        if self.ctx is not None:
+            _echo(self.ctx.get_usage(), err=True, multiline=True)
+        _say(t("cli.usage_error", lang, message=_usage_problem(self.original, lang)))
+        command = self.ctx.command_path if self.ctx is not None else "evidencekit"
+        _say("  → " + t("cli.usage_hint", lang, command=command))
+
+
+def _usage_problem(error: click.UsageError, lang: str) -> str:
+    """The usual usage errors in the catalog's words; any other in Click's (English) words."""
+    ctx = error.ctx
+    param = getattr(error, "param", None)
+    hint = param.get_error_hint(ctx) if param is not None and ctx is not None else ""
+    if isinstance(error, click.NoSuchOption):
+        text = t("cli.usage.no_such_option", lang, option=error.option_name)
+        if error.possibilities:
+            text += t("cli.usage.did_you_mean", lang, options=sorted(error.possibilities))
+        return text
+    if isinstance(error, click.MissingParameter) and hint:
+        return t("cli.usage.missing", lang, param=hint)
+    if isinstance(error, click.BadParameter) and hint:
+        if isinstance(param.type, click.Choice):
+            return t("cli.usage.choice", lang, param=hint, choices=[str(c) for c in param.type.choices])
+        return t("cli.usage.bad_value", lang, param=hint, detail=error.message)
+    extra = re.match(r"Got unexpected extra arguments? \((.*)\)$", error.message)
+    if extra:
+        return t("cli.usage.extra", lang, arguments=extra.group(1))
+    command = re.match(r"No such command '(.*)'\.$", error.message)
+    if command:
+        return t("cli.usage.no_such_command", lang, command=command.group(1))
+    return t("cli.usage.other", lang, detail=error.message)
+
+
+class _Parsing:
+    """Usage errors met while parsing a command line come out in the user's language."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc, no-any-return]
+        except click.UsageError as error:
+            if isinstance(error, _UsageError):
+                raise
+            raise _UsageError(error) from error
+
+
+class _Command(_Parsing, _Localized, click.Command):
     context_class = _Context
 
 
-class _Group(_Localized, click.Group):
+class _Group(_Parsing, _Localized, click.Group):
     context_class = _Context
     command_class = _Command
     group_class = type  # sub-groups are _Group too
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as error:
+            if isinstance(error, _UsageError):
+                raise
+            raise _UsageError(error) from error
 
 
 def _echo(text: str = "", *, err: bool = False, nl: bool = True, multiline: bool = False) -> None:

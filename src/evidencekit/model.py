@@ -132,6 +132,10 @@ class Item:
         """The warnings as a reader of ``lang`` sees them."""
         return [text_of(w, lang) for w in self.warnings]
 
+    def warning_messages(self) -> list[dict[str, Any]]:
+        """For ``--json``: each warning's code, parameters and both texts."""
+        return [_as_message(w).to_dict() for w in self.warnings]
+
 
 def _as_message(value: str | Message) -> Message:
     """A message for a text that predates the catalog (shown as it is, in both languages)."""
