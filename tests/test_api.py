@@ -76,3 +76,23 @@ def test_importing_the_package_stays_light() -> None:
     code = "import sys, evidencekit; print(any(m.startswith(('pyhanko', 'reportlab')) for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_a_utf16_text_shows_as_text_on_its_page(tmp_path: Path) -> None:
+    """One encoding detector for facts and pages: a UTF-16 note (QQ, Notepad's "Unicode") reads right."""
+    import shutil
+    import subprocess as sp
+
+    from evidencekit import BundleOptions, build_dossier
+
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        from tests.conftest import require_tool
+
+        tool = require_tool("pdftotext")
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "note.txt").write_bytes("备注：款项未到账\n客服说48小时内处理\n".encode("utf-16"))
+    result = build_dossier(folder, BundleOptions(output=tmp_path / "d.pdf"))
+    text = sp.run([tool, "-enc", "UTF-8", str(result.output), "-"], capture_output=True, check=True).stdout.decode()
+    assert "客服说48小时内处理" in text and result.items[0].kind != "recording"

@@ -21,10 +21,10 @@ from evidencekit.channels import CheckReport, Escalation, check_case, compute_es
 from evidencekit.clock import iso
 from evidencekit.manifest import Manifest, build_manifest
 from evidencekit.model import Item, Signer, Skipped, Statement, Visual
-from evidencekit.privacy import mask_personal, mask_text, replacement_map
-from evidencekit.render.timeline import Event, timeline_events
+from evidencekit.privacy import mask_account, mask_name, mask_personal, mask_text, replacement_map
 from evidencekit.statement import build_statement
 from evidencekit.statement_lint import lint_statement
+from evidencekit.timeline import Event, timeline_events
 from evidencekit.visuals import visual_for
 
 #: The name a default identity gets: its owner should give it theirs (bundle warns).
@@ -64,6 +64,11 @@ class DossierPlan:
     def shown(self, text: str) -> str:
         """A free text as a page shows it: personal data masked on a public dossier."""
         return mask_text(text, self.replacements) if self.public and text else text
+
+    def masked_holder(self, name: object, account: object) -> tuple[object, object]:
+        """A bill's account holder and account as a public page shows them (others kept as they are)."""
+        return (mask_name(name) if isinstance(name, str) else name,
+                mask_account(account) if isinstance(account, str) else account)
 
     @property
     def shown_case(self) -> dict[str, Any]:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from PIL import Image
 
-from evidencekit.model import Item
+from evidencekit.extract.text import detect_encoding
+from evidencekit.model import Item, Visual
 from evidencekit.pdf.images import ImageUnreadable, load_image
 from evidencekit.pdf.importer import PdfPageSource
-from evidencekit.render.text import decode_text
-from evidencekit.render.view import Visual
 
 TEXT_LIMIT = 200_000  # bytes of a text file shown on pages; the whole file is attached
 LINE_LIMIT = 2_000  # characters of one line shown: a file whose line breaks are gone shows its start
@@ -42,7 +42,7 @@ def _text_visual(path: Path) -> Visual:
     with open(path, "rb") as f:
         data = f.read(TEXT_LIMIT + 1)
     cut = len(data) > TEXT_LIMIT
-    text = _decode_start(data[:TEXT_LIMIT]) if cut else decode_text(data)[0]
+    text = _decode(data[:TEXT_LIMIT], complete=not cut)
     lines = text.split("\n")
     long = any(len(line) > LINE_LIMIT for line in lines)
     if long:
@@ -50,16 +50,11 @@ def _text_visual(path: Path) -> Visual:
     return Visual("text", text=text, truncated=cut or long)
 
 
-def _decode_start(data: bytes) -> str:
-    """Text cut off after ``len(data)`` bytes: a UTF-8 character split by the cut is dropped,
-    rather than letting it turn the whole text into another encoding's mojibake."""
-    for drop in range(4):
-        try:
-            return data[:len(data) - drop].decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            if error.start < len(data) - 4:
-                break  # a bad byte before the cut: not UTF-8
-    return decode_text(data)[0]
+def _decode(data: bytes, *, complete: bool) -> str:
+    """Decode with the extractors' one detector (BOMs, UTF-16, UTF-8, GB18030): the page shows
+    what the facts were read from. A character split by a cut is left out, not garbled."""
+    decoder = codecs.getincrementaldecoder(detect_encoding(data).name)("replace")
+    return decoder.decode(data, final=complete)
 
 
 def _image_visual(item: Item, lang: str) -> Visual:

@@ -10,7 +10,7 @@ import pytest
 
 from evidencekit.extract import options as extract_options
 from evidencekit.render.labels import label
-from evidencekit.render.timeline import timeline_events
+from evidencekit.timeline import timeline_events
 from evidencekit.visuals import LINE_LIMIT
 from tests.render.conftest import Rendered, bundle
 

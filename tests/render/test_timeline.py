@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from evidencekit.layout import CASE_NAME as CASE_FILE
 from evidencekit.model import Item
-from evidencekit.render.timeline import CASE_FILE, timeline_events
+from evidencekit.timeline import timeline_events
 
 CASE: dict[str, Any] = {
     "case": {"title": "充值未到账", "problem": "topup_not_credited", "amount": "218.00",

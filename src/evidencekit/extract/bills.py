@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from evidencekit.extract import pdfs
 from evidencekit.extract.bill_table import BillReader, read_rows
 from evidencekit.extract.bills_alipay import alipay_format
 from evidencekit.extract.bills_wechat import (
@@ -71,9 +72,6 @@ def extract_bill_xlsx(path: Path, options: ExtractOptions) -> Extraction:
 
 def extract_bill(path: Path, mime: str, options: ExtractOptions) -> Extraction:
     """A bill in whatever form it came: CSV, XLSX, or a PDF statement."""
-    from evidencekit.extract import (
-        pdfs,  # local: pdfs imports pypdf, heavy for CSV-only runs
-    )
 
     with path.open("rb") as handle:
         head = handle.read(8)

@@ -10,119 +10,11 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
 
-from evidencekit.extract.common import MAX_EXTRA_KEPT, MAX_MESSAGE_CHARS, Warnings, clip
+from evidencekit.extract import chats_plain, chats_telegram, chats_wechat, chats_whatsapp
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import decode_sample, detect_encoding, read_head
-from evidencekit.i18n import msg
 from evidencekit.model import Extraction
-
-
-def message(
-    time: str | None,
-    sender: str | None,
-    text: str,
-    line: int | None,
-    *,
-    attachments: list[str] | None = None,
-    system: bool = False,
-    **extra: Any,
-) -> dict[str, Any]:
-    return {
-        "time": time,
-        "sender": sender,
-        "text": text,
-        "attachments": attachments or [],
-        "line": line,
-        "system": system,
-        **extra,
-    }
-
-
-#: Participants named in facts, in order of first appearance (a group can have thousands).
-MAX_PARTICIPANTS = 200
-#: A disputed id shorter than this is too common a string to pick messages by.
-MIN_NEEDLE = 6
-
-
-class MessageList:
-    """Messages in file order: the first ``max_rows`` kept, then only those naming a disputed id.
-
-    Participants and the time range are taken from every message, kept or not.
-    """
-
-    def __init__(self, options: ExtractOptions) -> None:
-        self.items: list[dict[str, Any]] = []
-        self.limit = options.max_rows
-        self.seen = 0
-        self.first_kept: int | None = None  # set once max_rows were kept: how many
-        self.participants: list[str] = []
-        self.start: str | None = None
-        self.end: str | None = None
-        self._needles = [n.strip() for n in options.disputed_ids if len(n.strip()) >= MIN_NEEDLE]
-
-    def add(self, item: dict[str, Any]) -> None:
-        self.seen += 1
-        sender, time = item["sender"], item["time"]
-        if sender and not item["system"] and len(self.participants) < MAX_PARTICIPANTS \
-                and sender not in self.participants:
-            self.participants.append(sender)
-        if time:
-            self.start = time if self.start is None or time < self.start else self.start
-            self.end = time if self.end is None or time > self.end else self.end
-        if self.limit is not None and self.first_kept is None and len(self.items) >= self.limit:
-            self.first_kept = len(self.items)
-        if self.first_kept is not None:
-            if len(self.items) - self.first_kept >= MAX_EXTRA_KEPT:
-                return
-            if not any(needle in item["text"] for needle in self._needles):
-                return
-        item["text"] = clip(item["text"], MAX_MESSAGE_CHARS)
-        self.items.append(item)
-
-    @property
-    def capped(self) -> bool:
-        return self.first_kept is not None
-
-
-def append_line(item: dict[str, Any], line: str) -> None:
-    """Add a continuation line to a message's text, keeping no more than the facts will hold."""
-    text = item["text"]
-    if len(text) <= MAX_MESSAGE_CHARS:
-        item["text"] = f"{text}\n{line[:MAX_MESSAGE_CHARS + 1]}" if text else line[:MAX_MESSAGE_CHARS + 1]
-
-
-def chat_facts(format_name: str, messages: MessageList, warnings: Warnings, **extra: Any) -> dict[str, Any]:
-    """The facts every chat shares: participants in order of first appearance, time range."""
-    if messages.first_kept is not None:
-        more = len(messages.items) - messages.first_kept
-        warnings.add(
-            msg("warn.chat.capped_disputed" if more else "warn.chat.capped", first=messages.first_kept,
-                total=messages.seen, extra=more)
-        )
-    if not messages.items:
-        warnings.add(msg("warn.chat.none"))
-    return {
-        "format": format_name,
-        "participants": messages.participants,
-        "start": messages.start,
-        "end": messages.end,
-        "message_count": messages.seen,
-        **extra,
-        "messages": messages.items,
-        "truncated": ({"first": messages.first_kept, "total": messages.seen}
-                      if messages.first_kept is not None else None),
-    }
-
-
-def chat_captured_at(facts: dict[str, Any]) -> str | None:
-    """A chat is evidence of what was said up to its last message."""
-    end = facts.get("end")
-    return end if isinstance(end, str) else None
-
-
-# ----------------------------------------------------------------------------- which format
 
 WECHAT_CSV_HEADER = re.compile(r"^\ufeff?localId,TalkerId,Type,SubType,IsSender,CreateTime", re.M)
 WECHAT_TXT_FIRST_LINE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2} \S")
@@ -131,7 +23,6 @@ WECHAT_TXT_BLOCK = re.compile(r"^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2} \S[^\n]*\
 
 def chat_format_of(path: Path, mime: str) -> str | None:
     """'telegram', 'wechat-csv', 'wechat-txt', 'whatsapp', 'plain', or None if not a chat."""
-    from evidencekit.extract import chats_plain, chats_whatsapp
 
     head = read_head(path, 64 * 1024)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -154,12 +45,6 @@ def chat_format_of(path: Path, mime: str) -> str | None:
 
 def extract_chat(path: Path, mime: str, options: ExtractOptions) -> Extraction:
     """A chat export in any supported form; an unknown text file is read as a plain chat."""
-    from evidencekit.extract import (
-        chats_plain,
-        chats_telegram,
-        chats_wechat,
-        chats_whatsapp,
-    )
 
     format_name = chat_format_of(path, mime)
     if format_name == "telegram" or (format_name is None and _looks_like_json(path)):

@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from evidencekit.extract.chats import MessageList, append_line, chat_captured_at, chat_facts, message
 from evidencekit.extract.common import MAX_CELL_CHARS, Warnings, clip, local_iso
+from evidencekit.extract.messages import MessageList, append_line, chat_captured_at, chat_facts, message
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of, iter_lines
 from evidencekit.i18n import msg

@@ -16,8 +16,8 @@ from typing import Any, BinaryIO
 
 import ijson
 
-from evidencekit.extract.chats import MessageList, chat_captured_at, chat_facts, message
 from evidencekit.extract.common import Warnings, epoch_iso, local_iso
+from evidencekit.extract.messages import MessageList, chat_captured_at, chat_facts, message
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of
 from evidencekit.i18n import Message, msg

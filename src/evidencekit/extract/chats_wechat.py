@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from evidencekit.extract.chats import MessageList, chat_captured_at, chat_facts, message
 from evidencekit.extract.common import MAX_MESSAGE_CHARS, Warnings, epoch_iso, local_iso
+from evidencekit.extract.messages import MessageList, chat_captured_at, chat_facts, message
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of, iter_csv_rows, iter_lines
 from evidencekit.i18n import msg

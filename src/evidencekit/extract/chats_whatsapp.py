@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from evidencekit.clock import CHINA_TZ, iso
-from evidencekit.extract.chats import MessageList, chat_captured_at, chat_facts, message
 from evidencekit.extract.common import MAX_MESSAGE_CHARS, Warnings
+from evidencekit.extract.messages import MessageList, chat_captured_at, chat_facts, message
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of, iter_lines
 from evidencekit.i18n import msg

@@ -16,6 +16,7 @@ from evidencekit.extract import images, media
 from evidencekit.extract.bills import looks_like_bill_csv, looks_like_bill_xlsx
 from evidencekit.extract.bills_wechat import is_xlsx
 from evidencekit.extract.chats import chat_format_of
+from evidencekit.extract.pdfs import first_text
 from evidencekit.extract.text import SAMPLE_BYTES, looks_like_text, read_head
 from evidencekit.i18n import msg
 
@@ -83,7 +84,6 @@ def _text_kind(path: Path, mime: str, sample: bytes) -> str:
 
 
 def _pdf_kind(path: Path) -> str:
-    from evidencekit.extract.pdfs import first_text
 
     text, locked = first_text(path)
     # A locked PDF shows nothing but its name; WeChat's 用于材料证明 statements come locked.

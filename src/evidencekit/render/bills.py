@@ -18,7 +18,6 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from evidencekit.extract import options as extract_options
 from evidencekit.model import Item
-from evidencekit.privacy import mask_account, mask_name  # TODO(plan): the plan masks the bill header
 from evidencekit.render.document import ACCENT, FRAME_W, MUTED, RULE, SHADE, facts_box, table_style
 from evidencekit.render.labels import label
 from evidencekit.render.text import esc, plain
@@ -116,8 +115,7 @@ def _header(view: DossierView, facts: dict[str, Any], rows: list[dict[str, Any]]
              else label("bill_count_plain", lang, n=total))
     name, account = facts.get("name"), facts.get("account")
     if view.public:
-        name = mask_name(name) if isinstance(name, str) else name
-        account = mask_account(account) if isinstance(account, str) else account
+        name, account = view.plan.masked_holder(name, account)
     pairs = [
         ("bill_name", name), ("bill_account", account), ("bill_period", span),
         ("bill_exported", show_time(facts.get("exported_at")) if facts.get("exported_at") else None),

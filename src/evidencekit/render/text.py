@@ -37,16 +37,6 @@ def esc(value: object, *, multiline: bool = True) -> str:
     return escape(_prepared(value, multiline)).replace("\n", "<br/>")
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Best-effort decoding of a text file: (text, encoding)."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding), "utf-8" if encoding == "utf-8-sig" else encoding
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace"), "unknown (shown with replacement characters)"
-
-
 def plain(value: object, *, multiline: bool = True) -> str:
     """For table cells given as plain strings (no markup): stand-ins, no escaping."""
     return _prepared(value, multiline)
