@@ -47,6 +47,9 @@ def _home(ek_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("EVIDENCEKIT_HOME", str(ek_home))
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.delenv("EVIDENCEKIT_PASSPHRASE", raising=False)
+    # the language of a run follows the locale: the suite must not depend on the machine's
+    for name in ("EVIDENCEKIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
     return ek_home
 
 

@@ -100,7 +100,7 @@ def test_failure_while_sealing_leaves_nothing(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr("evidencekit.pipeline.seal_in_place", boom)
     result = CliRunner().invoke(main, ["bundle", str(case), "-o", str(tmp_path / "d.pdf")])
     assert result.exit_code == 1
-    assert "internal error" in result.output
+    assert "evidencekit：内部错误：RuntimeError: disk on fire" in result.output  # Chinese by default
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case"]
 
 

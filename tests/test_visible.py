@@ -222,7 +222,7 @@ def test_extract_text_and_json(evil: dict[str, Any], tmp_path: Path) -> None:
     no_raw(as_json.stdout.replace("\n", ""))
     written = {entry["path"]: entry["id"] for entry in json.loads(as_json.stdout)["written"]}
     assert set(NAMES) <= set(written)
-    assert f"OK    {written[ANSI]}  \\x1b[2K\\x1b[1A\\x1b[32m有效 VALID\\x1b[0m.png" in result.stdout.splitlines()
+    assert f"完成  {written[ANSI]}  \\x1b[2K\\x1b[1A\\x1b[32m有效 VALID\\x1b[0m.png" in result.stdout.splitlines()
     assert {p.name for p in (tmp_path / "json").iterdir()} == {*NAMES, "case.toml"}
 
 

@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from pypdf import generic as g
 
 from evidencekit.errors import BadInput
+from evidencekit.i18n import Message, msg, os_reason
 from evidencekit.layout import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME, MANIFEST_SCHEMA
 from evidencekit.model import Item
 from evidencekit.pdf.images import ImageUnreadable, XImage, load_image, placement_matrix
@@ -183,11 +184,18 @@ def _write_image(writer: PdfStreamWriter, item: Item, slot: Slot, res_name: str)
         image = load_image(item.source, item.size)
     except (ImageUnreadable, OSError) as exc:
         # It was readable when the pages were laid out; say so on the page's slot.
-        raise BadInput(f"{item.path}: the image could not be read while sealing ({exc})",
-                       "Make sure no other program changes the folder while bundling, and try again.") from exc
+        raise BadInput(msg("err.image_unreadable_sealing", path=item.path, reason=_reason(exc)),
+                       msg("err.image_unreadable_sealing.hint")) from exc
     obj = _write_ximage(writer, image)
     matrix = placement_matrix(image.orientation, slot.x, slot.y, slot.w, slot.h)
     return obj, f"q {_fmt(matrix)} cm {res_name} Do Q"
+
+
+def _reason(exc: Exception) -> str | Message:
+    """An OS error in the catalog's words; an image's own problem as it was found."""
+    if isinstance(exc, ImageUnreadable):
+        return exc.reason
+    return os_reason(exc) if isinstance(exc, OSError) and exc.errno else str(exc)
 
 
 def _write_ximage(writer: PdfStreamWriter, image: XImage) -> int:
@@ -257,11 +265,10 @@ def _attach(writer: PdfStreamWriter, att: Attachment) -> int:
         try:
             writer.write_stream(stream_num, entries, FileSegments.whole(item.source, item.size), on_chunk=rehash)
         except OSError as exc:
-            raise BadInput(f"{item.path}: could not be read while sealing ({exc})",
-                           "Make sure the folder does not change while bundling, and try again.") from exc
+            raise BadInput(msg("err.unreadable_sealing", path=item.path, reason=_reason(exc)),
+                           msg("err.unreadable_sealing.hint")) from exc
         if size[0] != item.size or sha.hexdigest() != item.sha256:
-            raise BadInput(f"{item.path}: the file changed while it was being sealed",
-                           "Close any program that writes to the evidence folder and run bundle again.")
+            raise BadInput(msg("err.changed_while_sealing", path=item.path), msg("err.changed_while_sealing.hint"))
     else:
         assert att.data is not None
         entries = pdf_dict(Type=name("EmbeddedFile"), Subtype=subtype, Params=pdf_dict(Size=num(len(att.data))))

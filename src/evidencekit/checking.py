@@ -11,6 +11,7 @@ from evidencekit.case import CaseFile, empty_case, parse_case
 from evidencekit.channels import channel_ids, check_all, check_case, get_channel
 from evidencekit.channels.check import CheckReport
 from evidencekit.errors import BadInput, CannotVerify
+from evidencekit.i18n import msg, os_reason
 from evidencekit.inspection import inspect_folder
 from evidencekit.layout import CASE_NAME, MANIFEST_NAME
 from evidencekit.manifest import parse_manifest
@@ -42,17 +43,17 @@ def read_sealed_case(dossier: Path) -> tuple[CaseFile, list[dict[str, Any]], dic
             reader = PdfFileReader(f, strict=False)
             files = embedded_files(reader.root)
             if MANIFEST_NAME not in files:
-                raise CannotVerify(f"{dossier}: holds no evidencekit manifest",
-                                   "check takes a case folder or a dossier made by `evidencekit bundle`.")
+                raise CannotVerify(msg("err.no_manifest", path=str(dossier)), msg("err.check_takes.hint"))
             manifest = parse_manifest(bytes(stream_ref(files[MANIFEST_NAME]).get_object().data))
             case_raw = bytes(stream_ref(files[CASE_NAME]).get_object().data) if CASE_NAME in files else None
     except OSError as exc:
-        raise BadInput(f"{dossier}: cannot open ({exc.strerror})", "Check the path.") from exc
+        raise BadInput(msg("err.cannot_open", path=str(dossier), reason=os_reason(exc)),
+                       msg("err.cannot_open.hint")) from exc
     except CannotVerify:
         raise
     except Exception as exc:
-        raise CannotVerify(f"{dossier}: not a readable dossier ({exc})",
-                           "check takes a case folder or a dossier made by `evidencekit bundle`.") from exc
+        raise CannotVerify(msg("err.unreadable_dossier", path=str(dossier), detail=str(exc)),
+                           msg("err.check_takes.hint")) from exc
     if case_raw:
         case = parse_case(case_raw.decode("utf-8"), f"{dossier.name}:case.toml")
     elif manifest.get("case"):  # a public dossier seals only the masked case data
@@ -73,7 +74,7 @@ def check_dossier(target: Path, channel: str, today: date, lang: str = "zh") -> 
         case, items, manifest = read_sealed_case(target)
         timestamped, sealed = manifest.get("time_source") == "tsa", True
     else:
-        raise BadInput(f"{target}: no such folder or file", "Give a case folder or a dossier PDF.")
+        raise BadInput(msg("err.no_such_target", path=str(target)), msg("err.no_such_target.hint"))
     if channel == "all":
         reports = check_all(case, items, today, lang, timestamped=timestamped)
     else:

@@ -1,18 +1,23 @@
 """The command line: parse options, call one core function, print its result.
 
 stdout carries only results (``--json`` documents); messages and progress go to
-stderr. Errors become exit codes in one place: ``_run``.
+stderr. Errors become exit codes in one place: ``_run``. Every word shown, ``--help``
+included, comes from the message catalog (``i18n.py``) in the language of the run:
+``--lang``, else ``EVIDENCEKIT_LANG``, else the locale, else Chinese.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import inspect
 import logging
 import os
+import re
 import signal
 import sys
 import traceback
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,6 +26,7 @@ import click
 
 from evidencekit import __version__
 from evidencekit.errors import EvidencekitError, ExitCode, SigningFailed, Terminated
+from evidencekit.i18n import CATALOG, Lang, Message, msg, resolve_lang, t, text_of
 from evidencekit.visible import json_safe, visible
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -28,10 +34,228 @@ log = logging.getLogger("evidencekit")
 
 
 class Settings:
-    def __init__(self, lang: str, verbose: int, quiet: bool) -> None:
+    def __init__(self, lang: Lang, verbose: int, quiet: bool) -> None:
         self.lang = lang
         self.verbose = verbose
         self.quiet = quiet
+
+
+_LANG_KEY = "evidencekit.lang"
+
+
+def _lang_of(ctx: click.Context | None) -> Lang:
+    """The language of this run, also while --help is shown (before any command runs)."""
+    if ctx is not None:
+        settings = ctx.find_object(Settings)
+        if settings is not None:
+            return settings.lang
+        return resolve_lang(ctx.find_root().meta.get(_LANG_KEY))
+    return resolve_lang()
+
+
+def _current_lang() -> Lang:
+    return _lang_of(click.get_current_context(silent=True))
+
+
+def _t(code: str, **params: Any) -> str:
+    """A catalog text in the language of this run."""
+    return t(code, _current_lang(), **params)
+
+
+def _help_text(text: str | None, lang: str) -> str | None:
+    """Help given as a catalog code is shown in ``lang``; other text as it is."""
+    return t(text, lang) if text in CATALOG else text
+
+
+_WIDE = "\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+_TOKENS = re.compile(f"\\s+|[{_WIDE}]|[^\\s{_WIDE}]+")
+_NO_LINE_START = set("，。、；：？！）」』”’》】,.;:!?)")
+
+
+def _cells(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` terminal cells: Chinese characters are two cells wide and
+    a line may break between any two of them (Click's wrapping counts characters and
+    breaks only at spaces). Closing punctuation never starts a line."""
+    lines: list[str] = []
+    for paragraph in text.split("\n\n"):
+        line, pending_space = "", False
+        for token in _TOKENS.findall(paragraph.replace("\n", " ")):
+            if token.isspace():
+                pending_space = bool(line)
+                continue
+            gap = " " if pending_space else ""
+            if line and _cells(line + gap + token) > width and token not in _NO_LINE_START:
+                lines.append(line)
+                line, gap = "", ""
+            line += gap + token
+            pending_space = False
+        lines += [line, ""]
+    return lines[:-1]
+
+
+class _HelpFormatter(click.HelpFormatter):
+    """Click's help layout, wrapped by terminal cells (see ``_wrap``); headings are
+    catalog texts with their own colon (``选项：``, ``Options:``)."""
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}\n")
+
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        for line in _wrap(text, max(self.width - self.current_indent, 20)):
+            self.write(f"{indent}{line}\n" if line else "\n")
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        first_col = min(max((_cells(first) for first, _ in rows), default=0), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if _cells(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - _cells(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            width = max(self.width - first_col - self.current_indent, 10)
+            lines = [line for line in _wrap(second, width) if line]
+            self.write((lines[0] if lines else "") + "\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+
+class _Context(click.Context):
+    formatter_class = _HelpFormatter
+
+
+class _Localized:
+    """A Click command whose whole help page speaks the language of the run: its help and
+    every option's come from the catalog (``help="help.bundle"``), and so do Click's own
+    words (Usage, Options, Commands, the --help option)."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = "help.help"
+        return option  # type: ignore[no-any-return]
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("help.usage", _lang_of(ctx)))
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        text = _help_text(self.help, _lang_of(ctx))  # type: ignore[attr-defined]
+        if text:
+            formatter.write_paragraph()
+            with formatter.indentation():
+                formatter.write_text(inspect.cleandoc(text).partition("\f")[0])
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lang = _lang_of(ctx)
+        rows = []
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            if isinstance(param, click.Argument):
+                continue
+            code = param.help
+            param.help = _help_text(code, lang)
+            try:
+                row = param.get_help_record(ctx)
+            finally:
+                param.help = code
+            if row is not None:
+                rows.append((row[0], row[1].replace("[required]", f"[{t('help.required', lang)}]")))
+        if rows:
+            with formatter.section(t("help.options", lang)):
+                formatter.write_dl(rows)
+        if isinstance(self, click.Group):
+            self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lang = _lang_of(ctx)
+        rows = []
+        for name in self.list_commands(ctx):  # type: ignore[attr-defined]
+            command = self.get_command(ctx, name)  # type: ignore[attr-defined]
+            if command is not None and not command.hidden:
+                text = _help_text(command.help, lang) or ""
+                rows.append((name, inspect.cleandoc(text).split("\n", 1)[0]))
+        if rows:
+            with formatter.section(t("help.commands", lang)):
+                formatter.write_dl(rows)
+
+
+class _UsageError(click.UsageError):
+    """Click's usage error, said in the language of the run (exit 2, as before)."""
+
+    def __init__(self, original: click.UsageError) -> None:
+        super().__init__(original.message, original.ctx)
+        self.original = original
+
+    def show(self, file: Any = None) -> None:
+        lang = _lang_of(self.ctx)
+        if self.ctx is not None:
+            _echo(self.ctx.get_usage(), err=True, multiline=True)
+        _say(t("cli.usage_error", lang, message=_usage_problem(self.original, lang)))
+        command = self.ctx.command_path if self.ctx is not None else "evidencekit"
+        _say("  → " + t("cli.usage_hint", lang, command=command))
+
+
+def _usage_problem(error: click.UsageError, lang: str) -> str:
+    """The usual usage errors in the catalog's words; any other in Click's (English) words."""
+    ctx = error.ctx
+    param = getattr(error, "param", None)
+    hint = param.get_error_hint(ctx) if param is not None and ctx is not None else ""
+    if isinstance(error, click.NoSuchOption):
+        text = t("cli.usage.no_such_option", lang, option=error.option_name)
+        if error.possibilities:
+            text += t("cli.usage.did_you_mean", lang, options=sorted(error.possibilities))
+        return text
+    if isinstance(error, click.MissingParameter) and hint:
+        return t("cli.usage.missing", lang, param=hint)
+    if isinstance(error, click.BadParameter) and hint:
+        if isinstance(param.type, click.Choice):
+            return t("cli.usage.choice", lang, param=hint, choices=[str(c) for c in param.type.choices])
+        return t("cli.usage.bad_value", lang, param=hint, detail=error.message)
+    extra = re.match(r"Got unexpected extra arguments? \((.*)\)$", error.message)
+    if extra:
+        return t("cli.usage.extra", lang, arguments=extra.group(1))
+    command = re.match(r"No such command '(.*)'\.$", error.message)
+    if command:
+        return t("cli.usage.no_such_command", lang, command=command.group(1))
+    return t("cli.usage.other", lang, detail=error.message)
+
+
+class _Parsing:
+    """Usage errors met while parsing a command line come out in the user's language."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc, no-any-return]
+        except click.UsageError as error:
+            if isinstance(error, _UsageError):
+                raise
+            raise _UsageError(error) from error
+
+
+class _Command(_Parsing, _Localized, click.Command):
+    context_class = _Context
+
+
+class _Group(_Parsing, _Localized, click.Group):
+    context_class = _Context
+    command_class = _Command
+    group_class = type  # sub-groups are _Group too
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as error:
+            if isinstance(error, _UsageError):
+                raise
+            raise _UsageError(error) from error
 
 
 def _echo(text: str = "", *, err: bool = False, nl: bool = True, multiline: bool = False) -> None:
@@ -50,35 +274,37 @@ def _say_traceback() -> None:
 
 
 def _run(func: F) -> F:
-    """Translate core errors into messages and documented exit codes."""
+    """Translate core errors into messages (in the user's language) and documented exit codes."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        settings: Settings = click.get_current_context().find_object(Settings) or Settings("zh", 0, False)
+        settings: Settings = click.get_current_context().find_object(Settings) or Settings(resolve_lang(), 0, False)
+        lang = settings.lang
         try:
             with _sigterm_raises():
                 return func(*args, **kwargs)
         except EvidencekitError as exc:
-            _say(f"evidencekit: error: {exc.message}")
-            if exc.hint:
-                _say(f"  → {exc.hint}")
+            _say(t("cli.error", lang, message=exc.text(lang)))
+            hint = exc.hint_text(lang)
+            if hint:
+                _say(f"  → {hint}")
             if settings.verbose:
                 _say_traceback()
             sys.exit(int(exc.exit_code))
         except KeyboardInterrupt:
-            _say("evidencekit: interrupted; nothing half-written was left behind")
+            _say(t("cli.interrupted", lang))
             sys.exit(int(ExitCode.INTERRUPTED))
         except Terminated:
-            _say("evidencekit: terminated (SIGTERM); nothing half-written was left behind")
+            _say(t("cli.terminated", lang))
             sys.exit(int(ExitCode.TERMINATED))
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:  # noqa: BLE001 - a bug: short message, traceback with -v
-            _say(f"evidencekit: internal error: {type(exc).__name__}: {exc}")
+            _say(t("cli.internal_error", lang, error=f"{type(exc).__name__}: {exc}"))
             if settings.verbose:
                 _say_traceback()
             else:
-                _say("  → run again with -v for the details, and report it")
+                _say("  → " + t("cli.internal_error.hint", lang))
             sys.exit(int(ExitCode.INTERNAL))
 
     return wrapper  # type: ignore[return-value]
@@ -108,7 +334,17 @@ def _sigterm_raises() -> Iterator[None]:
 
 
 class _VisibleFormatter(logging.Formatter):
-    """Log lines name files: shown like everything else on stderr (see ``_echo``)."""
+    """Log lines name files: shown like everything else on stderr (see ``_echo``). A record
+    whose message is a catalog Message is said in the user's language."""
+
+    def __init__(self, fmt: str, lang: Lang) -> None:
+        super().__init__(fmt)
+        self.lang = lang
+
+    def format(self, record: logging.LogRecord) -> str:
+        if isinstance(record.msg, Message) and not record.args:
+            record = logging.makeLogRecord({**record.__dict__, "msg": record.msg.text(self.lang)})
+        return super().format(record)
 
     def formatMessage(self, record: logging.LogRecord) -> str:
         return visible(super().formatMessage(record))
@@ -120,9 +356,9 @@ class _VisibleFormatter(logging.Formatter):
         return visible(super().formatStack(stack_info), multiline=True)
 
 
-def _setup_logging(verbose: int, quiet: bool) -> None:
+def _setup_logging(verbose: int, quiet: bool, lang: Lang) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_VisibleFormatter("evidencekit: %(message)s"))
+    handler.setFormatter(_VisibleFormatter("evidencekit: %(message)s", lang))
     logger = logging.getLogger("evidencekit")
     logger.handlers[:] = [handler]
     logger.propagate = False
@@ -138,12 +374,12 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
 def _progress() -> Callable[[str, int, int], None] | None:
     if not sys.stderr.isatty():
         return None
-    names = {"hash": "hashing", "place": "placing images", "attach": "attaching", "render": "laying out pages",
-             "seal": "sealing"}
+    lang = _current_lang()
 
     def report(stage: str, done: int, total: int) -> None:
+        name = t(f"cli.progress.{stage}", lang) if f"cli.progress.{stage}" in CATALOG else stage
         # the only raw control sequences we print: our own, around text made visible
-        click.echo(f"\r{visible(names.get(stage, stage))} {done}/{total}\033[K", err=True, nl=False)
+        click.echo(f"\r{visible(name)} {done}/{total}\033[K", err=True, nl=False)
         if stage == "seal":
             click.echo("\r\033[K", err=True, nl=False)
 
@@ -155,22 +391,23 @@ def _emit_json(data: Any) -> None:
     _echo(json_safe(data), multiline=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=lambda: os.environ.get("EVIDENCEKIT_LANG", "zh"),
-              show_default="zh, or EVIDENCEKIT_LANG", help="Language of messages and dossier labels.")
-@click.option("-v", "--verbose", count=True, help="More detail; tracebacks on errors.")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
-@click.version_option(__version__, prog_name="evidencekit")
-@click.pass_context
-def main(ctx: click.Context, lang: str, verbose: int, quiet: bool) -> None:
-    """evidencekit: turn complaint evidence into one sealed, verifiable PDF dossier.
+def _remember_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Eager, so that a --help after it (``evidencekit --lang en --help``) already knows it."""
+    ctx.meta[_LANG_KEY] = value
+    return value
 
-    把投诉证据整理成一份经哈希、签名封存、可核验的 PDF 证据卷宗。
-    """
-    if lang not in ("zh", "en"):
-        lang = "zh"
-    ctx.obj = Settings(lang, verbose, quiet)
-    _setup_logging(verbose, quiet)
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, help="help.main")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, is_eager=True, callback=_remember_lang,
+              expose_value=True, help="help.main.lang")
+@click.option("-v", "--verbose", count=True, help="help.main.verbose")
+@click.option("-q", "--quiet", is_flag=True, help="help.main.quiet")
+@click.version_option(__version__, prog_name="evidencekit", help="help.version")
+@click.pass_context
+def main(ctx: click.Context, lang: str | None, verbose: int, quiet: bool) -> None:
+    chosen = resolve_lang(lang)
+    ctx.obj = Settings(chosen, verbose, quiet)
+    _setup_logging(verbose, quiet, chosen)
 
 
 def _settings() -> Settings:
@@ -185,7 +422,7 @@ def _passphrase_for(path: Path | None) -> str | None:
         return None
     target = path or default_identity_path()
     if target.exists() and sys.stdin.isatty() and identity_needs_passphrase(target):
-        return click.prompt(visible(f"Passphrase for {target}"), hide_input=True, err=True)
+        return click.prompt(visible(_t("cli.passphrase_for", path=str(target))), hide_input=True, err=True)
     return None
 
 
@@ -198,13 +435,10 @@ def _timestamp_options(func: F) -> F:
         return func(*args, **kwargs)
 
     for option in reversed([
-        click.option("--tsa", metavar="URL", help="RFC 3161 timestamp authority for a trusted sealing time "
-                     "(default: EVIDENCEKIT_TSA, or tsa = \"URL\" in settings.toml in EVIDENCEKIT_HOME)."),
-        click.option("--no-tsa", is_flag=True, help="Do not use the configured default TSA."),
-        click.option("--tsa-optional", is_flag=True,
-                     help="If the TSA fails, seal without a timestamp (and say so) instead of exit 7."),
-        click.option("--archive", is_flag=True, help="Long-term validation: embed the validation data and "
-                     "add a document timestamp (PAdES B-LTA); needs a TSA."),
+        click.option("--tsa", metavar="URL", help="help.tsa"),
+        click.option("--no-tsa", is_flag=True, help="help.no_tsa"),
+        click.option("--tsa-optional", is_flag=True, help="help.tsa_optional"),
+        click.option("--archive", is_flag=True, help="help.archive"),
     ]):
         wrapper = option(wrapper)
     return wrapper  # type: ignore[return-value]
@@ -219,37 +453,29 @@ def _tsa_settings() -> tuple[str | None, bool, bool]:
     return configured_tsa(tsa, disabled=no_tsa).url, optional, archive
 
 
-def _say_tsa(result: Any, zh: bool) -> None:
+def _say_tsa(result: Any, lang: Lang) -> None:
     if result.tsa:
         name = result.tsa.get("name") or result.tsa.get("url")
-        _say(f"可信时间戳：{name}（{result.tsa.get('url')}）" if zh
-              else f"trusted timestamp: {name} ({result.tsa.get('url')})")
+        _say(t("cli.tsa", lang, name=name, url=result.tsa.get("url")))
     for warning in result.warnings:
-        _say(f"  ! {warning}")
+        _say(f"  ! {text_of(warning, lang)}")
 
 
-@main.command()
+@main.command(help="help.bundle")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Dossier file to write (default: FOLDER-dossier.pdf beside the folder).")
-@click.option("--case", "case_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="case.toml to use instead of FOLDER/case.toml.")
-@click.option("--channel", help="Channel the dossier is for (default: case.toml's [case] channel).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="help.bundle.output")
+@click.option("--case", "case_path", type=click.Path(path_type=Path, dir_okay=False), help="help.case")
+@click.option("--channel", help="help.bundle.channel")
 @click.option("--identity", "identity_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="PKCS#12 identity to sign with (default: your evidencekit identity).")
-@click.option("--font", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="TrueType font with Chinese glyphs to use instead of the bundled one.")
-@click.option("--public", is_flag=True, help="Mask personal data for public channels (social media).")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
+              help="help.bundle.identity")
+@click.option("--font", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="help.bundle.font")
+@click.option("--public", is_flag=True, help="help.bundle.public")
+@click.option("--force", is_flag=True, help="help.bundle.force")
+@click.option("--json", "as_json", is_flag=True, help="help.json")
 @_timestamp_options
 @_run
 def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: str | None,
            identity_path: Path | None, font: Path | None, public: bool, force: bool, as_json: bool) -> None:
-    """Bundle the evidence in FOLDER into one sealed PDF dossier.
-
-    FOLDER is never changed; the dossier is written atomically outside it.
-    """
     from evidencekit.channels import get_channel
     from evidencekit.clock import system_clock
     from evidencekit.pipeline import BundleOptions, build_dossier, ensure_default_identity
@@ -268,22 +494,21 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
     if as_json:
         _emit_json(result.to_dict())
         return
-    zh = settings.lang == "zh"
+    lang = settings.lang
     _echo(str(result.output))
     if not settings.quiet:
-        _say(("已封存：" if zh else "sealed: ") + str(result.output))
-        _say(("材料编号：" if zh else "dossier id: ") + result.dossier_id)
-        _say(f"证据 {len(result.items)} 件，{result.pages} 页，{result.size / 1024:.0f} KB；签名人 {result.signer.name}"
-              if zh else f"{len(result.items)} items, {result.pages} pages, {result.size / 1024:.0f} KB; "
-              f"signed by {result.signer.name}")
-        _say_tsa(result, zh)
+        _say(t("cli.sealed", lang, path=str(result.output)))
+        _say(t("cli.dossier_id", lang, id=result.dossier_id))
+        _say(t("cli.bundle_summary", lang, items=len(result.items), pages=result.pages,
+               kb=f"{result.size / 1024:.0f}", signer=result.signer.name))
+        _say_tsa(result, lang)
         for item in result.items:
             for warning in item.warnings:
-                _say(f"  ! {item.id} {item.path}: {_without_name(warning, item.path)}")
+                _say(f"  ! {item.id} {item.path}: {_without_name(text_of(warning, lang), item.path)}")
         for skipped in result.skipped:
-            _say(("  未纳入 " if zh else "  not included: ") + f"{skipped.path}: {skipped.text(settings.lang)}")
+            _say(t("cli.not_included", lang, path=skipped.path, reason=skipped.text(lang)))
         if result.plan is not None and result.plan.checks is not None:
-            _say_requirements(result.plan.checks, result.output, settings.lang)
+            _say_requirements(result.plan.checks, result.output, lang)
 
 
 def _at_terminal() -> bool:
@@ -304,10 +529,8 @@ def _ask_sealer_name(folder: Path, case_path: Path | None, identity_path: Path |
         suggested = str(load_case_for(folder, case_path).complainant.get("name") or "")
     except Exception:  # noqa: BLE001 - a bad case.toml is reported by bundle itself, with its line
         pass
-    zh = _settings().lang == "zh"
-    name = click.prompt("封存人姓名（印在封面上；以后每次封存都用它）" if zh
-                        else "Sealer's name (printed on the cover; used for every later seal)",
-                        default=suggested or "", show_default=bool(suggested), err=True).strip()
+    name = click.prompt(_t("cli.sealer_name"), default=suggested or "", show_default=bool(suggested),
+                        err=True).strip()
     return name or None
 
 
@@ -316,34 +539,25 @@ def _say_requirements(report: Any, dossier: Path, lang: str) -> None:
     sealed file), so nobody submits a bounced complaint."""
     channel = report.channel_id
     if report.escalation:  # advice for the complainant: printed here, not sealed on the cover
-        _say(("升级：" if lang == "zh" else "escalation: ") + report.escalation.reason(lang))
+        _say(t("cli.escalation", lang, reason=report.escalation.reason(lang)))
     failed = [r for r in report.results if r.status == "fail"]
     if not failed:
-        _say(f"{report.channel_name}：材料要求均已满足" if lang == "zh"
-              else f"{report.channel_name}: every requirement is met")
+        _say(t("cli.requirements_met", lang, channel=report.channel_name))
         return
-    names = "、".join(r.requirement or r.rule_id for r in failed) if lang == "zh" else \
-        ", ".join(r.requirement or r.rule_id for r in failed)
-    _say(f"{report.channel_name}：{len(failed)} 项要求未满足（{names}）；运行 evidencekit check {dossier} "
-          f"--channel {channel} 查看依据和补救办法" if lang == "zh" else
-          f"{report.channel_name}: {len(failed)} requirement(s) unmet ({names}); run evidencekit check "
-          f"{dossier} --channel {channel} for the sources and fixes")
+    _say(t("cli.requirements_unmet", lang, channel=report.channel_name, count=len(failed),
+           names=[r.requirement or r.rule_id for r in failed], dossier=str(dossier), channel_id=channel))
 
 
-@main.command()
+@main.command(help="help.verify")
 @click.argument("dossier", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--trust", "trust_paths", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Certificate of a trusted signer or CA (PEM/DER); repeatable.")
+              help="help.verify.trust")
 @click.option("--save-sealed", "save_to", type=click.Path(path_type=Path, dir_okay=False),
-              help="Also write the file as it was sealed (what the signatures cover) to this file.")
-@click.option("--force", is_flag=True, help="Replace the --save-sealed file if it exists.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
+              help="help.verify.save_sealed")
+@click.option("--force", is_flag=True, help="help.verify.force")
+@click.option("--json", "as_json", is_flag=True, help="help.verify.json")
 @_run
 def verify(dossier: Path, trust_paths: tuple[Path, ...], save_to: Path | None, force: bool, as_json: bool) -> None:
-    """Check that DOSSIER is intact: signatures, changes after sealing, every original.
-
-    Exit 0 valid, 4 changed or tampered, 5 cannot verify, 8 intact but not sealed by a --trust anchor.
-    """
     from evidencekit.verdict_text import render_report
     from evidencekit.verify import load_trust_anchors, save_sealed, verify_dossier
 
@@ -358,50 +572,45 @@ def verify(dossier: Path, trust_paths: tuple[Path, ...], save_to: Path | None, f
         for line in render_report(report, _settings().lang):
             _echo(line)
     if save_to is not None:
-        _say(f"封存时的文件（前 {saved} 字节）已保存到 {save_to}；可用 evidencekit verify 核验它。"
-             if _settings().lang == "zh" else
-             f"The file as sealed (the first {saved} bytes) was saved to {save_to}; check it with evidencekit verify.")
+        _say(_t("cli.saved_sealed", bytes=saved, path=str(save_to)))
     sys.exit(int(report.exit_code))
 
 
-@main.command()
+@main.command(help="help.extract")
 @click.argument("dossier", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-d", "--dir", "dest", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Folder to write the originals into.")
-@click.option("--force", is_flag=True, help="Overwrite files that already exist in the folder.")
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
+              help="help.extract.dir")
+@click.option("--force", is_flag=True, help="help.extract.force")
+@click.option("--json", "as_json", is_flag=True, help="help.json")
 @_run
 def extract(dossier: Path, dest: Path, force: bool, as_json: bool) -> None:
-    """Write the sealed originals out of DOSSIER, each re-hashed against the manifest."""
     from evidencekit.unpack import extract_originals
 
     result = extract_originals(dossier, dest, force=force)
     if as_json:
         _emit_json(result.to_dict())
     else:
+        lang = _current_lang()
         for entry in result.written:
-            _echo(f"OK    {entry['id']}  {entry['path']}")
+            _echo(t("cli.extract.ok", lang, id=entry["id"], path=entry["path"]))
         for entry in result.failed:
-            _echo(f"FAIL  {entry['id']}  {entry['path']}: {entry['reason']}")
+            _echo(t("cli.extract.fail", lang, id=entry["id"], path=entry["path"], reason=entry["reason"]))
     sys.exit(0 if result.ok else int(ExitCode.VERIFICATION_FAILED))
 
 
-@main.group()
+@main.group(help="help.identity")
 def identity() -> None:
-    """The signing identity: a key and certificate (PKCS#12)."""
+    pass
 
 
-@identity.command("create")
-@click.option("--name", required=True, help="Your name, as it should appear on the seal.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Where to write it (default: the evidencekit identity in EVIDENCEKIT_HOME).")
-@click.option("--passphrase/--no-passphrase", default=False,
-              help="Protect the key with a passphrase (asked, or EVIDENCEKIT_PASSPHRASE).")
-@click.option("--force", is_flag=True, help="Replace an existing identity (its key is lost).")
-@click.option("--json", "as_json", is_flag=True)
+@identity.command("create", help="help.identity.create")
+@click.option("--name", required=True, help="help.identity.name")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="help.identity.output")
+@click.option("--passphrase/--no-passphrase", default=False, help="help.identity.passphrase")
+@click.option("--force", is_flag=True, help="help.identity.force")
+@click.option("--json", "as_json", is_flag=True, help="help.json")
 @_run
 def identity_create(name: str, output: Path | None, passphrase: bool, force: bool, as_json: bool) -> None:
-    """Make a key and a self-signed certificate (file mode 0600)."""
     from evidencekit.clock import system_clock
     from evidencekit.identity import PASSPHRASE_ENV, create_identity, default_identity_path
 
@@ -410,42 +619,38 @@ def identity_create(name: str, output: Path | None, passphrase: bool, force: boo
         secret = os.environ.get(PASSPHRASE_ENV)
         if secret is None:
             if not sys.stdin.isatty():
-                raise SigningFailed("a passphrase was asked for but there is no terminal to ask it",
-                                    f"Set {PASSPHRASE_ENV}.")
-            secret = click.prompt("Passphrase", hide_input=True, confirmation_prompt=True, err=True)
+                raise SigningFailed(msg("err.passphrase_no_terminal"), msg("err.set_env.hint", env=PASSPHRASE_ENV))
+            secret = click.prompt(_t("cli.passphrase"), hide_input=True, confirmation_prompt=True, err=True)
     made = create_identity(output or default_identity_path(), name, now=system_clock(), passphrase=secret,
                            force=force)
     _print_identity(made, as_json)
 
 
-@identity.command("show")
-@click.option("--identity", "path", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True)
+@identity.command("show", help="help.identity.show")
+@click.option("--identity", "path", type=click.Path(path_type=Path, dir_okay=False), help="help.identity.file")
+@click.option("--json", "as_json", is_flag=True, help="help.json")
 @_run
 def identity_show(path: Path | None, as_json: bool) -> None:
-    """Show the identity's name and certificate fingerprint."""
     from evidencekit.identity import default_identity_path, load_identity
 
     target = path or default_identity_path()
     if not target.exists():
-        raise SigningFailed(f"{target}: no identity yet", "Run `evidencekit identity create --name NAME`.")
+        raise SigningFailed(msg("err.no_identity", path=str(target)), msg("err.no_identity.hint"))
     _print_identity(load_identity(target, _passphrase_for(target)), as_json)
 
 
-@identity.command("export")
-@click.option("--identity", "path", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the certificate (PEM) here instead of stdout.")
+@identity.command("export", help="help.identity.export")
+@click.option("--identity", "path", type=click.Path(path_type=Path, dir_okay=False), help="help.identity.file")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="help.identity.export.output")
 @_run
 def identity_export(path: Path | None, output: Path | None) -> None:
-    """Export the certificate (public part only, PEM) to give to a verifier for --trust."""
     from cryptography.hazmat.primitives import serialization
 
     from evidencekit.identity import default_identity_path, load_identity
 
     target = path or default_identity_path()
     if not target.exists():
-        raise SigningFailed(f"{target}: no identity yet", "Run `evidencekit identity create --name NAME`.")
+        raise SigningFailed(msg("err.no_identity", path=str(target)), msg("err.no_identity.hint"))
     pem = load_identity(target, _passphrase_for(target)).certificate.public_bytes(serialization.Encoding.PEM)
     if output:
         from evidencekit.fileio import atomic_output
@@ -462,70 +667,72 @@ def _print_identity(made: Any, as_json: bool) -> None:
             "not_after": made.certificate.not_valid_after_utc.isoformat()}
     if as_json:
         _emit_json(data)
-    else:
-        for key, value in data.items():
-            _echo(f"{key}: {value}")
+        return
+    lang = _current_lang()
+    for key, value in data.items():
+        if key == "self_signed":
+            value = t("label.yes" if value else "label.no", lang)
+        _echo(t(f"cli.identity.{'fingerprint' if key == 'fingerprint_sha256' else key}", lang, value=value))
 
 
-@main.command("inspect")
+@main.command("inspect", help="help.inspect")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--case", "case_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="case.toml to use instead of FOLDER/case.toml.")
-@click.option("--json", "as_json", is_flag=True, help="Print every item's kind, facts and warnings as JSON.")
+@click.option("--case", "case_path", type=click.Path(path_type=Path, dir_okay=False), help="help.case")
+@click.option("--json", "as_json", is_flag=True, help="help.inspect.json")
 @_run
 def inspect_cmd(folder: Path, case_path: Path | None, as_json: bool) -> None:
-    """Show what bundle would take from FOLDER: items, kinds, facts, warnings. Writes nothing."""
     from evidencekit.inspection import inspect_folder
 
     result = inspect_folder(folder, case_path, progress=_progress())
     if as_json:
         _emit_json(result.to_dict())
         return
+    lang = _current_lang()
     for item in result.items:
-        summary = _facts_summary(item.kind, item.facts)
+        summary = _facts_summary(item.kind, item.facts, lang)
         _echo(f"{item.id}  {item.kind:<10} {item.path}" + (f"  — {summary}" if summary else ""))
         for warning in item.warnings:
-            _echo(f"      ! {_without_name(warning, item.path)}")
+            _echo(f"      ! {_without_name(text_of(warning, lang), item.path)}")
     for skipped in result.skipped:
-        _echo(f"--   not included  {skipped.path}: {skipped.reason}")
+        _echo(t("cli.inspect.not_included", lang, path=skipped.path, reason=skipped.text(lang)))
 
 
 def _without_name(warning: str, path: str) -> str:
     """Extractor warnings start with the file's name; the line already shows its path."""
     name = path.rsplit("/", 1)[-1]
-    for prefix in (f"{name}: ", f"{name} "):
+    for prefix in (f"{name}: ", f"{name}：", f"{name} "):
         if warning.startswith(prefix):
             return warning[len(prefix):]
     return warning
 
 
-def _facts_summary(kind: str, facts: dict[str, Any]) -> str:
+def _facts_summary(kind: str, facts: dict[str, Any], lang: Lang) -> str:
     if "transactions" in facts:
         rows = facts["transactions"]
         disputed = sum(1 for r in rows if r.get("disputed"))
-        return f"{facts.get('format', 'bill')}, {len(rows)} rows" + (f", {disputed} disputed" if disputed else "")
+        return t("cli.facts.bill_disputed" if disputed else "cli.facts.bill", lang,
+                 format=facts.get("format", "bill"), rows=len(rows), disputed=disputed)
     if "messages" in facts:
-        return f"{facts.get('format', 'chat')}, {len(facts['messages'])} messages"
+        return t("cli.facts.chat", lang, format=facts.get("format", "chat"), messages=len(facts["messages"]))
     if "duration_seconds" in facts and facts.get("duration_seconds") is not None:
-        return f"{facts.get('container', '')} {facts['duration_seconds']:.1f} s"
+        return t("cli.facts.media", lang, container=facts.get("container", ""),
+                 seconds=f"{facts['duration_seconds']:.1f}")
     if "width" in facts and "height" in facts:
-        return f"{facts['width']}x{facts['height']}" + (", GPS" if facts.get("gps_present") else "")
+        size = f"{facts['width']}x{facts['height']}"
+        return t("cli.facts.image_gps", lang, size=size) if facts.get("gps_present") else size
     if "pages" in facts:
-        pages = f"{facts['pages']} page(s)" if facts.get("pages") is not None else "pages unknown"
-        return pages + (", encrypted" if facts.get("encrypted") else "")
+        pages = (t("cli.facts.pages", lang, pages=facts["pages"]) if facts.get("pages") is not None
+                 else t("cli.facts.pages_unknown", lang))
+        return t("cli.facts.encrypted", lang, pages=pages) if facts.get("encrypted") else pages
     return ""
 
 
-@main.command()
+@main.command(help="help.check")
 @click.argument("target", type=click.Path(path_type=Path))
-@click.option("--channel", required=True, help="A channel id (see `evidencekit channels`), or 'all'.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--channel", required=True, help="help.check.channel")
+@click.option("--json", "as_json", is_flag=True, help="help.check.json")
 @_run
 def check(target: Path, channel: str, as_json: bool) -> None:
-    """Check a case folder or a sealed dossier against a channel's requirements.
-
-    Exit 0 when nothing fails, 6 when a requirement is unmet.
-    """
     from evidencekit.checking import check_dossier
     from evidencekit.clock import system_clock
 
@@ -544,20 +751,17 @@ _MARKS = {"pass": "✓", "fail": "✗", "warn": "!"}
 
 
 def _print_check(report: Any, lang: str) -> None:
-    zh = lang == "zh"
     _echo(f"{report.channel_name} ({report.channel_id})")
     for result in report.results:
-        _echo(f"  {_MARKS.get(result.status, '?')} {result.message}")
+        _echo(f"  {_MARKS.get(result.status, '?')} {text_of(result.message, lang)}")
         if result.status != "pass":
-            _echo(("      依据：" if zh else "      source: ") + result.source)
-            _echo(("      怎么办：" if zh else "      fix: ") + result.fix)
+            _echo(t("cli.check.source", lang, source=text_of(result.source, lang)))
+            _echo(t("cli.check.fix", lang, fix=text_of(result.fix, lang)))
     if report.escalation:
-        esc = report.escalation
-        _echo(("升级：" if zh else "Escalation: ") + (esc.reason_zh if zh else esc.reason_en))
+        _echo(t("cli.check.escalation", lang, reason=report.escalation.reason(lang)))
     counts = report.counts()
-    _echo(f"结果：{counts.get('fail', 0)} 项不符合，{counts.get('warn', 0)} 项提醒，{counts.get('pass', 0)} 项符合"
-                if zh else f"Result: {counts.get('fail', 0)} failed, {counts.get('warn', 0)} warnings, "
-                f"{counts.get('pass', 0)} passed")
+    _echo(t("cli.check.result", lang, failed=counts.get("fail", 0), warned=counts.get("warn", 0),
+            passed=counts.get("pass", 0)))
 
 
 def _print_matrix(outcome: Any, lang: str) -> None:
@@ -576,10 +780,9 @@ def _print_matrix(outcome: Any, lang: str) -> None:
             found = reports[cid].by_rule().get(rule)
             cells.append(f"{_MARKS.get(found.status, '?') if found else '·':>9}")
         _echo(f"{rule:<{width}}" + " ".join(cells))
-    _echo(" " * width + " ".join(f"{'OK' if reports[cid].ok else 'UNMET':>9}" for cid in ids))
-    zh = lang == "zh"
-    _echo("✓ 符合  ✗ 不符合  ! 提醒  · 该渠道不要求" if zh else
-               "✓ pass  ✗ fail  ! warning  · not required by that channel")
+    _echo(" " * width + " ".join(f"{t('cli.check.ok' if reports[cid].ok else 'cli.check.unmet', lang):>9}"
+                                 for cid in ids))
+    _echo(t("cli.check.legend", lang))
     names: dict[str, str] = {}
     for report in reports.values():
         for result in report.results:
@@ -589,12 +792,11 @@ def _print_matrix(outcome: Any, lang: str) -> None:
         _echo(f"{rule:<{width}}{names[rule]}")
 
 
-@main.command()
+@main.command(help="help.channels")
 @click.argument("channel_id", required=False)
-@click.option("--json", "as_json", is_flag=True, help="Print the requirements as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="help.channels.json")
 @_run
 def channels(channel_id: str | None, as_json: bool) -> None:
-    """List the complaint channels, or what one channel requires, in words."""
     from evidencekit.channels import get_channel, load_channels
 
     lang = _settings().lang
@@ -615,61 +817,51 @@ def channels(channel_id: str | None, as_json: bool) -> None:
 
 
 def _print_channel(described: dict[str, Any], lang: str) -> None:
-    zh = lang == "zh"
     _echo(f"{described.get('name')} ({described.get('id')})")
     if described.get("authority"):
-        _echo(("主管机构：" if zh else "Authority: ") + str(described["authority"]))
+        _echo(t("cli.channel.authority", lang, text=str(described["authority"])))
     if described.get("how"):
-        _echo(("怎么投诉：" if zh else "How: ") + str(described["how"]))
+        _echo(t("cli.channel.how", lang, text=str(described["how"])))
     rules = described.get("rules") or []
     if rules:
-        _echo("要求：" if zh else "Requirements:")
+        _echo(t("cli.channel.requirements", lang))
         for rule in rules:
-            level = ("必须" if zh else "must") if rule.get("severity") == "fail" else ("建议" if zh else "should")
+            level = t("cli.channel.must" if rule.get("severity") == "fail" else "cli.channel.should", lang)
             _echo(f"  [{level}] {rule.get('requirement')}  ({rule.get('source')})")
-    for key, title in (("time_limits", ("时限", "Time limits")), ("advice", ("建议", "Advice"))):
+    for key, title in (("time_limits", "cli.channel.time_limits"), ("advice", "cli.channel.advice")):
         notes = described.get(key) or []
         if notes:
-            _echo((title[0] if zh else title[1]) + ("：" if zh else ":"))
+            _echo(t(title, lang))
             for note in notes:
                 text = note.get("text") if isinstance(note, dict) else note
                 _echo(f"  - {text}")
 
 
-@main.command()
+@main.command(help="help.init")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 @_run
 def init(folder: Path) -> None:
-    """Write a commented case.toml (in Chinese) into FOLDER; never overwrites."""
     from evidencekit.case import write_case_template
 
     written = write_case_template(folder)
     _echo(str(written))
-    _say("已写入 case.toml，请用文本编辑器填写。" if _settings().lang == "zh"
-          else "case.toml written; fill it in with a text editor.")
+    _say(_t("cli.init.written"))
 
 
-@main.command()
+@main.command(help="help.countersign")
 @click.argument("dossier", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--identity", "identity_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="PKCS#12 identity to countersign with (default: your evidencekit identity).")
-@click.option("--note", help="What this signature attests, e.g. '法律援助中心已接收'; shown by verify.")
-@click.option("--tsa", metavar="URL", help="RFC 3161 timestamp authority for the countersignature "
-              "(default: EVIDENCEKIT_TSA or settings.toml).")
-@click.option("--no-tsa", is_flag=True, help="Do not use the configured default TSA.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the countersigned dossier here instead of replacing DOSSIER.")
+              help="help.countersign.identity")
+@click.option("--note", help="help.countersign.note")
+@click.option("--tsa", metavar="URL", help="help.countersign.tsa")
+@click.option("--no-tsa", is_flag=True, help="help.no_tsa")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="help.countersign.output")
 @click.option("--trust", "trust_paths", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Trust anchor used when checking the dossier first; repeatable.")
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
+              help="help.countersign.trust")
+@click.option("--json", "as_json", is_flag=True, help="help.json")
 @_run
 def countersign(dossier: Path, identity_path: Path | None, note: str | None, tsa: str | None, no_tsa: bool,
                 output: Path | None, trust_paths: tuple[Path, ...], as_json: bool) -> None:
-    """Add your signature to a sealed DOSSIER as a receipt (chain of custody).
-
-    The dossier must verify first. The signature is appended as an incremental update;
-    the file is replaced atomically, never left half-written.
-    """
     from evidencekit.countersigning import countersign as add_countersignature
     from evidencekit.identity import default_identity_path, load_identity
     from evidencekit.timestamping import configured_tsa
@@ -677,19 +869,15 @@ def countersign(dossier: Path, identity_path: Path | None, note: str | None, tsa
 
     target = identity_path or default_identity_path()
     if not target.exists():
-        raise SigningFailed(f"{target}: no identity yet", "Run `evidencekit identity create --name NAME`, "
-                            "or give --identity FILE.p12.")
+        raise SigningFailed(msg("err.no_identity", path=str(target)), msg("err.no_identity.hint_countersign"))
     signer = load_identity(target, _passphrase_for(target))
     result = add_countersignature(dossier, signer, note=note, tsa_url=configured_tsa(tsa, disabled=no_tsa).url,
                                   output=output, trust=load_trust_anchors(list(trust_paths)))
     if as_json:
         _emit_json(result.to_dict())
         return
-    zh = _settings().lang == "zh"
     _echo(str(result.output))
     if not _settings().quiet:
-        _say(f"已加签：{result.signer}（第 {result.signatures} 个签名，字段 {result.field}）；备注：{result.note}" if zh
-              else f"countersigned by {result.signer} (signature {result.signatures}, field {result.field}); "
-              f"note: {result.note}")
+        _say(_t("cli.countersigned", signer=result.signer, n=result.signatures, field=result.field, note=result.note))
         if result.tsa:
-            _say(f"可信时间戳：{result.tsa['name']}" if zh else f"trusted timestamp: {result.tsa['name']}")
+            _say(_t("cli.countersign.tsa", name=result.tsa["name"]))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from evidencekit.errors import BadInput
+from evidencekit.i18n import Message, msg, os_reason
 from evidencekit.layout import CASE_NAME
 from evidencekit.model import Candidate, Skipped
 
@@ -82,10 +83,10 @@ def collect(root: Path) -> Collection:
     try:
         st = root.stat()
     except OSError as exc:
-        raise BadInput(f"{root}: cannot open the case folder ({exc.strerror})",
-                       "Check the path; give the folder that holds your evidence files.") from exc
+        raise BadInput(msg("err.folder_cannot_open", path=str(root), reason=os_reason(exc)),
+                       msg("err.folder_cannot_open.hint")) from exc
     if not stat.S_ISDIR(st.st_mode):
-        raise BadInput(f"{root}: is not a folder", "Give the folder that holds your evidence files.")
+        raise BadInput(msg("err.not_a_folder", path=str(root)), msg("err.not_a_folder.hint"))
 
     result = Collection(root=root)
     seen: dict[str, str] = {}
@@ -95,41 +96,40 @@ def collect(root: Path) -> Collection:
             entries = sorted(os.scandir(directory), key=lambda e: _display_name(e.name))
         except OSError as exc:
             rel = "/".join(rel_parts) or "."
-            result.skipped.append(Skipped(rel, f"folder cannot be read ({exc.strerror})", f"文件夹无法读取（{exc.strerror}）"))
+            result.skipped.append(Skipped(rel, msg("skip.folder_unreadable", reason=os_reason(exc))))
             return
         for entry in entries:
             name = _display_name(entry.name)
             rel = "/".join((*rel_parts, name))
             path = Path(entry.path)
             if entry.is_symlink():
-                result.skipped.append(Skipped(rel, *_symlink_reason(path, root)))
+                result.skipped.append(Skipped(rel, _symlink_reason(path, root)))
                 continue
             try:
                 entry_stat = entry.stat(follow_symlinks=False)
             except OSError as exc:
-                result.skipped.append(Skipped(rel, f"cannot be read ({exc.strerror})", f"无法读取（{exc.strerror}）"))
+                result.skipped.append(Skipped(rel, msg("skip.unreadable", reason=os_reason(exc))))
                 continue
             if stat.S_ISDIR(entry_stat.st_mode):
                 if name in OS_LITTER_DIRS:
-                    result.skipped.append(Skipped(rel + "/", "operating-system folder, not evidence", "操作系统生成的文件夹，不是证据"))
+                    result.skipped.append(Skipped(rel + "/", msg("skip.os_folder")))
                     continue
                 walk(path, (*rel_parts, name))
                 continue
             if not stat.S_ISREG(entry_stat.st_mode):
-                result.skipped.append(Skipped(rel, "not a regular file (device, socket or pipe)", "不是普通文件（设备、套接字或管道）"))
+                result.skipped.append(Skipped(rel, msg("skip.not_regular")))
                 continue
             if _is_litter(name):
-                result.skipped.append(Skipped(rel, "operating-system litter, not evidence", "操作系统自动生成的文件，不是证据"))
+                result.skipped.append(Skipped(rel, msg("skip.os_litter")))
                 continue
             if not rel_parts and name == CASE_NAME:
                 result.case_file = path
                 continue
             if not os.access(path, os.R_OK):
-                result.skipped.append(Skipped(rel, "no permission to read it", "没有读取权限"))
+                result.skipped.append(Skipped(rel, msg("skip.no_permission")))
                 continue
             unique = _unique(rel, seen, entry.name)
-            notes = () if unique == rel else (
-                f"another file is also named {rel} after Unicode normalisation; sealed as {unique}",)
+            notes = () if unique == rel else (msg("warn.same_name_nfc", path=rel, sealed_as=unique),)
             result.files.append(Candidate(unique, path, entry_stat.st_size, entry_stat.st_mtime, notes))
 
     walk(root, ())
@@ -153,18 +153,16 @@ def _unique(rel: str, seen: dict[str, str], raw_name: str) -> str:
         n += 1
 
 
-def _symlink_reason(path: Path, root: Path) -> tuple[str, str]:
-    """(English, Chinese) reason a symbolic link is not bundled."""
+def _symlink_reason(path: Path, root: Path) -> Message:
+    """Why a symbolic link is not bundled."""
     try:
         target = Path(os.readlink(path))
     except OSError:
-        return "symbolic link (not followed)", "符号链接（不跟随）"
+        return msg("skip.symlink")
     resolved = (path.parent / target).resolve()
     try:
         resolved.relative_to(root.resolve())
         inside = True
     except ValueError:
         inside = False
-    where, where_zh = ("inside the folder", "文件夹内") if inside else ("outside the folder", "文件夹外")
-    return (f"symbolic link to {target} ({where}); links are never followed — copy the file in if it is evidence",
-            f"符号链接，指向 {target}（{where_zh}）：不跟随链接；如是证据，请把文件本身复制进来")
+    return msg("skip.symlink_inside" if inside else "skip.symlink_outside", target=str(target))

@@ -22,6 +22,7 @@ from typing import Any
 from evidencekit.clock import Clock, iso, system_clock
 from evidencekit.errors import BadInput, SigningFailed, VerificationFailed
 from evidencekit.fileio import atomic_output, output_exists
+from evidencekit.i18n import msg
 from evidencekit.identity import Identity
 from evidencekit.pdf.rawsig import scan_signatures
 from evidencekit.seal import seal_in_place
@@ -57,17 +58,15 @@ def countersign(dossier: Path, identity: Identity, *, note: str | None = None, t
     dossier = Path(dossier)
     target = Path(output).absolute() if output else dossier.absolute()
     if output and output_exists(target) and target.resolve() != dossier.resolve():
-        raise BadInput(f"{target}: already exists", "Choose another -o name, or remove the file.")
+        raise BadInput(msg("err.exists", path=str(target)), msg("err.exists.hint_countersign"))
     note = (note or DEFAULT_NOTE).strip()
     if not note or len(note) > 500:
-        raise BadInput("the note must be 1 to 500 characters", "Give --note a short text, e.g. --note '已接收'.")
+        raise BadInput(msg("err.note_length"), msg("err.note_length.hint"))
 
     before = verify_dossier(dossier, trust)
     if before.verdict not in ("valid", "untrusted-time"):
-        raise VerificationFailed(
-            f"{dossier}: will not countersign a dossier that does not verify ({before.verdict})",
-            "Run `evidencekit verify` on it to see what was found.",
-        )
+        raise VerificationFailed(msg("err.countersign_not_valid", path=str(dossier), verdict=before.verdict),
+                                 msg("err.run_verify_found.hint"))
     field_name = _next_field(before)
     timestamper = make_timestamper(tsa_url) if tsa_url else None
     tsa_info = probe(timestamper) if timestamper is not None else None
@@ -82,8 +81,7 @@ def countersign(dossier: Path, identity: Identity, *, note: str | None = None, t
                       timestamper=timestamper, field_name=field_name)
         raw = scan_signatures(out.path)
         if len(raw) != len(before.signatures) + 1 or not all(sig.digest_matches for sig in raw):
-            raise SigningFailed(f"{dossier}: the countersigned copy does not check out; nothing was changed",
-                                "Run with -v and report it.")
+            raise SigningFailed(msg("err.countersign_check", path=str(dossier)), msg("err.report.hint"))
     return CountersignResult(
         output=target, field=field_name, signer=identity.name, fingerprint=identity.fingerprint,
         time=iso(now), note=note,

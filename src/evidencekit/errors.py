@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from evidencekit.i18n import Message
+
 
 class ExitCode(IntEnum):
     """Documented exit codes (DESIGN.md); scripts rely on them."""
@@ -25,15 +27,31 @@ class ExitCode(IntEnum):
 
 
 class EvidencekitError(Exception):
-    """Base error: ``message`` says what went wrong, ``hint`` what to do next."""
+    """Base error: ``message`` says what went wrong, ``hint`` what to do next.
+
+    Both are given as catalog messages (``msg("err.…", path=…)``), rendered in the
+    user's language where they are shown (:meth:`text`, :meth:`hint_text`); ``message``
+    and ``hint`` keep the English text, as before, for scripts and logs. A plain string
+    is still accepted (and shown as it is in every language).
+    """
 
     exit_code: ExitCode = ExitCode.INTERNAL
 
-    def __init__(self, message: str, hint: str | None = None, *, path: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(self, message: str | Message, hint: str | Message | None = None, *, path: str | None = None):
+        super().__init__(str(message))
+        self.msg = message if isinstance(message, Message) else None
+        self.hint_msg = hint if isinstance(hint, Message) else None
+        self.message = str(message)
+        self.hint = str(hint) if hint is not None else None
         self.path = path
+
+    def text(self, lang: str) -> str:
+        """What went wrong, in ``lang``."""
+        return self.msg.text(lang) if self.msg is not None else self.message
+
+    def hint_text(self, lang: str) -> str | None:
+        """What to do next, in ``lang`` (None when there is no hint)."""
+        return self.hint_msg.text(lang) if self.hint_msg is not None else self.hint
 
     def __str__(self) -> str:
         return self.message

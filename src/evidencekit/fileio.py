@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from evidencekit.errors import OutputExists, OutputUnwritable
+from evidencekit.i18n import msg, os_reason
 
 #: Errors only writing can cause: inside an output block they are the output's fault,
 #: whatever code raised them (reading an input never fills a disk).
@@ -36,33 +37,31 @@ def output_error(exc: OSError, target: Path | str) -> OutputUnwritable:
     folder = target.parent
     code = exc.errno
     if code == errno.ENOSPC:
-        message = f"the output folder {folder} is full (no space left on device): free space or choose another folder"
+        message = msg("err.out.full", folder=str(folder))
     elif code == errno.EDQUOT:
-        message = f"the output folder {folder} is full (disk quota exceeded): free space or choose another folder"
+        message = msg("err.out.quota", folder=str(folder))
     elif code == errno.EFBIG:
-        message = (f"{target}: the file is too large for the file system of the output folder {folder}: "
-                   "choose a folder on another disk")
+        message = msg("err.out.too_big", path=str(target), folder=str(folder))
     elif code == errno.ENAMETOOLONG:
         longest = max(target.parts, key=lambda p: len(os.fsencode(p)), default=target.name)
         size = len(os.fsencode(longest))
         if size > DEFAULT_NAME_MAX:
-            message = (f"the name {longest} ({size} bytes; at most {DEFAULT_NAME_MAX}) is too long for this "
-                       f"file system: {target}")
+            message = msg("err.out.name_too_long", name=longest, size=size, limit=DEFAULT_NAME_MAX, path=str(target))
         else:
-            message = (f"the path ({len(os.fsencode(str(target)))} bytes; at most {DEFAULT_PATH_MAX}) is too "
-                       f"long for this file system: {target}")
+            message = msg("err.out.path_too_long", size=len(os.fsencode(str(target))), limit=DEFAULT_PATH_MAX,
+                          path=str(target))
     elif code == errno.EROFS:
-        message = f"the output folder {folder} is on a read-only file system: choose another folder"
+        message = msg("err.out.read_only", folder=str(folder))
     elif code in (errno.EACCES, errno.EPERM):
-        message = f"no permission to write {target} in the output folder {folder}: choose another folder"
+        message = msg("err.out.no_permission", path=str(target), folder=str(folder))
     else:
-        message = f"{target}: cannot be written ({exc.strerror or exc})"
+        message = msg("err.out.other", path=str(target), reason=os_reason(exc) if exc.strerror else str(exc))
     hint = {
-        errno.ENAMETOOLONG: "Choose a shorter name, or a folder nearer the root of the disk.",
-        errno.EACCES: "Choose a folder you can write to, or fix its permissions.",
-        errno.EPERM: "Choose a folder you can write to, or fix its permissions.",
-    }.get(code or 0, "Nothing half-written was left behind.")
-    return OutputUnwritable(message, hint, path=str(target))
+        errno.ENAMETOOLONG: "err.out.hint_shorter",
+        errno.EACCES: "err.out.hint_permission",
+        errno.EPERM: "err.out.hint_permission",
+    }.get(code or 0, "err.out.hint_nothing_left")
+    return OutputUnwritable(message, msg(hint), path=str(target))
 
 
 def write_error_in(exc: BaseException) -> OSError | None:
@@ -300,7 +299,7 @@ def _link_no_clobber(folder_fd: int, tmp_name: bytes, name: bytes, shown: Path) 
     try:
         os.link(tmp_name, name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd, follow_symlinks=False)
     except FileExistsError as exc:
-        raise OutputExists(f"{shown}: already exists", "Use --force to replace it, or choose another name.",
+        raise OutputExists(msg("err.exists", path=str(shown)), msg("err.exists.hint_force"),
                            path=str(shown)) from exc
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS):
@@ -311,6 +310,6 @@ def _link_no_clobber(folder_fd: int, tmp_name: bytes, name: bytes, shown: Path) 
         except FileNotFoundError:
             os.replace(tmp_name, name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
             return
-        raise OutputExists(f"{shown}: already exists", "Use --force to replace it, or choose another name.",
+        raise OutputExists(msg("err.exists", path=str(shown)), msg("err.exists.hint_force"),
                            path=str(shown)) from exc
     os.unlink(tmp_name, dir_fd=folder_fd)

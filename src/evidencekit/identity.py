@@ -19,6 +19,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from evidencekit.errors import BadInput, SigningFailed
 from evidencekit.fileio import atomic_output
+from evidencekit.i18n import msg, os_reason
 
 IDENTITY_FILE = "identity.p12"
 PASSPHRASE_ENV = "EVIDENCEKIT_PASSPHRASE"
@@ -73,10 +74,8 @@ def _check_certificate_name(name: str) -> None:
         try:
             asn1_x509.Name.build({"common_name": ch}).hashable
         except ValueError:
-            raise BadInput(f"the name {name!r} contains {ch!r} (U+{ord(ch):04X}), which certificates made by this "
-                           "tool cannot hold (the signing libraries know only characters of Unicode 3.2)",
-                           "Write that character another way (e.g. a common variant or pinyin) in --name; the "
-                           "complainant's real name in case.toml is not affected.") from None
+            raise BadInput(msg("err.identity_name_char", name=repr(name), char=repr(ch), codepoint=f"{ord(ch):04X}"),
+                           msg("err.identity_name_char.hint")) from None
 
 
 def create_identity(path: Path, name: str, *, now: datetime, passphrase: str | None = None,
@@ -87,9 +86,9 @@ def create_identity(path: Path, name: str, *, now: datetime, passphrase: str | N
     every PDF validator understands it.
     """
     if path.exists() and not force:
-        raise BadInput(f"{path}: an identity already exists", "Use --force to replace it (the old key is lost).")
+        raise BadInput(msg("err.identity_exists", path=str(path)), msg("err.identity_exists.hint"))
     if not name.strip():
-        raise BadInput("the identity needs a name", "Give --name, e.g. --name 张三.")
+        raise BadInput(msg("err.identity_no_name"), msg("err.identity_no_name.hint"))
     _check_certificate_name(name.strip())
     key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
     subject = x509.Name([
@@ -132,22 +131,21 @@ def load_identity(path: Path, passphrase: str | None = None) -> Identity:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SigningFailed(f"{path}: cannot read the identity ({exc.strerror})",
-                            "Check --identity, or run `evidencekit identity create --name NAME`.") from exc
+        raise SigningFailed(msg("err.identity_unreadable", path=str(path), reason=os_reason(exc)),
+                            msg("err.identity_unreadable.hint")) from exc
     secret = passphrase if passphrase is not None else os.environ.get(PASSPHRASE_ENV)
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, secret.encode() if secret else None)
     except ValueError as exc:
         if secret is None:
-            raise SigningFailed(f"{path}: the identity is protected by a passphrase",
-                                f"Set {PASSPHRASE_ENV}, or run the command in a terminal to be asked.") from exc
-        raise SigningFailed(f"{path}: wrong passphrase, or not a PKCS#12 file",
-                            "Check the passphrase; a PKCS#12 file usually ends in .p12 or .pfx.") from exc
+            raise SigningFailed(msg("err.identity_locked", path=str(path)),
+                                msg("err.identity_locked.hint", env=PASSPHRASE_ENV)) from exc
+        raise SigningFailed(msg("err.identity_passphrase", path=str(path)), msg("err.identity_passphrase.hint")) from exc
     if key is None or cert is None:
-        raise SigningFailed(f"{path}: the PKCS#12 file holds no private key and certificate",
-                            "Export the identity with its private key.")
+        raise SigningFailed(msg("err.identity_incomplete", path=str(path)), msg("err.identity_incomplete.hint"))
     if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
-        raise SigningFailed(f"{path}: unsupported key type {type(key).__name__}", "Use an RSA or ECDSA key.")
+        raise SigningFailed(msg("err.identity_key_type", path=str(path), type=type(key).__name__),
+                            msg("err.identity_key_type.hint"))
     return Identity(path, key, cert, tuple(extra or ()))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from evidencekit import __version__
 from evidencekit.collect import raw_relative_path
 from evidencekit.hashing import sha256_bytes
+from evidencekit.i18n import Message, msg
 from evidencekit.layout import MANIFEST_SCHEMA
 from evidencekit.model import Item
 
@@ -66,7 +67,19 @@ def decode_path_bytes(value: str) -> bytes:
     try:
         return base64.b64decode(value.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError) as exc:
-        raise ValueError("path_bytes is not base64") from exc
+        raise ManifestInvalid(msg("err.manifest.path_bytes")) from exc
+
+
+class ManifestInvalid(ValueError):
+    """What is wrong with a manifest, as a catalog message (``str()`` is its English text).
+
+    ``damaged``: it is ours (the schema says so) but an item breaks the schema.
+    """
+
+    def __init__(self, reason: Message, *, damaged: bool = False) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
+        self.damaged = damaged
 
 
 _ITEM_FIELDS: dict[str, type | tuple[type, ...]] = {"id": str, "path": str, "size": int, "sha256": str}
@@ -81,19 +94,19 @@ def parse_manifest(raw: bytes) -> dict[str, Any]:
     """
     data = json.loads(raw.decode("utf-8"))
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("items"), list):
-        raise ValueError("not an evidencekit manifest")
+        raise ManifestInvalid(msg("err.manifest.not_ours"))
     for n, item in enumerate(data["items"], start=1):
         if not isinstance(item, dict):
-            raise ValueError(f"the manifest is damaged: item {n} is not an object")
+            raise ManifestInvalid(msg("err.manifest.item_not_object", n=n), damaged=True)
         for key, kind in _ITEM_FIELDS.items():
             value = item.get(key)
             if not isinstance(value, kind) or isinstance(value, bool):
-                raise ValueError(f"the manifest is damaged: item {n} has no valid {key!r}")
+                raise ManifestInvalid(msg("err.manifest.item_field", n=n, key=repr(key)), damaged=True)
         if "path_bytes" in item:
             if not isinstance(item["path_bytes"], str):
-                raise ValueError(f"the manifest is damaged: item {n} has no valid 'path_bytes'")
+                raise ManifestInvalid(msg("err.manifest.item_field", n=n, key="'path_bytes'"), damaged=True)
             try:
                 decode_path_bytes(item["path_bytes"])
             except ValueError:
-                raise ValueError(f"the manifest is damaged: item {n} has no valid 'path_bytes'") from None
+                raise ManifestInvalid(msg("err.manifest.item_field", n=n, key="'path_bytes'"), damaged=True) from None
     return data

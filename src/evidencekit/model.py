@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from evidencekit.i18n import Message, msg, text_of
+
 #: Evidence kinds (DESIGN.md), in the order the evidence list prefers.
 KINDS = ("screenshot", "photo", "receipt", "bill", "chat", "recording", "video", "document", "other")
 
@@ -51,22 +53,30 @@ class Candidate:
     source: Path  # where to read it
     size: int
     mtime: float
-    notes: tuple[str, ...] = ()  # things the reader should know, e.g. a renamed duplicate
+    notes: tuple[str | Message, ...] = ()  # things the reader should know, e.g. a renamed duplicate
 
 
 @dataclass(frozen=True)
 class Skipped:
-    """Something in the case folder that is not bundled, and why."""
+    """Something in the case folder that is not bundled, and why (a catalog message; a
+    plain English ``reason`` with its ``reason_zh`` is still accepted)."""
 
     path: str
-    reason: str
+    reason: str | Message
     reason_zh: str = ""
 
     def as_dict(self) -> dict[str, str]:
-        return {"path": self.path, "reason": self.reason, "reason_zh": self.reason_zh or self.reason}
+        """What the manifest seals: the reason's English and Chinese texts."""
+        return {"path": self.path, "reason": str(self.reason), "reason_zh": self.text("zh")}
 
     def text(self, lang: str) -> str:
+        if isinstance(self.reason, Message):
+            return self.reason.text(lang)
         return self.reason_zh if lang == "zh" and self.reason_zh else self.reason
+
+    def to_dict(self) -> dict[str, Any]:
+        """For ``--json``: the sealed texts, and the reason's code, parameters and texts."""
+        return {**self.as_dict(), "reason_message": _as_message(self.reason).to_dict()}
 
 
 @dataclass
@@ -75,7 +85,7 @@ class Extraction:
 
     kind: str | None = None  # a refined kind, e.g. "bill" for a CSV; None keeps the sniffed one
     facts: dict[str, Any] = field(default_factory=dict)  # JSON-serialisable
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)  # what a reader should know about the file
     captured_at: str | None = None  # ISO 8601 with offset, when the content says when
 
 
@@ -96,7 +106,7 @@ class Item:
     provenance: str | None = None
     proves: str | None = None
     facts: dict[str, Any] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str | Message] = field(default_factory=list)
 
     def manifest_entry(self) -> dict[str, Any]:
         entry: dict[str, Any] = {
@@ -110,11 +120,27 @@ class Item:
             "captured_at": self.captured_at,
             "provenance": self.provenance,
             "facts": self.facts,
-            "warnings": self.warnings,
+            "warnings": [str(w) for w in self.warnings],
         }
+        if self.warnings:
+            entry["warning_codes"] = [_as_message(w).as_code() for w in self.warnings]
         if self.proves:
             entry["proves"] = self.proves
         return entry
+
+    def warnings_in(self, lang: str) -> list[str]:
+        """The warnings as a reader of ``lang`` sees them."""
+        return [text_of(w, lang) for w in self.warnings]
+
+    def warning_messages(self) -> list[dict[str, Any]]:
+        """For ``--json``: each warning's code, parameters and both texts."""
+        return [_as_message(w).to_dict() for w in self.warnings]
+
+
+def _as_message(value: str | Message) -> Message:
+    """A message for a text that predates the catalog (shown as it is, in both languages)."""
+    return value if isinstance(value, Message) else msg("note.text", text=value)
+
 
 
 # --- what the plan stage hands to rendering ------------------------------------------------

@@ -21,6 +21,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from evidencekit.errors import SigningFailed
 from evidencekit.fileio import output_error, write_error_in
+from evidencekit.i18n import msg
 from evidencekit.identity import Identity
 from evidencekit.layout import SEAL_FIELD
 from evidencekit.timestamping import TimestampFailed, describe_failure
@@ -76,7 +77,7 @@ def seal_in_place(path: Path, identity: Identity, *, signing_time: datetime, doc
     A TSA failure raises :class:`TimestampFailed` (exit 7) and ``path`` must be discarded.
     """
     if archive and timestamper is None:
-        raise SigningFailed("--archive needs a timestamp authority", "Give --tsa URL (or configure one).")
+        raise SigningFailed(msg("err.archive_needs_tsa"), msg("err.archive_needs_tsa.hint"))
     meta = signers.PdfSignatureMetadata(
         field_name=field_name,
         md_algorithm="sha256",
@@ -111,8 +112,8 @@ def seal_in_place(path: Path, identity: Identity, *, signing_time: datetime, doc
             raise output_error(full, path) from exc
         if timestamper is not None and _is_tsa_failure(exc):
             raise TimestampFailed(getattr(timestamper, "url", "?"), describe_failure(exc)) from exc
-        raise SigningFailed(f"{path.name}: signing failed ({exc})",
-                            "Check the identity file; run with -v for details.") from exc
+        raise SigningFailed(msg("err.signing_failed", name=path.name, detail=str(exc)),
+                            msg("err.signing_failed.hint")) from exc
 
 
 def _is_tsa_failure(exc: BaseException) -> bool:

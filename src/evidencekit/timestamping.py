@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from evidencekit.errors import BadInput, SigningFailed
+from evidencekit.i18n import Message, msg
 from evidencekit.identity import home_dir
 
 log = logging.getLogger("evidencekit")
@@ -49,32 +50,27 @@ def configured_tsa(explicit: str | None = None, *, disabled: bool = False) -> Ts
         try:
             data = tomllib.loads(settings.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise BadInput(f"{settings}: cannot be read ({exc})", "Fix or remove the settings file.") from exc
+            raise BadInput(msg("err.settings_unreadable", path=str(settings), detail=str(exc)),
+                           msg("err.settings_unreadable.hint")) from exc
         value = data.get("tsa")
         if value is not None:
             if not isinstance(value, str) or not value.strip():
-                raise BadInput(f"{settings}: `tsa` must be a URL string", 'Write e.g. tsa = "http://tsa.example/"')
+                raise BadInput(msg("err.settings_tsa", path=str(settings)), msg("err.settings_tsa.hint"))
             return TsaChoice(_check_url(value.strip(), str(settings)), "settings")
     return TsaChoice(None, "none")
 
 
 def _check_url(url: str, where: str) -> str:
     if not url.startswith(("http://", "https://")):
-        raise BadInput(f"{where}: {url!r} is not an http(s) URL of a timestamp authority",
-                       "Give the TSA's URL, e.g. http://timestamp.example.org/tsr.")
+        raise BadInput(msg("err.tsa_url", where=where, url=repr(url)), msg("err.tsa_url.hint"))
     return url
 
 
 class TimestampFailed(SigningFailed):
     """The TSA could not be reached, refused, or answered something that is not a token."""
 
-    def __init__(self, url: str, detail: str):
-        super().__init__(
-            f"timestamp authority {url} failed: {detail}",
-            "Check the URL and the network and try again later; `bundle --tsa-optional` seals without a "
-            "trusted timestamp (the dossier then says its time is only your clock's), and "
-            "`countersign --no-tsa` signs without one.",
-        )
+    def __init__(self, url: str, detail: str | Message):
+        super().__init__(msg("err.tsa_failed", url=url, cause=detail), msg("err.tsa_failed.hint"))
         self.url = url
         self.detail = detail
 
@@ -85,25 +81,26 @@ def make_timestamper(url: str, timeout: float = DEFAULT_TIMEOUT) -> Any:
     return HTTPTimeStamper(url, timeout=timeout)
 
 
-def describe_failure(exc: BaseException) -> str:
-    """A short, human cause from pyHanko's and aiohttp's exception chain."""
+def describe_failure(exc: BaseException) -> Message:
+    """A short, human cause from pyHanko's and aiohttp's exception chain: the usual causes
+    in the catalog's words, anything else as the library says it."""
     parts: list[str] = []
     seen: BaseException | None = exc
     while seen is not None and len(parts) < 4:
-        text = str(seen).strip()
+        text: str = str(seen).strip()
         status = getattr(seen, "status", None)
         if status:
-            text = f"HTTP {status} {getattr(seen, 'message', '')}".strip()
+            text = msg("tsa.http", status=status, reason=str(getattr(seen, "message", "") or "").strip())
         elif type(seen).__name__ in ("ClientConnectorError", "ConnectionRefusedError"):
-            text = "connection refused or host unreachable"
+            text = msg("tsa.refused")
         elif isinstance(seen, asyncio.TimeoutError) or type(seen).__name__ in ("TimeoutError", "ServerTimeoutError"):
-            text = "no answer before the timeout"
+            text = msg("tsa.timeout")
         elif type(seen).__name__ == "ContentTypeError":
             text = getattr(seen, "message", text)
         if text and text not in parts and text != "Error while contacting timestamp service":
             parts.append(text)
         seen = seen.__cause__ or seen.__context__
-    return "; ".join(parts) or type(exc).__name__
+    return msg("tsa.causes", causes=parts or [type(exc).__name__])
 
 
 def probe(timestamper: Any) -> dict[str, Any]:

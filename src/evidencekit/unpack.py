@@ -24,8 +24,9 @@ from evidencekit.collect import display_path
 from evidencekit.errors import BadInput, CannotVerify, ManifestDamaged, OutputExists, OutputUnwritable
 from evidencekit.fileio import atomic_output, name_max, output_error, shortened_name
 from evidencekit.hashing import Digester
+from evidencekit.i18n import Message, msg, os_reason
 from evidencekit.layout import CASE_NAME, MANIFEST_NAME
-from evidencekit.manifest import decode_path_bytes, parse_manifest
+from evidencekit.manifest import ManifestInvalid, decode_path_bytes, parse_manifest
 from evidencekit.pdf.attachments import embedded_files, stream_ref, xref_offsets
 from evidencekit.pdf.stream_reader import UnsupportedStream, feed_stream, locate_stream
 
@@ -44,7 +45,18 @@ class ExtractResult:
         return not self.failed
 
     def to_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "written": self.written, "failed": self.failed}
+        """``reason`` and ``note`` stay English text; ``reason_message`` and ``note_message`` add
+        their code, parameters and both texts."""
+        return {"ok": self.ok, "written": [_entry_dict(e) for e in self.written],
+                "failed": [_entry_dict(e) for e in self.failed]}
+
+
+def _entry_dict(entry: dict[str, Any]) -> dict[str, Any]:
+    data = {key: str(value) if isinstance(value, Message) else value for key, value in entry.items()}
+    for key in ("reason", "note"):
+        if isinstance(entry.get(key), Message):
+            data[f"{key}_message"] = entry[key].to_dict()
+    return data
 
 
 def safe_relative_path(raw: str) -> PurePosixPath:
@@ -89,27 +101,29 @@ def extract_originals(dossier: Path, dest: Path, *, force: bool = False) -> Extr
     try:
         f = open(dossier, "rb")
     except OSError as exc:
-        raise BadInput(f"{dossier}: cannot open ({exc.strerror})", "Check the path to the dossier.") from exc
+        raise BadInput(msg("err.cannot_open", path=str(dossier), reason=os_reason(exc)),
+                       msg("err.cannot_open.hint_dossier")) from exc
     with f:
         try:
             reader = PdfFileReader(f, strict=False)
             files = embedded_files(reader.root)
         except Exception as exc:
-            raise CannotVerify(f"{dossier}: not a readable PDF ({exc})", "Give a dossier made by evidencekit.") from exc
+            raise CannotVerify(msg("err.unreadable_pdf", path=str(dossier), detail=str(exc)),
+                               msg("err.give_dossier.hint")) from exc
         spec = files.get(MANIFEST_NAME)
         if spec is None:
-            raise CannotVerify(f"{dossier}: holds no evidencekit manifest", "Give a dossier made by evidencekit.")
+            raise CannotVerify(msg("err.no_manifest", path=str(dossier)), msg("err.give_dossier.hint"))
         try:
             manifest = parse_manifest(bytes(stream_ref(spec).get_object().data))
-        except ValueError as exc:
-            if str(exc).startswith("the manifest is damaged"):
-                raise ManifestDamaged(f"{dossier}: {exc}", "Run `evidencekit verify` on it: a dossier whose "
-                                      "manifest is damaged is not valid; ask the sender for the original.") from exc
-            raise CannotVerify(f"{dossier}: its manifest cannot be read ({exc})",
-                               "Run `evidencekit verify` on it to see what is wrong.") from exc
+        except ManifestInvalid as exc:
+            if exc.damaged:
+                raise ManifestDamaged(msg("err.manifest_damaged", path=str(dossier), problem=exc.reason),
+                                      msg("err.manifest_damaged.hint")) from exc
+            raise CannotVerify(msg("err.manifest_problem", path=str(dossier), problem=exc.reason),
+                               msg("err.run_verify.hint")) from exc
         except Exception as exc:
-            raise CannotVerify(f"{dossier}: its manifest cannot be read ({exc})",
-                               "Run `evidencekit verify` on it to see what is wrong.") from exc
+            raise CannotVerify(msg("err.manifest_unreadable", path=str(dossier), detail=str(exc)),
+                               msg("err.run_verify.hint")) from exc
         offsets = xref_offsets(dossier)
         shown_root = Path(dest).absolute()
         root_fd = _open_destination(Path(dest))
@@ -125,6 +139,10 @@ def extract_originals(dossier: Path, dest: Path, *, force: bool = False) -> Extr
 class _Mismatch(Exception):
     """The bytes written do not hash to the manifest's digest (the partial file is removed)."""
 
+    def __init__(self, reason: Message) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
+
 
 def _extract_item(f: Any, files: dict[str, Any], offsets: dict[int, int], item: dict[str, Any], root_fd: int,
                   shown_root: Path, force: bool, result: ExtractResult) -> None:
@@ -132,13 +150,12 @@ def _extract_item(f: Any, files: dict[str, Any], offsets: dict[int, int], item: 
     try:
         parts = item_parts(item)
     except ValueError as exc:
-        reason = ("its raw name (path_bytes) does not match its path; refused" if "match" in str(exc)
-                  else "path would escape the destination folder; refused")
+        reason = msg("unpack.raw_name_mismatch" if "match" in str(exc) else "unpack.escapes")
         result.failed.append({"id": item_id, "path": raw_path, "reason": reason})
         return
     spec = files.get(item_id)
     if spec is None:
-        result.failed.append({"id": item_id, "path": raw_path, "reason": "missing from the dossier"})
+        result.failed.append({"id": item_id, "path": raw_path, "reason": msg("unpack.missing")})
         return
     prefix = item_id.encode("ascii") + b"_" if re.fullmatch(r"[A-Za-z0-9-]{1,16}", item_id) else b""
     folder_fd, written, notes = _open_folders(root_fd, shown_root, parts[:-1])
@@ -148,20 +165,20 @@ def _extract_item(f: Any, files: dict[str, Any], offsets: dict[int, int], item: 
         notes.extend([note] if note else [])
         shown = shown_root.joinpath(*(os.fsdecode(p) for p in written))
         if _exists(folder_fd, name, shown) and not force:
-            raise OutputExists(f"{shown}: already exists", "Extract into an empty folder, or use --force.")
+            raise OutputExists(msg("err.exists", path=str(shown)), msg("err.exists.hint_extract"))
         entry: dict[str, Any] = {"id": item_id, "path": raw_path, "sha256": item.get("sha256")}
         if "path_bytes" in item:
             entry["path_bytes"] = item["path_bytes"]
         if notes:
             written_as = "/".join(display_path(p) for p in written)
-            entry.update(written_as=written_as, note="; ".join(notes))
+            entry.update(written_as=written_as, note=notes[0] if len(notes) == 1 else msg("unpack.notes", notes=notes))
         try:
             _write_checked(f, spec, offsets, folder_fd, name, shown, item, force)
         except _Mismatch as exc:
-            result.failed.append({**entry, "reason": str(exc)})
+            result.failed.append({**entry, "reason": exc.reason})
             return
         if notes:
-            log.warning("%s: %s; written as %s", item_id, entry["note"], entry["written_as"])
+            log.warning(msg("unpack.written_as", id=item_id, note=entry["note"], written_as=entry["written_as"]))
         result.written.append(entry)
     finally:
         if folder_fd != root_fd:
@@ -186,13 +203,15 @@ def _open_destination(dest: Path) -> int:
     return fd
 
 
-def _open_folders(root_fd: int, shown_root: Path, parts: list[bytes]) -> tuple[int, list[bytes], list[str]]:
+def _open_folders(root_fd: int, shown_root: Path, parts: list[bytes]) -> tuple[int, list[bytes], list[Message]]:
     """Create and open the item's sub-folders under the destination, never through a link.
 
     Returns the innermost folder's descriptor, the names used (shortened where the file
     system needs it) and a note per shortened name.
     """
-    fd, written, notes = root_fd, [], []
+    fd: int = root_fd
+    written: list[bytes] = []
+    notes: list[Message] = []
     try:
         for part in parts:
             name, note = _fit(fd, part, b"")
@@ -221,19 +240,18 @@ def _open_folders(root_fd: int, shown_root: Path, parts: list[bytes]) -> tuple[i
 
 def _in_the_way(exc: OSError, shown: Path) -> BadInput:
     if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-        return OutputUnwritable(f"{shown}: is a symbolic link or a file, not a folder; extract never writes "
-                                "through a link", "Extract into an empty folder.", path=str(shown))
+        return OutputUnwritable(msg("err.out.not_a_folder", path=str(shown)), msg("err.out.not_a_folder.hint"),
+                                path=str(shown))
     return output_error(exc, shown)
 
 
-def _fit(folder_fd: int, name: bytes, prefix: bytes) -> tuple[bytes, str | None]:
+def _fit(folder_fd: int, name: bytes, prefix: bytes) -> tuple[bytes, Message | None]:
     """``name``, or a shortened one when it is longer than the file system allows."""
     limit = name_max(folder_fd)
     if len(name) <= limit:
         return name, None
     short = shortened_name(name, limit, prefix=prefix)
-    return short, (f"the name {display_path(name)} ({len(name)} bytes) is too long for this file system "
-                   f"(at most {limit} bytes)")
+    return short, msg("unpack.name_shortened", name=display_path(name), size=len(name), limit=limit)
 
 
 def _exists(folder_fd: int, name: bytes, shown: Path) -> bool:
@@ -254,12 +272,12 @@ def _write_case(files: dict[str, Any], root_fd: int, shown_root: Path, manifest:
         return
     shown = shown_root / CASE_NAME
     if _exists(root_fd, CASE_NAME.encode(), shown) and not force:
-        raise OutputExists(f"{shown}: already exists", "Extract into an empty folder, or use --force.")
+        raise OutputExists(msg("err.exists", path=str(shown)), msg("err.exists.hint_extract"))
     raw = bytes(stream_ref(spec).get_object().data)
     matches = sealed_case_matches(raw, manifest.get("case"))
     entry = {"id": CASE_NAME, "path": CASE_NAME, "sha256": hashlib.sha256(raw).hexdigest()}
     if not matches:
-        result.failed.append({**entry, "reason": "does not match the case data in the manifest; not written"})
+        result.failed.append({**entry, "reason": msg("unpack.case_mismatch")})
         return
     with atomic_output(CASE_NAME, force=force, dir_fd=root_fd, shown=shown) as out:
         out.file.write(raw)
@@ -291,6 +309,6 @@ def _write_checked(f: Any, spec: Any, offsets: dict[int, int], folder_fd: int, n
             sink(bytes(ref.get_object().data))
         found = digester.finish()
         if found.sha256 != item.get("sha256") or found.size != item.get("size"):
-            raise _Mismatch("SHA-256 does not match the manifest: the attachment was changed; not written")
+            raise _Mismatch(msg("unpack.sha256_mismatch"))
         if item.get("sm3") and found.sm3 != item.get("sm3"):
-            raise _Mismatch("SM3 does not match the manifest; not written")
+            raise _Mismatch(msg("unpack.sm3_mismatch"))

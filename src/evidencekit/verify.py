@@ -30,6 +30,7 @@ from evidencekit.case import sealed_case_matches
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.errors import BadInput, CannotVerify, ExitCode, OutputExists
 from evidencekit.fileio import atomic_output, output_exists
+from evidencekit.i18n import Message, msg, os_reason
 from evidencekit.layout import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME, SEAL_FIELD
 from evidencekit.manifest import parse_manifest
 from evidencekit.pdf.agreement import disagreements
@@ -47,32 +48,35 @@ log = logging.getLogger("evidencekit")
 
 VERDICTS = ("valid", "untrusted-time", "untrusted-signer", "tampered", "incomplete")
 
-# What each strict-structure problem means, for a reader who is not a PDF expert.
-_STRUCTURE_ZH = {
-    "duplicate-key": "文件结构有歧义：第 {offset} 字节处的字典把同一个键列了两次，不同的 PDF 阅读器会显示不同的内容",
-    "object-defined-twice": "文件结构有歧义：同一个文件版本中同一个对象被定义了两次（第 {offset} 字节），不同的阅读器会取不同的一个",
-    "stream-length-mismatch": "数据流的长度（/Length）与它实际结束的位置不符（第 {offset} 字节）",
-    "xref-mismatch": "交叉引用表与文件内容不符（第 {offset} 字节），阅读器可能读到另外的对象",
-    "revision-chain-broken": "文件的版本链（/Prev、startxref）与文件中实际的版本不符（第 {offset} 字节）",
-    "structure-invalid": "文件中有无法解释的字节或损坏的结构（第 {offset} 字节）",
-    "structure-unsupported": "文件使用了证据卷宗从不使用的结构（第 {offset} 字节）",
-}
+# Strict-structure problems with their own words for a reader who is not a PDF expert
+_STRUCTURE_CODES = {"duplicate-key", "object-defined-twice", "stream-length-mismatch", "xref-mismatch",
+                    "revision-chain-broken", "structure-invalid", "structure-unsupported"}
 
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing verify found: a stable ``code`` (``item-hash-mismatch``) for scripts, and
+    ``detail``, a catalog message rendered in the reader's language."""
+
     code: str
     severity: str  # "fail" | "warn" | "info"
-    zh: str
-    en: str
+    detail: Message
     item: str | None = None
 
+    @property
+    def zh(self) -> str:
+        return self.detail.text("zh")
+
+    @property
+    def en(self) -> str:
+        return self.detail.text("en")
+
     def message(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return self.detail.text(lang)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": self.severity, "item": self.item,
-                "message": {"zh": self.zh, "en": self.en}}
+        """``message`` is ``{"code", "params", "zh", "en"}``: the catalog code and both texts."""
+        return {"code": self.code, "severity": self.severity, "item": self.item, "message": self.detail.to_dict()}
 
 
 @dataclass
@@ -98,7 +102,7 @@ class SignatureInfo:
     tsa_trusted: bool | None = None  # the TSA chains to a --trust anchor
     tsa_fingerprint: str | None = None
     signed_revision: int | None = None
-    changes_before: list[str] = dataclasses.field(default_factory=list)  # what this revision added
+    changes_before: list[Message] = dataclasses.field(default_factory=list)  # what this revision added
 
     @property
     def time_basis(self) -> str:
@@ -138,11 +142,11 @@ class VerifyReport:
             return ExitCode.UNTRUSTED
         return ExitCode.VERIFICATION_FAILED
 
-    def fail(self, code: str, zh: str, en: str, item: str | None = None) -> None:
-        self.findings.append(Finding(code, "fail", zh, en, item))
+    def fail(self, code: str, detail: Message, item: str | None = None) -> None:
+        self.findings.append(Finding(code, "fail", detail, item))
 
-    def warn(self, code: str, zh: str, en: str, item: str | None = None) -> None:
-        self.findings.append(Finding(code, "warn", zh, en, item))
+    def warn(self, code: str, detail: Message, item: str | None = None) -> None:
+        self.findings.append(Finding(code, "warn", detail, item))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -171,19 +175,18 @@ def save_sealed(report: VerifyReport, output: Path, *, force: bool = False) -> i
     into place, so a failure leaves nothing behind.
     """
     if report.sealed_size is None:
-        raise CannotVerify(f"{report.path}: no intact signature, so there is no sealed part to save",
-                           "Ask the sender for the dossier as it was sealed.")
+        raise CannotVerify(msg("err.no_sealed_part", path=str(report.path)), msg("err.no_sealed_part.hint"))
     output = Path(output)
     if output.resolve() == Path(report.path).resolve():
-        raise BadInput(f"{output}: is the file being verified", "Give --save-sealed another file name.")
+        raise BadInput(msg("err.save_sealed_same_file", path=str(output)), msg("err.save_sealed_same_file.hint"))
     if output_exists(output) and not force:
-        raise OutputExists(f"{output}: already exists", "Add --force to replace it, or choose another name.")
+        raise OutputExists(msg("err.exists", path=str(output)), msg("err.exists.hint_add_force"))
     with open(report.path, "rb") as src, atomic_output(output, force=force) as out:
         left = report.sealed_size
         while left > 0:
             chunk = src.read(min(left, 1 << 20))
             if not chunk:
-                raise BadInput(f"{report.path}: the file became shorter while it was read", None)
+                raise BadInput(msg("err.became_shorter", path=str(report.path)))
             out.file.write(chunk)
             left -= len(chunk)
     return report.sealed_size
@@ -195,15 +198,16 @@ def load_trust_anchors(paths: list[Path]) -> list[x509.Certificate]:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise BadInput(f"{path}: cannot read the trust certificate ({exc.strerror})",
-                           "Give --trust a certificate file (PEM or DER).") from exc
+            raise BadInput(msg("err.trust_unreadable", path=str(path), reason=os_reason(exc)),
+                           msg("err.trust_unreadable.hint")) from exc
         try:
             if b"-----BEGIN" in data:
                 anchors.extend(x509.load_pem_x509_certificates(data))
             else:
                 anchors.append(x509.load_der_x509_certificate(data))
         except ValueError as exc:
-            raise BadInput(f"{path}: not a certificate", "Give --trust a PEM or DER X.509 certificate.") from exc
+            raise BadInput(msg("err.trust_not_certificate", path=str(path)),
+                           msg("err.trust_not_certificate.hint")) from exc
     return anchors
 
 
@@ -237,9 +241,10 @@ def _verify(path: Path, trust: list[x509.Certificate] | None) -> VerifyReport:
         with open(path, "rb") as f:
             head = f.read(1024)
     except OSError as exc:
-        raise BadInput(f"{path}: cannot open ({exc.strerror})", "Check the path to the dossier.") from exc
+        raise BadInput(msg("err.cannot_open", path=str(path), reason=os_reason(exc)),
+                       msg("err.cannot_open.hint_dossier")) from exc
     if b"%PDF-" not in head:
-        raise CannotVerify(f"{path}: not a PDF file", "verify checks dossiers made by `evidencekit bundle`.")
+        raise CannotVerify(msg("err.not_a_pdf", path=str(path)), msg("err.verify_takes.hint"))
 
     report = VerifyReport(path, trust_anchors=len(trust or []))
     # The raw byte scan reads and hashes every signed range: on the second core, while this
@@ -252,9 +257,9 @@ def _verify(path: Path, trust: list[x509.Certificate] | None) -> VerifyReport:
             structure = read_structure(f, report.file_size)
         report.revisions = len(structure.revisions)
         for problem in structure.problems:
-            report.fail(problem.code, _STRUCTURE_ZH.get(problem.code, _STRUCTURE_ZH["structure-invalid"]).format(
-                offset=problem.offset) + "。", f"{problem.detail} (byte {problem.offset}). Different PDF readers "
-                "may show different content.")
+            kind = problem.code if problem.code in _STRUCTURE_CODES else "structure-invalid"
+            report.fail(problem.code, msg("verify.structure", what=msg(f"verify.structure.{kind}"),
+                                          specifics=problem.detail, offset=problem.offset))
         _check_structure(report, path, raw, trust or [], structure)
         _check_raw_extent(report, raw.result())
     return _finish(report)
@@ -289,12 +294,7 @@ def _check_raw_extent(report: VerifyReport, raw_signatures: list[Any]) -> None:
     report.sealed_size = max(ends)
     if report.sealed_size < report.file_size and "unsigned-after-seal" not in {f.code for f in report.findings}:
         extra = report.file_size - report.sealed_size
-        report.fail("unsigned-after-seal",
-                    f"封存（签名覆盖）的部分在第 {report.sealed_size} 字节处结束，其后还有 {extra} 字节未被任何签名覆盖："
-                    "文件在封存之后被改动。可用 verify --save-sealed 取出封存时的原样文件。",
-                    f"What the signatures cover ends at byte {report.sealed_size}; {extra} bytes after it are covered "
-                    "by no signature: the file was changed after sealing. verify --save-sealed gives back the file "
-                    "as it was sealed.")
+        report.fail("unsigned-after-seal", msg("verify.unsigned_after_seal", sealed=report.sealed_size, extra=extra))
 
 
 class _RawScan:
@@ -310,9 +310,8 @@ class _RawScan:
             self._signatures = self._future.result()
             for n, sig in enumerate(self._signatures, start=1):
                 if sig.digest_matches is False or sig.problem:
-                    self._report.fail("signature-broken",
-                                      f"第 {n} 个签名：{_zh_problem(sig.problem)}。文件在签名后被改动或损坏。",
-                                      f"Signature {n}: {sig.problem}. The file was changed or damaged after signing.")
+                    self._report.fail("signature-broken", msg("verify.signature_broken", n=n,
+                                                              problem=sig.problem or msg("verify.signature_invalid_raw")))
         return self._signatures
 
 
@@ -327,24 +326,19 @@ def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: lis
             root = reader.root
         except Exception as exc:
             if raw.result() or _carries_dossier_marks(path):
-                report.fail("structure-broken", f"文件结构已损坏，无法读取（{exc}）。",
-                            f"The file's structure is damaged and cannot be read ({exc}).")
+                report.fail("structure-broken", msg("verify.structure_broken", detail=str(exc)))
                 return
-            hint = ("the end of the file is missing: it may be truncated (an incomplete download or copy)"
-                    if "EOF" in str(exc) else "verify checks dossiers made by `evidencekit bundle`.")
-            raise CannotVerify(f"{path}: not a readable PDF ({exc})", hint) from exc
+            hint = msg("err.unreadable_pdf.hint_truncated" if "EOF" in str(exc) else "err.verify_takes.hint")
+            raise CannotVerify(msg("err.unreadable_pdf", path=str(path), detail=str(exc)), hint) from exc
 
         marker = _dossier_marker(root)
         if not embedded:
             if raw.result() or marker:
-                report.fail("seal-missing", "封存签名已被移除或无法找到。",
-                            "The sealing signature has been removed or cannot be found.")
+                report.fail("seal-missing", msg("verify.seal_missing"))
                 return
-            raise CannotVerify(f"{path}: has no signature and is not an evidencekit dossier",
-                               "verify checks dossiers sealed by `evidencekit bundle`.")
+            raise CannotVerify(msg("err.not_sealed_not_dossier", path=str(path)), msg("err.verify_takes_sealed.hint"))
         if marker is None:
-            report.fail("not-a-dossier", "文件不含 evidencekit 卷宗标记。",
-                        "The file carries no evidencekit dossier marker.")
+            report.fail("not-a-dossier", msg("verify.not_a_dossier"))
 
         if structure.ok:
             _check_agreement(report, path, structure, f, reader)
@@ -358,9 +352,7 @@ def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: lis
             try:
                 _check_contents(report, reader, f, path, marker, structure)
             except Exception as exc:  # noqa: BLE001 - fail closed: a structure we cannot walk is a finding, not a crash
-                report.fail("structure-broken", f"卷宗的附件结构已损坏，无法读取（{type(exc).__name__}）。",
-                            f"The dossier's attachment structure is damaged and cannot be read "
-                            f"({type(exc).__name__}: {exc}).")
+                report.fail("structure-broken", msg("verify.attachments_broken", detail=f"{type(exc).__name__}: {exc}"))
         raw.result()
         _check_time_claim(report)
 
@@ -383,21 +375,6 @@ def _timestamp_entry(sig: SignatureInfo) -> dict[str, Any]:
     return {"kind": "document-timestamp" if sig.kind == "document-timestamp" else "signature-timestamp",
             "of": sig.index, "field": sig.field, "tsa": sig.tsa, "time": sig.tsa_time,
             "valid": sig.tsa_valid, "trusted": sig.tsa_trusted, "fingerprint": sig.tsa_fingerprint}
-
-
-def _zh_problem(problem: str | None) -> str:
-    return {
-        "the signed bytes no longer match the signature's digest": "被签名的字节与签名中的摘要不再一致",
-        "its /ByteRange points outside the file or overlaps itself": "签名范围（/ByteRange）超出文件或自相重叠",
-        "the signed ranges do not leave exactly the signature value out": "签名范围未精确排除签名值（疑似签名包装攻击）",
-        "the signature value is not a readable CMS signature": "签名值不是可读的 CMS 签名",
-        "the signature value holds no message digest": "签名值中没有消息摘要",
-        "bytes in the signature's reserved space were changed after signing": "签名值预留空间中的字节在签名后被改动",
-        "the signer's certificate in the signature value was changed after signing": "签名值中的签名人证书在签名后被改动",
-        "the signature value carries a certificate that was changed or does not belong to it":
-            "签名值中带有被改动过或不属于该签名的证书",
-        "the signature value carries a certificate that was changed after it was issued": "签名值中的证书在签发后被改动",
-    }.get(problem or "", problem.replace("in its timestamp token: ", "其时间戳令牌中：") if problem else "签名无效")
 
 
 def _dossier_marker(root: Any) -> str | None:
@@ -438,8 +415,7 @@ def _check_signatures(report: VerifyReport, embedded: list[Any], reader: Any,
                 status = validate_pdf_signature(sig, signer_validation_context=context(),
                                                 ts_validation_context=context(), diff_policy=policy)
         except Exception as exc:  # noqa: BLE001 - fail closed: pyHanko raises many types; the signature is reported unverifiable
-            report.fail("signature-unverifiable", f"第 {index} 个签名无法核验（{exc}）。",
-                        f"Signature {index} cannot be checked ({exc}).")
+            report.fail("signature-unverifiable", msg("verify.signature_unverifiable", n=index, detail=str(exc)))
             continue
         cert = status.signing_cert
         fingerprint = hashlib.sha256(cert.dump()).hexdigest() if cert is not None else None
@@ -467,42 +443,28 @@ def _check_signatures(report: VerifyReport, embedded: list[Any], reader: Any,
             info.tsa_trusted = bool(ts.trusted)
             info.tsa_fingerprint = hashlib.sha256(ts.signing_cert.dump()).hexdigest() if ts.signing_cert else None
             if not info.tsa_valid:
-                report.fail("timestamp-invalid",
-                            f"第 {index} 个签名的时间戳（{info.tsa}）无效：令牌的摘要或签名与文件不符。",
-                            f"The timestamp of signature {index} ({info.tsa}) is not valid: the token's "
-                            "imprint or signature does not check out.")
+                report.fail("timestamp-invalid", msg("verify.timestamp_invalid", n=index, tsa=info.tsa))
             elif trust and not ts.trusted:
-                report.warn("untrusted-tsa",
-                            f"第 {index} 个签名的时间戳机构 {info.tsa} 不能链接到所给的信任根（--trust）。",
-                            f"The timestamp authority {info.tsa} of signature {index} does not chain to the "
-                            "given trust anchors (--trust).")
+                report.warn("untrusted-tsa", msg("verify.untrusted_tsa", n=index, tsa=info.tsa))
         if previous_revision is not None:
             info.changes_before = _changes_between(reader, policy, previous_revision, sig.signed_revision)
         previous_revision = sig.signed_revision
         report.signatures.append(info)
 
-        who = f"第 {index} 个签名（{signer}）"
-        who_en = f"Signature {index} ({signer})"
+        who = msg("verify.who", n=index, signer=signer)
         if not status.intact:
-            report.fail("digest-mismatch", f"{who}：签名后文件内容被改动（摘要不符）。",
-                        f"{who_en}: the content changed after signing (digest mismatch).")
+            report.fail("digest-mismatch", msg("verify.digest_mismatch", who=who))
         elif not status.valid:
-            report.fail("signature-invalid", f"{who}：签名值无效。", f"{who_en}: the signature value is invalid.")
+            report.fail("signature-invalid", msg("verify.signature_invalid", who=who))
         if coverage is None or coverage < SignatureCoverageLevel.ENTIRE_REVISION:
-            report.fail("coverage", f"{who}：签名没有覆盖它所在的整个文件版本（疑似签名包装攻击）。",
-                        f"{who_en}: the signature does not cover its whole revision (signature wrapping?).")
+            report.fail("coverage", msg("verify.coverage", who=who))
         if mod_level is not None and mod_level > allowed_after_seal:
-            changed = _describe_diff(status)
-            report.fail("modified-after-signing",
-                        f"{who}：签名之后文件被追加修改（{changed}），这不是新增签名或时间戳。",
-                        f"{who_en}: the file was changed after signing ({changed}); that is not a "
-                        "new signature or timestamp.")
+            report.fail("modified-after-signing", msg("verify.modified_after_signing", who=who,
+                                                      changed=_describe_diff(status)))
         if getattr(status, "docmdp_ok", True) is False:
-            report.fail("docmdp", f"{who}：签名后的改动违反了文件的修改权限。",
-                        f"{who_en}: changes after signing break the document's modification policy.")
+            report.fail("docmdp", msg("verify.docmdp", who=who))
         if not is_timestamp and trust and not status.trusted:
-            report.warn("untrusted-signer", f"{who}：签名证书不能链接到所给的信任根（--trust）。",
-                        f"{who_en}: the certificate does not chain to the given trust anchors (--trust).")
+            report.warn("untrusted-signer", msg("verify.untrusted_signer", who=who))
 
 
 def diff_policy() -> Any:
@@ -539,28 +501,28 @@ def diff_policy() -> Any:
     )
 
 
-def _changes_between(reader: Any, policy: Any, old_rev: int, new_rev: int) -> list[str]:
+def _changes_between(reader: Any, policy: Any, old_rev: int, new_rev: int) -> list[Message]:
     """In words: what the revisions after ``old_rev`` up to ``new_rev`` added."""
-    changes: list[str] = []
+    changes: list[Message] = []
     try:
         old = reader.get_historical_resolver(old_rev)
         new = reader.get_historical_resolver(new_rev)
         result = policy.apply(old, new)
     except Exception as exc:  # noqa: BLE001 - SuspiciousModification and friends: reported by the diff check too
-        return [f"changes that are not signatures or timestamps ({exc})"]
+        return [msg("verify.change.other", detail=str(exc))]
     for name in sorted(result.changed_form_fields):
-        changes.append(f"signature field {name}")
+        changes.append(msg("verify.change.field", name=name))
     try:
         if "/DSS" in new.root and (old.root.raw_get("/DSS") if "/DSS" in old.root else None) != \
                 new.root.raw_get("/DSS"):
-            changes.append("validation data (DSS)")
+            changes.append(msg("verify.change.dss"))
         elif "/DSS" in new.root and any(
                 ref in reader.xrefs.explicit_refs_in_revision(rev)
                 for rev in range(old_rev + 1, new_rev + 1) for ref in [new.root.raw_get("/DSS")]):
-            changes.append("validation data (DSS)")
+            changes.append(msg("verify.change.dss"))
     except Exception:  # noqa: BLE001 - describing the DSS change is best effort; the diff check reports it anyway
         pass
-    return changes or [result.modification_level.name.lower().replace("_", " ")]
+    return changes or [msg("verify.change.level", level=result.modification_level.name.lower().replace("_", " "))]
 
 
 def _check_after_seal(report: VerifyReport, reader: Any, embedded: list[Any]) -> None:
@@ -586,9 +548,8 @@ def _check_after_seal(report: VerifyReport, reader: Any, embedded: list[Any]) ->
             ("/Metadata", _raw(sealed.root, "/Metadata"), _raw(reader.root, "/Metadata")),
         ):
             if old_ref != new_ref or (old_ref is not None and _ref_key(old_ref) in rewritten):
-                what = "文档信息（/Info）" if label == "/Info" else "XMP 元数据（/Metadata）"
-                report.fail("metadata-changed", f"封存之后{what}被添加或改动。",
-                            f"The document's {label} metadata was added or changed after sealing.")
+                report.fail("metadata-changed", msg("verify.metadata_changed.info" if label == "/Info"
+                                                    else "verify.metadata_changed.xmp"))
         for page_no, page in enumerate(_pages(reader), start=1):
             annots = page.get("/Annots")
             for annot_ref in (annots.get_object() if annots is not None else []):
@@ -603,13 +564,10 @@ def _check_after_seal(report: VerifyReport, reader: Any, embedded: list[Any]) ->
                     continue
                 annot = annot_ref.get_object()
                 if not _invisible_signature_widget(annot):
-                    report.fail("annotation-added",
-                                f"封存之后第 {page_no} 页上被添加了可见的内容（{annot.get('/Subtype')}）。",
-                                f"Something visible ({annot.get('/Subtype')}) was added to page {page_no} "
-                                "after sealing.")
+                    report.fail("annotation-added", msg("verify.annotation_added", page=page_no,
+                                                        subtype=str(annot.get("/Subtype"))))
     except Exception as exc:  # noqa: BLE001 - fail closed: unreadable revisions are a finding
-        report.fail("structure-unreadable", f"封存之后的修订无法完整读取（{exc}）。",
-                    f"The revisions after the seal cannot be read completely ({exc}).")
+        report.fail("structure-unreadable", msg("verify.revisions_unreadable", detail=str(exc)))
 
 
 def _raw(dictionary: Any, key: str) -> Any:
@@ -671,22 +629,15 @@ def _check_sealed_extent(report: VerifyReport, reader: Any, embedded: list[Any],
         report.sealed_size = max(intact_ends)
     total = reader.xrefs.total_revisions
     if structure.ok and total != len(structure.revisions):
-        report.fail("revision-chain-broken",
-                    f"PDF 阅读器看到 {total} 个文件版本，而文件中实际有 {len(structure.revisions)} 个。",
-                    f"A PDF reader sees {total} revisions, but the file holds {len(structure.revisions)}.")
+        report.fail("revision-chain-broken", msg("verify.revision_count", seen=total, actual=len(structure.revisions)))
     sealed = report.sealed_size
     if sealed is None or sealed >= report.file_size:
         return
     extra = report.file_size - sealed
     revisions_after = sum(1 for r in structure.revisions if r.start >= sealed)
-    what_zh = f"（其中 {revisions_after} 个未签名的文件版本）" if revisions_after else ""
-    what_en = f" ({revisions_after} unsigned revision{'s' if revisions_after != 1 else ''})" if revisions_after else ""
-    report.fail("unsigned-after-seal",
-                f"封存（签名覆盖）的部分在第 {sealed} 字节处结束，其后还有 {extra} 字节未被任何签名覆盖{what_zh}："
-                "文件在封存之后被改动。可用 verify --save-sealed 取出封存时的原样文件。",
-                f"What the signatures cover ends at byte {sealed}; {extra} bytes after it are covered by no "
-                f"signature{what_en}: the file was changed after sealing. verify --save-sealed gives back the "
-                "file as it was sealed.")
+    code = {0: "verify.unsigned_after_seal", 1: "verify.unsigned_after_seal.revision"}.get(
+        revisions_after, "verify.unsigned_after_seal.revisions")
+    report.fail("unsigned-after-seal", msg(code, sealed=sealed, extra=extra, revisions=revisions_after))
 
 
 def _check_seal_values(report: VerifyReport, f: BinaryIO, embedded: list[Any]) -> None:
@@ -705,10 +656,7 @@ def _check_seal_values(report: VerifyReport, f: BinaryIO, embedded: list[Any]) -
         f.seek(len1)
         value = f.read(start2 - len1)
         if not _canonical_seal_value(value):
-            report.fail("seal-value-reencoded",
-                        f"第 {index} 个签名的签名值（/Contents）不是签名程序写下的原样编码：它在签名之后被重写过。",
-                        f"The value (/Contents) of signature {index} is not encoded as the signer wrote it: it was "
-                        "rewritten after signing.")
+            report.fail("seal-value-reencoded", msg("verify.seal_value_reencoded", n=index))
 
 
 def _canonical_seal_value(value: bytes) -> bool:
@@ -727,19 +675,15 @@ def _canonical_seal_value(value: bytes) -> bool:
 
 def _check_agreement(report: VerifyReport, path: Path, structure: Structure, f: BinaryIO, reader: Any) -> None:
     """pyHanko and qpdf (as poppler and most viewers) must see what the strict reading holds."""
-    for zh, en in disagreements(path, structure, f, reader):
-        report.fail("parser-disagreement", f"不同的 PDF 阅读器看到的内容不同：{zh}。",
-                    f"PDF readers disagree on what this file shows: {en}.")
+    for difference in disagreements(path, structure, f, reader):
+        report.fail("parser-disagreement", msg("verify.parser_disagreement", what=difference))
 
 
 def _check_time_claim(report: VerifyReport) -> None:
     """A manifest (and cover) that say "time from a TSA" need a valid timestamp on the seal."""
     seals = [s for s in report.signatures if s.kind == "signature"]
     if report.time_source_claimed == "tsa" and seals and seals[0].time_basis != "tsa":
-        report.fail("time-source-claim",
-                    "清单和封面声称封存时间由可信时间戳证明，但封存签名没有有效的时间戳。",
-                    "The manifest and cover say the sealing time comes from a timestamp authority, but the "
-                    "seal carries no valid timestamp.")
+        report.fail("time-source-claim", msg("verify.time_source_claim"))
 
 
 def _describe_diff(status: Any) -> str:
@@ -780,30 +724,24 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
                     structure: Structure) -> None:
     files = embedded_files(reader.root)
     for problem in (attachment_route_problems(StrictView(structure, f)) if structure.ok else []):
-        report.fail("attachment-route", f"附件的链接方式有歧义：{problem[0]}。不同的阅读器可能给出不同的文件。",
-                    f"The attachments are reachable in more than one way: {problem[1]}. Different readers may "
-                    "give different files.")
+        report.fail("attachment-route", msg("verify.attachment_route", what=problem))
     offsets = newest_offsets(structure) or xref_offsets(path)
     manifest_spec = files.get(MANIFEST_NAME)
     if manifest_spec is None:
-        report.fail("manifest-missing", "卷宗中没有 manifest.json（证据清单数据）。",
-                    "The dossier has no manifest.json (the evidence list data).")
+        report.fail("manifest-missing", msg("verify.manifest_missing"))
         return
     manifest_raw = read_attachment(manifest_spec, reader, f, offsets)
     if manifest_raw is None:
-        report.fail("manifest-unreadable", "manifest.json 无法读取。", "manifest.json cannot be read.")
+        report.fail("manifest-unreadable", msg("verify.manifest_unreadable"))
         return
     actual_id = hashlib.sha256(manifest_raw).hexdigest()
     if actual_id != dossier_id:
-        report.fail("manifest-id-mismatch",
-                    f"manifest.json 的 SHA-256（{actual_id[:16]}…）与卷宗编号（{dossier_id[:16]}…）不一致。",
-                    f"The SHA-256 of manifest.json ({actual_id[:16]}…) is not the dossier id "
-                    f"({dossier_id[:16]}…).")
+        report.fail("manifest-id-mismatch", msg("verify.manifest_id_mismatch", actual=actual_id[:16],
+                                                expected=dossier_id[:16]))
     try:
         manifest = parse_manifest(manifest_raw)
     except ValueError:
-        report.fail("manifest-invalid", "manifest.json 不是有效的 evidencekit 清单。",
-                    "manifest.json is not a valid evidencekit manifest.")
+        report.fail("manifest-invalid", msg("verify.manifest_invalid"))
         return
     report.case_title = (manifest.get("case") or {}).get("case", {}).get("title")
     report.time_source_claimed = manifest.get("time_source")
@@ -817,37 +755,28 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
         expected_keys.add(item_id)
         spec = files.get(item_id)
         if spec is None:
-            report.fail("item-missing", f"证据 {item_id}（{item_path}）的原始文件不在卷宗中。",
-                        f"Exhibit {item_id} ({item_path}): the original is missing from the dossier.", item_id)
+            report.fail("item-missing", msg("verify.item_missing", id=item_id, path=item_path), item_id)
             continue
         digests = hash_attachment(spec, reader, f, offsets)
         if digests is None:
-            report.fail("item-unreadable", f"证据 {item_id}（{item_path}）的附件无法读取。",
-                        f"Exhibit {item_id} ({item_path}): the attachment cannot be read.", item_id)
+            report.fail("item-unreadable", msg("verify.item_unreadable", id=item_id, path=item_path), item_id)
             continue
         size, sha, sm3 = digests
         if sha != item.get("sha256") or size != item.get("size"):
-            report.fail("item-hash-mismatch",
-                        f"证据 {item_id}（{item_path}）：附件的 SHA-256 与清单不符（清单 {str(item.get('sha256'))[:16]}…，"
-                        f"实际 {sha[:16]}…），原始文件已被改动。",
-                        f"Exhibit {item_id} ({item_path}): the attachment's SHA-256 does not match the manifest "
-                        f"(manifest {str(item.get('sha256'))[:16]}…, found {sha[:16]}…); the original was changed.",
-                        item_id)
+            report.fail("item-hash-mismatch", msg("verify.item_hash_mismatch", id=item_id, path=item_path,
+                                                  expected=str(item.get("sha256"))[:16], found=sha[:16]), item_id)
             continue
         if item.get("sm3") and sm3 != item.get("sm3"):
-            report.fail("item-sm3-mismatch", f"证据 {item_id}（{item_path}）：SM3 与清单不符。",
-                        f"Exhibit {item_id} ({item_path}): the SM3 digest does not match the manifest.", item_id)
+            report.fail("item-sm3-mismatch", msg("verify.item_sm3_mismatch", id=item_id, path=item_path), item_id)
             continue
         report.items_checked += 1
     for key in sorted(set(files) - expected_keys):
-        report.fail("unexpected-attachment", f"卷宗中有清单之外的附件：{key}。",
-                    f"The dossier holds an attachment that is not in the manifest: {key}.")
+        report.fail("unexpected-attachment", msg("verify.unexpected_attachment", name=key))
     case_spec = files.get(CASE_NAME)
     if case_spec is not None:
         raw_case = read_attachment(case_spec, reader, f, offsets)
         if raw_case is None or not sealed_case_matches(raw_case, manifest.get("case")):
-            report.fail("case-mismatch", "附件 case.toml 与清单中的案件信息不一致。",
-                        "The attached case.toml does not match the case data in the manifest.")
+            report.fail("case-mismatch", msg("verify.case_mismatch"))
 
 
 def _check_cover(report: VerifyReport, reader: Any, dossier_id: str) -> None:
@@ -857,12 +786,10 @@ def _check_cover(report: VerifyReport, reader: Any, dossier_id: str) -> None:
         with open(report.path, "rb") as f:  # a path would make pypdf read the whole file into memory
             text = PdfReader(f, strict=False).pages[0].extract_text() or ""
     except Exception:  # noqa: BLE001 - pypdf raises many types; the cover check is skipped with a warning
-        report.warn("cover-unreadable", "封面文字无法提取，未核对封面上的卷宗编号。",
-                    "The cover's text cannot be extracted; the dossier id on it was not compared.")
+        report.warn("cover-unreadable", msg("verify.cover_unreadable"))
         return
     if dossier_id not in re.sub(r"\s+", "", text):
-        report.fail("cover-id-mismatch", "封面上印的卷宗编号与清单的 SHA-256 不一致。",
-                    "The dossier id printed on the cover is not the SHA-256 of the manifest.")
+        report.fail("cover-id-mismatch", msg("verify.cover_id_mismatch"))
 
 
 def _seal_trusted(report: VerifyReport) -> bool:

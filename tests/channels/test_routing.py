@@ -249,8 +249,10 @@ def test_review_corrections_in_the_sources():
 
 
 def test_the_electronic_signature_law_is_not_overstated():
+    from evidencekit.i18n import CATALOG
     from evidencekit.render import verify_page
-    from evidencekit.verdict_text import SELF_SIGNED_NOTE
+
+    SELF_SIGNED_NOTE = CATALOG["verdict.self_signed_note"]  # noqa: N806 - the name it had as a constant
 
     texts = [*SELF_SIGNED_NOTE, (REPO / "src/evidencekit/render/verify_page.py").read_text(encoding="utf-8"),
              load_channels()["court"].trust.text.zh, load_channels()["court"].trust.text.en]

@@ -25,6 +25,7 @@ from evidencekit.extract.common import (
     parse_local_time,
 )
 from evidencekit.extract.options import ExtractOptions
+from evidencekit.i18n import Message, msg
 
 #: Transaction field -> header names it may go by, in order of preference.
 FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -119,8 +120,8 @@ class BillReader:
         """True once so many rows went by without a header that none is coming."""
         return self.header is None and self.rows_before_header >= HEADER_SEARCH_ROWS
 
-    def where(self, line: int) -> str:
-        return f"{self.row_word} {line}"
+    def where(self, line: int) -> Message:
+        return msg(f"warn.where.{self.row_word}", n=line)
 
     def feed(self, line: int, cells: list[Any]) -> None:
         self.last_line = line
@@ -196,24 +197,18 @@ class BillReader:
     def _feed_transaction(self, line: int, cells: list[Any]) -> None:
         named, needed = self._named, self._needed
         if len(cells) < needed:
-            self.warnings.add(
-                f"row has {len(cells)} fields where the header ({self.where(self.header_line or 0)}) "
-                f"has {named}: the file looks truncated; row skipped",
-                where=self.where(line),
-            )
+            self.warnings.add(msg("warn.bill.row_truncated", fields=len(cells), header=self.where(self.header_line or 0),
+                                  named=named), where=self.where(line))
             return
         if len(cells) < named:
-            self.warnings.add(
-                f"row has {len(cells)} fields where the header has {named}; missing fields left empty",
-                where=self.where(line),
-            )
+            self.warnings.add(msg("warn.bill.row_short", fields=len(cells), named=named), where=self.where(line))
         self.rows_seen += 1
         limit = self.options.max_rows
         if limit is not None and self.first_kept is None and len(self.transactions) >= limit:
             self.first_kept = len(self.transactions)
         disputed = False
         if self.first_kept is not None and self._disputed_ids:
-            ids = {_id_text(self._cell(cells, name), None, "") for name in ("transaction_id", "merchant_order")}
+            ids = {_id_text(self._cell(cells, name), None, None) for name in ("transaction_id", "merchant_order")}
             disputed = bool(ids & self._disputed_ids)
         if self.first_kept is None or (disputed and len(self.transactions) - self.first_kept < MAX_EXTRA_KEPT):
             transaction = self._transaction(line, cells)
@@ -225,7 +220,8 @@ class BillReader:
         raw_amount = self._cell(cells, "amount")
         amount = parse_amount(raw_amount)
         if amount is None:
-            self.warnings.add(f"amount {clip(clean_cell(raw_amount), 40)!r} is not a number", where=self.where(line))
+            self.warnings.add(msg("warn.bill.amount", value=repr(clip(clean_cell(raw_amount), 40))),
+                              where=self.where(line))
         self._count(clean_cell(self._cell(cells, "direction")), amount, disputed)
 
     def _count(self, direction: str, amount: Decimal | None, disputed: bool) -> None:
@@ -240,12 +236,12 @@ class BillReader:
             raw_time = self._cell(cells, "time_fallback")
         moment = parse_local_time(raw_time)
         if moment is None:
-            self.warnings.add(f"time {clip(clean_cell(raw_time), 40)!r} is not a date and time",
-                              where=self.where(line))
+            self.warnings.add(msg("warn.bill.time", value=repr(clip(clean_cell(raw_time), 40))), where=self.where(line))
         raw_amount = self._cell(cells, "amount")
         amount = parse_amount(raw_amount)
         if amount is None:
-            self.warnings.add(f"amount {clip(clean_cell(raw_amount), 40)!r} is not a number", where=self.where(line))
+            self.warnings.add(msg("warn.bill.amount", value=repr(clip(clean_cell(raw_amount), 40))),
+                              where=self.where(line))
         transaction_id = _id_text(self._cell(cells, "transaction_id"), self.warnings, self.where(line))
         merchant_order = _id_text(self._cell(cells, "merchant_order"), self.warnings, self.where(line))
 
@@ -273,25 +269,19 @@ class BillReader:
         """The bill's facts; call after the last row. Adds the closing warnings."""
         if self.header is None:
             wanted = "; ".join("/".join(FIELD_COLUMNS[f]) for f in REQUIRED_FIELDS)
-            hint = f" (read as {encoding}; is that the file's encoding?)" if encoding else ""
-            self.warnings.add(
-                f"no header row naming the columns ({wanted}) was found{hint}; no transactions read",
-                where=f"{self.row_word}s 1-{self.last_line}",
-            )
+            where = msg(f"warn.where.{self.row_word}s", last=self.last_line)
+            if encoding:
+                self.warnings.add(msg("warn.bill.no_header_encoding", columns=wanted, encoding=encoding), where=where)
+            else:
+                self.warnings.add(msg("warn.bill.no_header", columns=wanted), where=where)
         if self.first_kept is not None:
             extra = len(self.transactions) - self.first_kept
-            self.warnings.add(
-                f"only the first {self.first_kept} of {self.rows_seen} transactions are kept and shown"
-                + (f" (and {extra} disputed after them)" if extra else "")
-                + "; every row is counted in the totals, and all are in the attached original"
-            )
+            self.warnings.add(msg("warn.bill.capped_disputed" if extra else "warn.bill.capped",
+                                  first=self.first_kept, total=self.rows_seen, extra=extra))
         stated_count = self.stated.get("count")
         if isinstance(stated_count, int) and self.header is not None:
             if stated_count != self.rows_seen:
-                self.warnings.add(
-                    f"the export says it holds {stated_count} transactions but {self.rows_seen} "
-                    "were read: the file may be truncated or edited"
-                )
+                self.warnings.add(msg("warn.bill.count_mismatch", stated=stated_count, read=self.rows_seen))
         facts: dict[str, Any] = {
             "format": format_name,
             "encoding": encoding,
@@ -320,15 +310,12 @@ class BillReader:
         return totals
 
 
-def _id_text(value: Any, warnings: Warnings | None, where: str) -> str:
+def _id_text(value: Any, warnings: Warnings | None, where: Message | None) -> str:
     """An order number as text. Numbers from a spreadsheet lose digits past 15-16, so say so."""
     if isinstance(value, float):
         if value.is_integer():
             if warnings is not None:
-                warnings.add(
-                    f"order number {int(value)} is stored as a number; digits past the 15th may be lost",
-                    where=where,
-                )
+                warnings.add(msg("warn.bill.id_as_number", number=int(value)), where=where)
             return str(int(value))
         return repr(value)
     if isinstance(value, int) and not isinstance(value, bool):

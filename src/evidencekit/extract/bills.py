@@ -21,6 +21,7 @@ from evidencekit.extract.bills_wechat import (
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of, iter_csv_rows
+from evidencekit.i18n import msg
 from evidencekit.model import Extraction
 
 #: Bill headers sit within the first lines (line 17-25 in real exports).
@@ -54,7 +55,7 @@ def extract_bill_csv(path: Path, options: ExtractOptions) -> Extraction:
     read_rows(reader, iter_csv_rows(path, warnings))
     format_name = alipay_format(reader) or wechat_format(reader, "csv") or "unknown-csv"
     if format_name == "unknown-csv" and reader.header is not None:
-        warnings.add("the header looks like a bill but neither Alipay's nor WeChat Pay's; read by column names")
+        warnings.add(msg("warn.bill.unknown_format"))
     facts = reader.facts(format_name, encoding.name)
     return Extraction(kind="bill" if reader.header is not None else None, facts=facts, warnings=warnings.as_list())
 
@@ -80,6 +81,6 @@ def extract_bill(path: Path, mime: str, options: ExtractOptions) -> Extraction:
         if is_xlsx(path):
             return extract_bill_xlsx(path, options)
         warnings = Warnings(path)
-        warnings.add("a zip archive, not a bill; if it is the bank's encrypted export, unzip it and add the CSV")
+        warnings.add(msg("warn.bill.zip"))
         return Extraction(warnings=warnings.as_list())
     return extract_bill_csv(path, options)

@@ -14,6 +14,7 @@ from typing import Any
 
 from evidencekit.extract.bill_table import BillReader
 from evidencekit.extract.common import Warnings
+from evidencekit.i18n import msg
 
 MARKER = "微信支付账单明细"
 
@@ -45,13 +46,13 @@ def iter_xlsx_rows(path: Path, warnings: Warnings, max_rows: int | None = None) 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many types for broken files
-        warnings.add(f"not a readable XLSX workbook ({type(error).__name__}: {error})")
+        warnings.add(msg("warn.xlsx.unreadable", error=f"{type(error).__name__}: {error}"))
         return
     try:
         sheet = workbook.worksheets[0]
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
             yield number, list(row)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many types mid-sheet too; rows so far are kept
-        warnings.add(f"the workbook stopped reading ({type(error).__name__}: {error})")
+        warnings.add(msg("warn.xlsx.stopped", error=f"{type(error).__name__}: {error}"))
     finally:
         workbook.close()

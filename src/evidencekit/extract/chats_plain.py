@@ -17,6 +17,7 @@ from evidencekit.extract.common import MAX_CELL_CHARS, Warnings, clip, local_iso
 from evidencekit.extract.messages import MessageList, append_line, chat_captured_at, chat_facts, message
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of, iter_lines
+from evidencekit.i18n import msg
 from evidencekit.model import Extraction
 
 _STAMP = (
@@ -71,7 +72,7 @@ def extract_plain_chat(path: Path, mime: str, options: ExtractOptions) -> Extrac
         current["text"] = current["text"].strip("\n")
         messages.add(current)
     if not has_times and messages.items:
-        warnings.add("no message carries a time; the order of lines is all the chat shows")
+        warnings.add(msg("warn.chat.no_times"))
     facts = chat_facts("plain", messages, warnings, encoding=encoding_of(path).name, timezone="+08:00")
     if heading:
         facts["heading"] = "\n".join(heading[:5])

@@ -20,6 +20,7 @@ from evidencekit.extract.common import Warnings, epoch_iso, local_iso
 from evidencekit.extract.messages import MessageList, chat_captured_at, chat_facts, message
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of
+from evidencekit.i18n import Message, msg
 from evidencekit.model import Extraction
 
 MEDIA_FIELDS = ("photo", "file", "thumbnail")
@@ -87,7 +88,7 @@ def _message_of(raw: dict[str, Any], chat_name: str | None, warnings: Warnings) 
         extra["chat"] = chat_name
     time = _time(raw)
     if time is None:
-        warnings.add(f"date {raw.get('date')!r} is not readable", where=f"message id {raw.get('id')}")
+        warnings.add(msg("warn.chat.date", value=repr(raw.get("date"))), where=msg("warn.where.message_id", id=raw.get("id")))
     if raw.get("type") == "service":
         sender = raw.get("actor") or raw.get("actor_id")
         return message(time, sender, _service_text(raw), None, system=True, **extra)
@@ -130,11 +131,11 @@ class _Utf8Source:
                 return text.encode("utf-8")
         return b""
 
-    def where(self) -> str:
+    def where(self) -> Message:
         """The line (or the lines) holding the parser's position when it stopped."""
         if self.at_end or self.chunk_start == self.chunk_end:
-            return f"line {self.chunk_end}"
-        return f"lines {self.chunk_start}-{self.chunk_end}"
+            return msg("warn.where.line", n=self.chunk_end)
+        return msg("warn.where.line_span", first=self.chunk_start, last=self.chunk_end)
 
 
 class _Reader:
@@ -161,7 +162,7 @@ class _Reader:
                     self._read_messages(_until_end(events, prefix), f"{prefix}.item")
                 else:
                     name = self._chat["name"] if self._chat else self.top.get("name")
-                    self.warnings.add(f"chat {name!r} has no message list")
+                    self.warnings.add(msg("warn.telegram.no_list", name=repr(name)))
             elif prefix == "chats.list" and event == "start_array":
                 self.account = True
             elif prefix == "chats.list.item" and event == "start_map":
@@ -178,7 +179,7 @@ class _Reader:
         name = str(self._chat.get("name") or self._chat.get("id")) if self._chat is not None else None
         for index, raw in enumerate(ijson.items(events, item_prefix), start=1):
             if not isinstance(raw, dict):
-                self.warnings.add("is not a message object; skipped", where=f"message #{index}")
+                self.warnings.add(msg("warn.telegram.not_object"), where=msg("warn.where.message_index", n=index))
                 continue
             self.messages.add(_message_of(raw, name, self.warnings))
 
@@ -208,13 +209,12 @@ def extract_telegram(path: Path, mime: str, options: ExtractOptions) -> Extracti
         if isinstance(error.args[0] if error.args else None, bytes):
             reason = error.args[0].decode("utf-8", "replace")
         reason = reason.strip().splitlines()[0] if reason.strip() else "invalid JSON"
-        read = f"the {messages.seen} messages before it are read" if messages.seen else "no messages read"
-        warnings.add(f"invalid JSON ({reason}): the file is damaged or cut off here; {read}",
-                     where=source.where())
+        warnings.add(msg("warn.telegram.invalid_json_read" if messages.seen else "warn.telegram.invalid_json",
+                         detail=reason, read=messages.seen), where=source.where())
         if not messages.seen:
             return Extraction(warnings=warnings.as_list())
     except (OSError, RecursionError) as error:
-        warnings.add(f"could not be read as JSON ({error})")
+        warnings.add(msg("warn.telegram.unreadable", detail=str(error)))
         return Extraction(warnings=warnings.as_list())
     if reader.account:
         variant = "telegram-account"
@@ -225,7 +225,7 @@ def extract_telegram(path: Path, mime: str, options: ExtractOptions) -> Extracti
         top = reader.top
         chats = [{"name": top.get("name"), "type": top.get("type"), "id": top.get("id")}]
     else:
-        warnings.add("JSON without 'messages' or 'chats': not a Telegram export")
+        warnings.add(msg("warn.telegram.not_telegram"))
         return Extraction(warnings=warnings.as_list())
     facts = chat_facts("telegram", messages, warnings, export=variant, chats=chats, timezone="+08:00")
     return Extraction(kind="chat", facts=facts, warnings=warnings.as_list(), captured_at=chat_captured_at(facts))

@@ -17,6 +17,7 @@ from evidencekit.extract.common import MAX_MESSAGE_CHARS, Warnings, epoch_iso, l
 from evidencekit.extract.messages import MessageList, chat_captured_at, chat_facts, message
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of, iter_csv_rows, iter_lines
+from evidencekit.i18n import msg
 from evidencekit.model import Extraction
 
 ME = "我"
@@ -70,15 +71,13 @@ def extract_wechat_csv(path: Path, mime: str, options: ExtractOptions) -> Extrac
         if not columns:
             columns = {name.strip().lstrip("\ufeff"): index for index, name in enumerate(row)}
             if not {"Type", "IsSender", "StrContent"} <= set(columns):
-                warnings.add(
-                    "the first line is not a 留痕 header (localId,TalkerId,Type,…); no messages read", line
-                )
+                warnings.add(msg("warn.wechat.not_liuhen"), line)
                 break
             continue
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < PRIVATE_FIELDS:
-            warnings.add(f"row has {len(row)} fields, fewer than {PRIVATE_FIELDS}: truncated; skipped", line)
+            warnings.add(msg("warn.wechat.row_short", fields=len(row), needed=PRIVATE_FIELDS), line)
             continue
         messages.add(_csv_message(row, columns, line, warnings))
     facts = chat_facts("wechat-csv", messages, warnings, encoding=encoding.name, timezone="+08:00")
@@ -93,12 +92,12 @@ def _csv_message(row: list[str], columns: dict[str, int], line: int, warnings: W
     try:
         type_code, sub_type = int(cell("Type") or 0), int(cell("SubType") or 0)
     except ValueError:
-        warnings.add(f"message type {cell('Type')!r} is not a number", line)
+        warnings.add(msg("warn.wechat.type", value=repr(cell("Type"))), line)
         type_code, sub_type = 1, 0
     from_me = cell("IsSender") == "1"
     time = local_iso(cell("StrTime")) or epoch_iso(cell("CreateTime"))
     if time is None:
-        warnings.add(f"time {cell('StrTime')!r} is not readable", line)
+        warnings.add(msg("warn.wechat.time", value=repr(cell("StrTime"))), line)
     raw_content = row[columns["StrContent"]] if columns["StrContent"] < len(row) else ""
     text, attachments, extra = _content(type_code, sub_type, raw_content.replace("\r\n", "\n"))
     system = type_code == 10000
@@ -136,7 +135,7 @@ def extract_wechat_txt(path: Path, mime: str, options: ExtractOptions) -> Extrac
             body.append(line[:MAX_MESSAGE_CHARS + 1])
             body_chars += len(body[-1]) + 1
         elif line.strip():
-            warnings.add("text before the first message was skipped", number)
+            warnings.add(msg("warn.chat.text_before"), number)
     flush()
     facts = chat_facts("wechat-txt", messages, warnings, timezone="+08:00")
     return Extraction(kind="chat", facts=facts, warnings=warnings.as_list(), captured_at=chat_captured_at(facts))

@@ -19,6 +19,7 @@ from evidencekit.extract.common import MAX_MESSAGE_CHARS, Warnings
 from evidencekit.extract.messages import MessageList, chat_captured_at, chat_facts, message
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of, iter_lines
+from evidencekit.i18n import msg
 from evidencekit.model import Extraction
 
 #: Invisible direction marks WhatsApp sprinkles over iOS exports.
@@ -158,7 +159,7 @@ def extract_whatsapp(path: Path, mime: str, options: ExtractOptions) -> Extracti
                 if len(current["text"]) <= MAX_MESSAGE_CHARS:  # the facts keep no more
                     current["text"] += "\n" + line[:MAX_MESSAGE_CHARS + 1]
             elif line.strip():
-                warnings.add("text before the first dated message was skipped", number)
+                warnings.add(msg("warn.whatsapp.text_before"), number)
             continue
         flush()
         author = AUTHOR.match(match.group("rest"))
@@ -168,7 +169,7 @@ def extract_whatsapp(path: Path, mime: str, options: ExtractOptions) -> Extracti
             moment: str | None = iso(datetime(year, month, day, hour, minute, second, tzinfo=CHINA_TZ))
         except ValueError:
             moment = None
-            warnings.add(f"date {_date_parts(match.group('date'))} is not a valid {order} date", number)
+            warnings.add(msg("warn.whatsapp.date", value=_date_parts(match.group("date")), order=order), number)
         sender = author.group("author").strip() if author else None
         text = author.group("text") if author else match.group("rest")
         current = message(moment, sender, text, number, system=sender is None)
@@ -185,13 +186,10 @@ def _choose_date_order(tally: DateTally, options: ExtractOptions, warnings: Warn
         wanted = options.date_order.strip().lower()
         if wanted in ("dmy", "mdy", "ymd"):
             return wanted, "case.toml"
-        warnings.add(f"date_order {options.date_order!r} from case.toml is not 'dmy' or 'mdy'; inferred instead")
+        warnings.add(msg("warn.whatsapp.date_order", value=repr(options.date_order)))
     order, decided = tally.decide()
     if decided:
         return order, "inferred"
     if tally.count:
-        warnings.add(
-            "day and month order cannot be told from this file (no day above 12); read as day/month/year. "
-            "If that is wrong, set date_order = \"mdy\" for it in case.toml [[evidence]]"
-        )
+        warnings.add(msg("warn.whatsapp.ambiguous"))
     return order, "assumed"

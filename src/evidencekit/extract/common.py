@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from evidencekit.clock import CHINA_TZ, iso
+from evidencekit.i18n import Message, msg
 
 #: At most this many warnings of one file are kept; the rest are counted.
 MAX_WARNINGS = 50
@@ -23,24 +24,27 @@ _CENT = Decimal("0.01")
 
 @dataclass
 class Warnings:
-    """Collects warnings for one file, each prefixed with its name and line."""
+    """Collects warnings for one file, each a catalog message naming the file and where in it
+    (``warn.*`` codes; their English text is what the manifest keeps)."""
 
     path: Path
-    messages: list[str] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
     dropped: int = 0
 
-    def add(self, message: str, line: int | None = None, *, where: str | None = None) -> None:
+    def add(self, message: Message, line: int | None = None, *, where: Message | None = None) -> None:
         if len(self.messages) >= MAX_WARNINGS:
             self.dropped += 1
             return
         if line is not None:
-            where = f"line {line}"
-        prefix = f"{self.path.name} {where}" if where else self.path.name
-        self.messages.append(f"{prefix}: {message}")
+            where = msg("warn.where.line", n=line)
+        if where is not None:
+            self.messages.append(msg("warn.in_file_at", name=self.path.name, where=where, message=message))
+        else:
+            self.messages.append(msg("warn.in_file", name=self.path.name, message=message))
 
-    def as_list(self) -> list[str]:
+    def as_list(self) -> list[Message]:
         if self.dropped:
-            return [*self.messages, f"{self.path.name}: {self.dropped} more warnings not shown"]
+            return [*self.messages, msg("warn.more_not_shown", name=self.path.name, n=self.dropped)]
         return list(self.messages)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
+from evidencekit.i18n import msg
 from evidencekit.model import Extraction
 
 log = logging.getLogger("evidencekit")
@@ -120,16 +121,16 @@ def extract_image(path: Path, mime: str, options: ExtractOptions) -> Extraction:
         image = Image.open(path)
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
         if "heic" in mime or "heif" in mime or "avif" in mime:
-            reason = "pillow-heif is not installed" if not heif else f"it could not be decoded ({error})"
-            warnings.add(f"HEIC/HEIF image not shown: {reason}; it is attached and listed")
+            warnings.add(msg("warn.image.heic_undecodable", detail=str(error)) if heif
+                         else msg("warn.image.heic_unsupported"))
         else:
-            warnings.add(f"not a readable image ({error})")
+            warnings.add(msg("warn.image.unreadable", detail=str(error)))
         return Extraction(facts={"format": None, "screenshot": None, "gps_present": None}, warnings=warnings.as_list())
     with image:
         try:
             exif, camera, gps_present = _exif_facts(image)
         except Exception as error:  # noqa: BLE001 - a malformed EXIF block must not hide the picture
-            warnings.add(f"EXIF data is unreadable ({type(error).__name__}: {error})")
+            warnings.add(msg("warn.image.exif", detail=f"{type(error).__name__}: {error}"))
             exif, camera, gps_present = {}, False, False
         width, height = image.size
         facts: dict[str, Any] = {
@@ -147,7 +148,7 @@ def extract_image(path: Path, mime: str, options: ExtractOptions) -> Extraction:
         facts["display_size"] = [height, width] if facts["rotate_degrees"] in (90, 270) else [width, height]
         _check_pixels(image, warnings)
     if gps_present:
-        warnings.add("contains GPS location (private data): mask or strip it before sharing the dossier publicly")
+        warnings.add(msg("warn.image.gps"))
     captured_at, assumed = exif_time(exif.get("datetime_original"), exif.get("offset"))
     if captured_at:
         facts["captured_at_offset"] = "+08:00 assumed (no OffsetTimeOriginal)" if assumed else "from EXIF"
@@ -171,4 +172,4 @@ def _check_pixels(image: Any, warnings: Warnings) -> None:
             image.draft("RGB", (max(1, image.size[0] // 8), max(1, image.size[1] // 8)))
         image.load()
     except Exception as error:  # noqa: BLE001 - Pillow raises OSError, SyntaxError, ValueError… for bad data
-        warnings.add(f"image data is truncated or corrupt ({error}); it may not display")
+        warnings.add(msg("warn.image.damaged", detail=str(error)))

@@ -28,6 +28,7 @@ import mutagen.wave
 
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
+from evidencekit.i18n import msg
 from evidencekit.model import Extraction
 
 CHUNK = 64 * 1024
@@ -190,10 +191,10 @@ def extract_media(path: Path, mime: str, options: ExtractOptions) -> Extraction:
     try:
         info = probe(path, warnings)
     except (OSError, struct.error, ValueError) as error:
-        warnings.add(f"headers could not be read ({type(error).__name__}: {error})")
+        warnings.add(msg("warn.media.headers", detail=f"{type(error).__name__}: {error}"))
         info = None
     if info is None:
-        warnings.add(f"no audio or video container recognised in its first bytes (libmagic says {mime})")
+        warnings.add(msg("warn.media.unknown", mime=mime))
         return Extraction(facts={"container": None, "codec": None, "duration_seconds": None, "sample_rate": None},
                           warnings=warnings.as_list())
     return Extraction(kind=info.kind, facts=info.facts(), warnings=warnings.as_list())
@@ -206,7 +207,7 @@ def _mutagen_info(reader: type[mutagen.FileType], handle: BinaryIO, warnings: Wa
         return reader(handle).info
     except Exception as error:  # noqa: BLE001 - mutagen parses untrusted bytes; any failure is a warning, not a stop
         if warnings is not None:
-            warnings.add(f"the {reader.__name__} headers could not be read ({type(error).__name__}: {error})")
+            warnings.add(msg("warn.media.reader_headers", reader=reader.__name__, detail=f"{type(error).__name__}: {error}"))
         return None
 
 
@@ -222,14 +223,14 @@ def _probe_silk(handle: BinaryIO, warnings: Warnings) -> MediaInfo:
         length_bytes = handle.read(2)
         if len(length_bytes) < 2:
             if length_bytes:
-                warnings.add("ends inside a packet length: the file is truncated")
+                warnings.add(msg("warn.media.packet_length"))
             break
         (length,) = struct.unpack("<h", length_bytes)
         if length < 0:
             break
         payload = handle.read(length)
         if len(payload) < length:
-            warnings.add(f"packet {packets + 1} is cut short: the file is truncated")
+            warnings.add(msg("warn.media.packet_cut", n=packets + 1))
             break
         packets += 1
     return MediaInfo(
@@ -254,7 +255,7 @@ def _probe_amr(handle: BinaryIO, container: str, warnings: Warnings) -> MediaInf
         frame_type = (buffer[offset] >> 3) & 0x0F
         frame_length = 1 + sizes[frame_type]
         if offset + frame_length > len(buffer):
-            warnings.add(f"frame {frames + 1} is cut short: the file is truncated")
+            warnings.add(msg("warn.media.frame_cut", n=frames + 1))
             break
         offset += frame_length
         frames += 1
@@ -282,8 +283,8 @@ def _probe_wav(handle: BinaryIO, size: int, warnings: Warnings) -> MediaInfo:
     missing = riff_size + 8 - size
     if missing > 0 and stream.bitrate:
         info.duration_seconds = max(0.0, stream.length - missing * 8 / stream.bitrate)
-        warnings.add(f"the header says {stream.length:.3f} s but the file ends after "
-                     f"{info.duration_seconds:.3f} s ({missing} bytes missing): the file is truncated")
+        warnings.add(msg("warn.media.short", said=f"{stream.length:.3f}", ends=f"{info.duration_seconds:.3f}",
+                         missing=missing))
     return info
 
 
@@ -312,7 +313,7 @@ def _probe_ogg(handle: BinaryIO, warnings: Warnings) -> MediaInfo:
                 info.sample_rate = getattr(stream, "sample_rate", None) or (48000 if codec == "opus" else None)
                 info.channels = getattr(stream, "channels", None)
             return info
-    warnings.add("no Opus, Vorbis, Speex, FLAC or Theora stream header: the codec is unknown")
+    warnings.add(msg("warn.media.ogg_codec"))
     return MediaInfo("ogg", "recording")
 
 
@@ -391,13 +392,13 @@ def _mp4_top_level(handle: BinaryIO, size: int, warnings: Warnings) -> tuple[byt
         elif box_size == 0:
             box_size = size - at
         if box_size < header_size:
-            warnings.add(f"box at byte {at} has an impossible size: the file is damaged")
+            warnings.add(msg("warn.media.box_size", at=at))
             break
         if kind == b"ftyp":
             brand = header[header_size : header_size + 4]
         elif kind == b"moov":
             if box_size > MAX_MOOV_BYTES:
-                warnings.add("the movie header is too large to read")
+                warnings.add(msg("warn.media.moov_large"))
                 break
             handle.seek(at + header_size)
             return brand, handle.read(box_size - header_size)
@@ -435,7 +436,7 @@ def _probe_mp4(handle: BinaryIO, size: int, warnings: Warnings) -> MediaInfo:
     if brand:
         info.extra["brand"] = brand.decode("latin-1").strip()
     if moov is None:
-        warnings.add("no moov box (movie header): the file is truncated or still being recorded")
+        warnings.add(msg("warn.media.no_moov"))
         return info
     tracks = _mp4_tracks(moov)
     handlers = {track["handler"] for track in tracks}

@@ -10,6 +10,7 @@ from typing import Any
 
 from evidencekit.extract.common import MAX_EXTRA_KEPT, MAX_MESSAGE_CHARS, Warnings, clip
 from evidencekit.extract.options import ExtractOptions
+from evidencekit.i18n import msg
 
 
 def message(
@@ -90,13 +91,10 @@ def chat_facts(format_name: str, messages: MessageList, warnings: Warnings, **ex
     """The facts every chat shares: participants in order of first appearance, time range."""
     if messages.first_kept is not None:
         more = len(messages.items) - messages.first_kept
-        warnings.add(
-            f"only the first {messages.first_kept} of {messages.seen} messages are kept and shown"
-            + (f" (and {more} after them that name a disputed id)" if more else "")
-            + "; all are in the attached original"
-        )
+        warnings.add(msg("warn.chat.capped_disputed" if more else "warn.chat.capped", first=messages.first_kept,
+                         total=messages.seen, extra=more))
     if not messages.items:
-        warnings.add("no messages were found")
+        warnings.add(msg("warn.chat.none"))
     return {
         "format": format_name,
         "participants": messages.participants,

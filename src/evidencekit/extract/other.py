@@ -8,6 +8,7 @@ from typing import Any
 
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
+from evidencekit.i18n import msg
 from evidencekit.model import Extraction
 
 MAX_LISTED_ENTRIES = 50
@@ -25,8 +26,7 @@ def extract_archive(path: Path, warnings: Warnings) -> dict[str, Any] | None:
         return None
     encrypted = any(entry.flag_bits & 0x1 for entry in entries)
     if encrypted:
-        warnings.add("a password-protected zip: unzip it with the password the platform sent and add "
-                     "the files inside to the case so their contents can be read")
+        warnings.add(msg("warn.zip.encrypted"))
     return {
         "archive": "zip",
         "encrypted": encrypted,
@@ -41,5 +41,5 @@ def extract_other(path: Path, mime: str, options: ExtractOptions) -> Extraction:
     facts = extract_archive(path, warnings)
     if facts is None:
         facts = {"mime": mime}
-        warnings.add(f"no extractor reads {mime or 'this type'}; the file is attached and listed as it is")
+        warnings.add(msg("warn.no_extractor", mime=mime) if mime else msg("warn.no_extractor.unknown"))
     return Extraction(facts=facts, warnings=warnings.as_list())

@@ -15,6 +15,7 @@ from typing import Any
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
+from evidencekit.i18n import msg
 from evidencekit.model import Extraction
 
 log = logging.getLogger("evidencekit")
@@ -56,7 +57,7 @@ def _open(path: Path, options: ExtractOptions, warnings: Warnings) -> tuple[Any,
     try:
         reader = PdfReader(path, strict=False)
     except (PdfReadError, ValueError, OSError, KeyError, TypeError) as error:
-        warnings.add(f"not a readable PDF ({error})")
+        warnings.add(msg("warn.pdf.unreadable", detail=str(error)))
         return None
     if reader.is_encrypted:
         facts["encrypted"] = True
@@ -70,14 +71,10 @@ def _open(path: Path, options: ExtractOptions, warnings: Warnings) -> tuple[Any,
                     facts["decrypted_with"] = label
                     break
             except Exception as error:  # noqa: BLE001 - pypdf raises several types for unsupported encryption
-                warnings.add(f"cannot decrypt ({type(error).__name__}: {error})")
+                warnings.add(msg("warn.pdf.cannot_decrypt", detail=f"{type(error).__name__}: {error}"))
                 break
         if not facts["decrypted"]:
-            tried = "the password from case.toml did not open it; " if options.password else ""
-            warnings.add(
-                f"encrypted; {tried}give its password in case.toml [[evidence]] password = \"…\" "
-                "so its pages can be shown (it is attached and listed either way)"
-            )
+            warnings.add(msg("warn.pdf.wrong_password" if options.password else "warn.pdf.encrypted"))
     return reader, facts
 
 
@@ -93,7 +90,7 @@ def extract_pdf(path: Path, mime: str, options: ExtractOptions) -> Extraction:
         facts["pages"] = len(reader.pages) if readable else None
         info = reader.metadata if readable else None
     except Exception as error:  # noqa: BLE001 - pypdf raises many types for a broken page tree; it becomes a warning
-        warnings.add(f"page tree or metadata is broken ({type(error).__name__}: {error})")
+        warnings.add(msg("warn.pdf.broken", detail=f"{type(error).__name__}: {error}"))
         facts["pages"] = None
         info = None
         readable = False
@@ -114,7 +111,7 @@ def _excerpt(reader: Any, warnings: Warnings) -> str:
         try:
             text = page.extract_text() or ""
         except Exception as error:  # noqa: BLE001 - pypdf raises many types extracting text; the page is skipped with a warning
-            warnings.add(f"text could not be extracted ({type(error).__name__})", where=f"page {number}")
+            warnings.add(msg("warn.pdf.no_text", detail=type(error).__name__), where=msg("warn.where.page", n=number))
             continue
         parts.append(text.strip())
         length += len(text)

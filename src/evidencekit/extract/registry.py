@@ -19,6 +19,7 @@ from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.other import extract_other
 from evidencekit.extract.pdfs import extract_pdf
 from evidencekit.extract.text import extract_text_document, looks_like_text, read_head
+from evidencekit.i18n import msg
 from evidencekit.model import Extraction
 
 log = logging.getLogger("evidencekit")
@@ -62,15 +63,14 @@ def extract(path: Path, mime: str, kind: str, options: ExtractOptions = ExtractO
     extractor = EXTRACTORS.get(kind)
     if extractor is None:
         warnings = Warnings(path)
-        warnings.add(f"unknown evidence kind {kind!r}; the file is attached and listed as it is")
+        warnings.add(msg("warn.unknown_kind", kind=repr(kind)))
         return Extraction(warnings=warnings.as_list())
     try:
         extraction = extractor(path, mime, options)
     except Exception as error:
-        log.warning("extractor for %s failed on %s", kind, path, exc_info=True)
+        log.warning(msg("log.extractor_failed", kind=kind, path=str(path)), exc_info=True)
         warnings = Warnings(path)
-        warnings.add(f"could not be read as {kind} ({type(error).__name__}: {error}); "
-                     "it is attached and listed as it is")
+        warnings.add(msg("warn.extractor_failed", kind=msg(f"kind.{kind}"), detail=f"{type(error).__name__}: {error}"))
         return Extraction(warnings=warnings.as_list())
     log.debug("extracted %s as %s: %d warnings", path, kind, len(extraction.warnings))
     return extraction

@@ -18,6 +18,7 @@ from evidencekit.extract.bills_wechat import is_xlsx
 from evidencekit.extract.chats import chat_format_of
 from evidencekit.extract.pdfs import first_text
 from evidencekit.extract.text import SAMPLE_BYTES, looks_like_text, read_head
+from evidencekit.i18n import msg
 
 log = logging.getLogger("evidencekit")
 
@@ -32,7 +33,7 @@ def sniff_kind(path: Path, mime: str) -> str:
     try:
         return _sniff(path, mime.lower())
     except Exception:  # sniffing never stops a bundle: the file is still attached and listed
-        log.warning("could not look inside %s to tell its kind", path, exc_info=True)
+        log.warning(msg("log.sniff_failed", path=str(path)), exc_info=True)
         return _kind_from_mime(mime.lower())
 
 

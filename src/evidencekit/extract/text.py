@@ -17,6 +17,7 @@ from typing import TextIO
 
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
+from evidencekit.i18n import msg
 from evidencekit.model import Extraction
 
 #: How much of a file decides its encoding and its kind.
@@ -125,9 +126,9 @@ def bounded_lines(stream: TextIO, limit: int = MAX_LINE_CHARS) -> Iterator[tuple
         yield line, True
 
 
-def _too_long(warnings: Warnings, line: int, what: str) -> None:
-    warnings.add(f"longer than {MAX_LINE_CHARS:,} characters (are its line breaks missing?): a damaged "
-                 f"line; {what} (the whole line is in the attached original)", line)
+def _too_long(warnings: Warnings, line: int, skipped: bool) -> None:
+    code = "warn.text.line_too_long_skipped" if skipped else "warn.text.line_too_long"
+    warnings.add(msg(code, limit=f"{MAX_LINE_CHARS:,}"), line)
 
 
 def iter_lines(
@@ -142,9 +143,9 @@ def iter_lines(
             line = line.rstrip("\r\n")
             if warnings is not None:
                 if too_long:
-                    _too_long(warnings, number, f"only its first {MAX_LINE_CHARS:,} characters are read")
+                    _too_long(warnings, number, skipped=False)
                 if "\ufffd" in line:
-                    warnings.add(f"bytes that are not valid {encoding.name} were replaced", number)
+                    warnings.add(msg("warn.text.replaced", encoding=encoding.name), number)
             yield number, line
 
 
@@ -176,16 +177,18 @@ def iter_csv_rows(path: Path, warnings: Warnings) -> Iterator[tuple[int, list[st
             except StopIteration:
                 return
             except csv.Error as error:
-                span = f"lines {first_line}-{reader.line_num}" if reader.line_num > first_line else None
-                warnings.add(f"CSV error: {error}; {'these lines were' if span else 'the line was'} skipped",
-                             None if span else first_line, where=span)
+                if reader.line_num > first_line:
+                    warnings.add(msg("warn.csv.error_lines", detail=str(error)),
+                                 where=msg("warn.where.line_span", first=first_line, last=reader.line_num))
+                else:
+                    warnings.add(msg("warn.csv.error_line", detail=str(error)), first_line)
                 row = None
             if damaged:
                 for number in damaged:
-                    _too_long(warnings, number, "skipped")
+                    _too_long(warnings, number, skipped=True)
                 row = None
             elif replaced and row is not None:
-                warnings.add(f"bytes that are not valid {encoding.name} were replaced", first_line)
+                warnings.add(msg("warn.text.replaced", encoding=encoding.name), first_line)
             damaged.clear()
             replaced.clear()
             if row is not None:

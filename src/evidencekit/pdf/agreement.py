@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from evidencekit.i18n import Message, msg
 from evidencekit.pdf.structure import Name, PdfDict, Ref, StrictView, Structure
 
 Norm = Any  # nested tuples of plain values
@@ -105,12 +106,11 @@ def _strict_tree(strict: StrictView, node: PdfDict, out: list[Any], depth: int) 
             _strict_tree(strict, child, out, depth + 1)
 
 
-def _xref_differences(structure: Structure, hanko_reader: Any) -> list[tuple[str, str]]:
+def _xref_differences(structure: Structure, hanko_reader: Any) -> list[Message]:
     """pyHanko must locate every object, in every revision, where the strict reading found it."""
     xrefs = hanko_reader.xrefs
     if xrefs.total_revisions != len(structure.revisions):
-        return [(f"pyHanko 看到 {xrefs.total_revisions} 个文件版本，文件中实际有 {len(structure.revisions)} 个",
-                 f"pyHanko sees {xrefs.total_revisions} revisions, the file holds {len(structure.revisions)}")]
+        return [msg("agree.revisions", seen=xrefs.total_revisions, actual=len(structure.revisions))]
     for k, revision in enumerate(structure.revisions):
         data = xrefs.get_xref_data(k)
         theirs = {num: (gen, offset) for num, (gen, offset) in data.standard_xrefs.items()}
@@ -120,8 +120,7 @@ def _xref_differences(structure: Structure, hanko_reader: Any) -> list[tuple[str
                   if obj.in_object_stream is not None}
         if theirs != ours or theirs_c != ours_c:
             differing = sorted(set(theirs.items()) ^ set(ours.items()))[:3]
-            return [(f"第 {k + 1} 个文件版本中，pyHanko 读到的对象位置与文件实际内容不符（{differing}）",
-                     f"in revision {k + 1}, pyHanko locates objects elsewhere than where they are ({differing})")]
+            return [msg("agree.xref", revision=k + 1, differing=str(differing))]
     return []
 
 
@@ -205,40 +204,35 @@ def _pike_tree(node: Any, out: list[Any], depth: int) -> None:
 # --- the comparison ---------------------------------------------------------------------------
 
 
-def disagreements(path: Path, structure: Structure, f: BinaryIO, hanko_reader: Any) -> list[tuple[str, str]]:
-    """What pyHanko or qpdf sees differently from the strict reading, as (zh, en); empty when all agree."""
+def disagreements(path: Path, structure: Structure, f: BinaryIO, hanko_reader: Any) -> list[Message]:
+    """What pyHanko or qpdf sees differently from the strict reading; empty when all agree."""
     import pikepdf
 
     out = _xref_differences(structure, hanko_reader)
     try:
         ours = _strict_view(StrictView(structure, f))
     except Exception as exc:  # noqa: BLE001 - fail closed: what the strict reader cannot read is a finding
-        return out + [(f"无法读取页面或附件（{type(exc).__name__}）",
-                       f"the pages or attachments cannot be read ({type(exc).__name__}: {exc})")]
+        return out + [msg("agree.unreadable", detail=f"{type(exc).__name__}: {exc}")]
     try:
         theirs_pdf = pikepdf.open(path, suppress_warnings=True)
-    except Exception as exc:  # noqa: BLE001 - fail closed: pikepdf raises many types; it becomes a finding
-        return out + [(f"qpdf 无法打开该文件（{exc}）", f"qpdf cannot open the file ({exc})")]
+    except Exception as exc:  # noqa: BLE001 - fail closed: what the strict reader cannot read is a finding
+        return out + [msg("agree.qpdf_cannot_open", detail=str(exc))]
     with theirs_pdf:
         try:
             theirs = _pike_view(theirs_pdf)
         except Exception as exc:  # noqa: BLE001 - fail closed: what qpdf cannot read is a finding
-            return out + [(f"qpdf 无法读取页面或附件（{type(exc).__name__}）",
-                           f"qpdf cannot read the pages or attachments ({type(exc).__name__}: {exc})")]
+            return out + [msg("agree.qpdf_unreadable", detail=f"{type(exc).__name__}: {exc}")]
         warnings = [str(w) for w in theirs_pdf.get_warnings()]
-    out += [(f"qpdf 报告：{w}", f"qpdf reports: {w}") for w in warnings[:5]]
+    out += [msg("agree.qpdf_reports", warning=w) for w in warnings[:5]]
     if ours["catalog"] != theirs["catalog"]:
-        out.append(("qpdf 读到的文档目录（catalog）不同", "qpdf reads another document catalog"))
+        out.append(msg("agree.catalog"))
     if len(ours["pages"]) != len(theirs["pages"]):
-        out.append((f"签名核验读到 {len(ours['pages'])} 页，qpdf 读到 {len(theirs['pages'])} 页",
-                    f"the signature check reads {len(ours['pages'])} pages, qpdf {len(theirs['pages'])}"))
+        out.append(msg("agree.page_count", ours=len(ours["pages"]), theirs=len(theirs["pages"])))
     else:
         changed = [n for n, (a, b) in enumerate(zip(ours["pages"], theirs["pages"]), start=1) if a != b]
         if changed:
             listed = ", ".join(str(n) for n in changed[:10]) + ("…" if len(changed) > 10 else "")
-            out.append((f"qpdf 读到的第 {listed} 页内容不同", f"qpdf reads page {listed} differently"
-                        if len(changed) == 1 else f"qpdf reads pages {listed} differently"))
+            out.append(msg("agree.page" if len(changed) == 1 else "agree.pages", pages=listed))
     if ours["files"] != theirs["files"]:
-        out.append((f"qpdf 读到的附件不同（{len(ours['files'])} 对 {len(theirs['files'])} 个）",
-                    f"qpdf reads other attached files ({len(theirs['files'])} against {len(ours['files'])})"))
+        out.append(msg("agree.files", ours=len(ours["files"]), theirs=len(theirs["files"])))
     return out

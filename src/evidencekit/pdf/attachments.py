@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from evidencekit.hashing import Digester
+from evidencekit.i18n import Message, msg
 from evidencekit.pdf.stream_reader import UnsupportedStream, feed_stream, locate_stream
 from evidencekit.pdf.structure import Ref, StrictView
 
@@ -98,8 +99,8 @@ def read_attachment(spec: Any, reader: Any, f: BinaryIO, offsets: dict[int, int]
         return None
 
 
-def attachment_route_problems(view: StrictView) -> list[tuple[str, str]]:
-    """(zh, en) for every way to an attached file other than one name-tree entry with one stream.
+def attachment_route_problems(view: StrictView) -> list[Message]:
+    """A message for every way to an attached file other than one name-tree entry with one stream.
 
     A dossier reaches each original in exactly one way: a name-tree entry whose file
     specification holds one stream (under /F, and /UF only as the same object). A name
@@ -107,10 +108,10 @@ def attachment_route_problems(view: StrictView) -> list[tuple[str, str]]:
     /AF, or a /FileAttachment annotation lets a viewer offer a file the check never saw.
     Read from the strict reading, which every reader has been shown to agree with.
     """
-    problems: list[tuple[str, str]] = []
+    problems: list[Message] = []
     root = view.resolve(view.trailer.get("/Root"))
     if not isinstance(root, dict):
-        return [("文件没有文档目录", "the file has no document catalog")]
+        return [msg("route.no_stream", name="/Root")]
     pairs: list[tuple[object, object]] = []
 
     def walk(node: object, depth: int) -> None:
@@ -118,12 +119,12 @@ def attachment_route_problems(view: StrictView) -> list[tuple[str, str]]:
         if not isinstance(node, dict):
             return
         if depth > 32:
-            problems.append(("附件名录嵌套过深", "the attachment name tree is nested too deep"))
+            problems.append(msg("route.too_deep"))
             return
         names = view.resolve(node.get("/Names"))
         if isinstance(names, list):
             if len(names) % 2:
-                problems.append(("附件名录的条目不成对", "the attachment name tree has an unpaired entry"))
+                problems.append(msg("route.unpaired"))
             pairs.extend((view.resolve(names[i]), names[i + 1]) for i in range(0, len(names) - 1, 2))
         kids = view.resolve(node.get("/Kids"))
         for kid in kids if isinstance(kids, list) else []:
@@ -137,40 +138,37 @@ def attachment_route_problems(view: StrictView) -> list[tuple[str, str]]:
     for raw_name, spec_ref in pairs:
         name = raw_name.decode("latin-1") if isinstance(raw_name, bytes) else str(raw_name)
         if raw_name in seen:
-            problems.append((f"附件名 {name} 出现了两次", f"the attachment name {name} is listed twice"))
+            problems.append(msg("route.name_twice", name=name))
         seen.add(raw_name)
         if not isinstance(spec_ref, Ref):
-            problems.append((f"附件 {name} 的文件说明不是独立对象", f"the file specification of {name} is not an object"))
+            problems.append(msg("route.spec_direct", name=name))
             continue
         specs.add(spec_ref)
         spec = view.resolve(spec_ref)
         ef = view.resolve(spec.get("/EF")) if isinstance(spec, dict) else None
         if not isinstance(ef, dict) or "/F" not in ef:
-            problems.append((f"附件 {name} 没有 /EF /F 数据流", f"attachment {name} has no /EF /F stream"))
+            problems.append(msg("route.no_stream", name=name))
             continue
         extra = sorted(set(ef) - {"/F", "/UF"})
         if extra:
-            problems.append((f"附件 {name} 还有其他数据流（{', '.join(extra)}）",
-                             f"attachment {name} carries other streams ({', '.join(extra)})"))
+            problems.append(msg("route.other_streams", name=name, streams=", ".join(extra)))
         if "/UF" in ef and ef["/UF"] != ef["/F"]:
-            problems.append((f"附件 {name} 的 /UF 数据流与 /F 不是同一个",
-                             f"attachment {name}: its /UF stream is not its /F stream"))
+            problems.append(msg("route.uf_differs", name=name))
         if "/RF" in spec:
-            problems.append((f"附件 {name} 带有 /RF 相关文件", f"attachment {name} carries related files (/RF)"))
+            problems.append(msg("route.related_files", name=name))
     pages = _pages(view, root)
-    for n, holder in [(0, root), *enumerate(pages, start=1)]:
+    holders = [(msg("route.catalog"), root)] + [(msg("route.page", n=n), page) for n, page in enumerate(pages, 1)]
+    for where, holder in holders:
         af = view.resolve(holder.get("/AF"))
         for spec_ref in af if isinstance(af, list) else []:
             if spec_ref not in specs:
-                problems.append(("目录的 /AF 指向附件名录之外的文件" if n == 0 else f"第 {n} 页的 /AF 指向附件名录之外的文件",
-                                 ("the catalog" if n == 0 else f"page {n}") + "'s /AF names a file outside the "
-                                 "attachment name tree"))
+                problems.append(msg("route.af_outside", where=where))
     for n, page in enumerate(pages, start=1):
         annots = view.resolve(page.get("/Annots"))
         for annot in annots if isinstance(annots, list) else []:
             annot = view.resolve(annot)
             if isinstance(annot, dict) and annot.get("/Subtype") == "/FileAttachment":
-                problems.append((f"第 {n} 页带有文件附件注释", f"page {n} carries a file attachment annotation"))
+                problems.append(msg("route.annotation", n=n))
     return problems
 
 

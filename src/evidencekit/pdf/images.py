@@ -17,6 +17,7 @@ from pathlib import Path
 from PIL import Image
 from pypdf import generic as g
 
+from evidencekit.i18n import Message, msg
 from evidencekit.pdf.writer import FileSegments, name, num, pdf_dict
 
 Image.MAX_IMAGE_PIXELS = 200_000_000  # screenshots of long chats are tall; refuse only absurd sizes
@@ -25,7 +26,12 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 class ImageUnreadable(Exception):
-    """The file is not an image we can draw (truncated, unknown or corrupt)."""
+    """The file is not an image we can draw (truncated, unknown or corrupt); ``reason`` says
+    why, as a catalog message (``str()`` is its English text)."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 @dataclass
@@ -100,7 +106,7 @@ def _verify_jpeg_end(path: Path, size: int) -> None:
         f.seek(max(0, size - 4096))
         tail = f.read()
     if b"\xff\xd9" not in tail:
-        raise ImageUnreadable("the JPEG data ends early (the file looks truncated)")
+        raise ImageUnreadable(msg("image.jpeg_truncated"))
 
 
 def _image_dict(w: int, h: int, colorspace: object, bits: int) -> g.DictionaryObject:
@@ -117,11 +123,11 @@ def _png_chunks(path: Path) -> tuple[dict[str, bytes], list[tuple[int, int]]]:
     idat: list[tuple[int, int]] = []
     with open(path, "rb") as f:
         if f.read(8) != PNG_SIGNATURE:
-            raise ImageUnreadable("not a PNG")
+            raise ImageUnreadable(msg("image.not_png"))
         while True:
             header = f.read(8)
             if len(header) < 8:
-                raise ImageUnreadable("the PNG ends before its IEND chunk (truncated)")
+                raise ImageUnreadable(msg("image.png_no_end"))
             length, ctype = struct.unpack(">I4s", header)
             kind = ctype.decode("latin-1")
             start = f.tell()
@@ -133,12 +139,12 @@ def _png_chunks(path: Path) -> tuple[dict[str, bytes], list[tuple[int, int]]]:
             else:
                 payload = f.read(length)
                 if len(payload) != length:
-                    raise ImageUnreadable("the PNG ends inside a chunk (truncated)")
+                    raise ImageUnreadable(msg("image.png_chunk_cut"))
                 small[kind] = payload
                 f.seek(4, io.SEEK_CUR)
     f_size = path.stat().st_size
     if idat and idat[-1][0] + idat[-1][1] > f_size:
-        raise ImageUnreadable("the PNG image data is cut short (truncated)")
+        raise ImageUnreadable(msg("image.png_data_cut"))
     return small, idat
 
 
@@ -216,11 +222,12 @@ def _flate_png(img: Image.Image) -> XImage:
     return XImage(entries, b"".join(payload), img.width, img.height)
 
 
-def _pillow_reason(exc: Exception) -> str:
+def _pillow_reason(exc: Exception) -> Message:
+    """Pillow's own words stay in the parameters (``--json``), not in the sentence a person reads."""
     text = str(exc)
     if "truncated" in text or "broken data stream" in text or isinstance(exc, (OSError, SyntaxError)) and "image file" in text:
-        return f"the image data is damaged or cut short ({text})"
-    return f"not an image this tool can draw ({text or type(exc).__name__})"
+        return msg("image.damaged", detail=text)
+    return msg("image.unsupported", detail=text or type(exc).__name__)
 
 
 def placement_matrix(orientation: int, x: float, y: float, w: float, h: float) -> tuple[float, ...]:

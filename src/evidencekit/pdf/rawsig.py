@@ -16,6 +16,8 @@ from typing import BinaryIO
 
 from asn1crypto import cms, tsp  # tsp also registers the RFC 3161 TSTInfo content type
 
+from evidencekit.i18n import Message, msg
+
 _BYTERANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
 _CONTENTS = re.compile(rb"/Contents\s*<([0-9A-Fa-f\s]*)>")
 CHUNK = 1 << 20
@@ -26,7 +28,7 @@ _DIGESTS = {"sha256": hashlib.sha256, "sha384": hashlib.sha384, "sha512": hashli
 class RawSignature:
     byte_range: tuple[int, int, int, int]
     digest_matches: bool | None  # None: the CMS could not be read at all
-    problem: str | None
+    problem: Message | None  # why the signature does not hold, if it does not
     digest: tuple[str, bytes] | None = None  # (algorithm, digest of the signed ranges), when computed
 
 
@@ -136,18 +138,18 @@ def _parse_all(signed: cms.SignedData, depth: int = 0) -> None:
 def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int]) -> RawSignature:
     start1, len1, start2, len2 = br
     if start1 != 0 or start1 + len1 > start2 or start2 + len2 > size or start2 - len1 > 1 << 20:
-        return RawSignature(br, None, "its /ByteRange points outside the file or overlaps itself")
+        return RawSignature(br, None, msg("sig.byte_range_bad"))
     f.seek(len1)
     gap = f.read(start2 - len1)
     contents = _CONTENTS.search(b"/Contents " + gap) if gap.startswith(b"<") else None
     if contents is None:
-        return RawSignature(br, None, "the signed ranges do not leave exactly the signature value out")
+        return RawSignature(br, None, msg("sig.byte_range_wrapping"))
     try:
         der = bytes.fromhex(re.sub(rb"\s", b"", contents.group(1)).decode())
         used = der_length(der)
         if any(der[used:]):
             # Readers ignore what follows the CMS structure, but a byte changed there is still a change.
-            return RawSignature(br, False, "bytes in the signature's reserved space were changed after signing")
+            return RawSignature(br, False, msg("sig.padding_changed"))
         info = cms.ContentInfo.load(der[:used])
         _check_der(der[:used])  # a byte changed in an unsigned part often breaks its encoding
         _parse_all(info["content"])
@@ -166,9 +168,9 @@ def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int]) -> RawSignatur
                 if attr["type"].native == "message_digest":
                     expected = attr["values"][0].native
         if expected is None or algo not in _DIGESTS:
-            return RawSignature(br, None, "the signature value holds no message digest")
+            return RawSignature(br, None, msg("sig.no_digest"))
     except Exception:  # noqa: BLE001 - fail closed: asn1crypto raises many types for a damaged CMS
-        return RawSignature(br, None, "the signature value is not a readable CMS signature")
+        return RawSignature(br, None, msg("sig.not_cms"))
     h = _DIGESTS[algo]()
     for offset, length in ((start1, len1), (start2, len2)):
         f.seek(offset)
@@ -181,11 +183,11 @@ def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int]) -> RawSignatur
             remaining -= len(data)
     computed = (algo, h.digest())
     if computed[1] != expected:
-        return RawSignature(br, False, "the signed bytes no longer match the signature's digest", computed)
+        return RawSignature(br, False, msg("sig.digest_mismatch"), computed)
     try:
         problem = _certificates_problem(signed)
     except Exception:  # noqa: BLE001 - a certificate that no longer parses was changed too
-        problem = "the signature value carries a certificate that was changed or does not belong to it"
+        problem = msg("sig.foreign_certificate")
     if problem:
         return RawSignature(br, False, problem, computed)
     return RawSignature(br, True, None, computed)
@@ -199,7 +201,7 @@ def _issued_by(cert: object, issuer: object) -> bool:
         return False
 
 
-def _certificates_problem(signed: cms.SignedData, depth: int = 0) -> str | None:
+def _certificates_problem(signed: cms.SignedData, depth: int = 0) -> Message | None:
     """The certificates travel in the CMS outside what is signed. Each must be bound:
     the signer's by its signing-certificate attribute (its hash, signed), every other one
     as the verified issuer of a bound one. Anything else was changed or slipped in.
@@ -220,7 +222,7 @@ def _certificates_problem(signed: cms.SignedData, depth: int = 0) -> str | None:
             digest = cert_id["cert_hash"].native
             bound = [der for der in certs if _DIGESTS.get(algo, hashlib.sha256)(der).digest() == digest]
             if not bound:
-                return "the signer's certificate in the signature value was changed after signing"
+                return msg("sig.signer_certificate_changed")
     if not bound:
         return None  # no signing-certificate attribute (not PAdES): nothing binds the certificates
     loaded = {der: x509.load_der_x509_certificate(der) for der in set(certs)}
@@ -240,7 +242,7 @@ def _certificates_problem(signed: cms.SignedData, depth: int = 0) -> str | None:
                 grew = True
                 break
     if set(certs) - accepted:
-        return "the signature value carries a certificate that was changed or does not belong to it"
+        return msg("sig.foreign_certificate")
     for der, cert in loaded.items():
         if der in bound:
             continue
@@ -250,17 +252,17 @@ def _certificates_problem(signed: cms.SignedData, depth: int = 0) -> str | None:
         except x509.ExtensionNotFound:
             is_ca = False
         if not is_ca:
-            return "the signature value carries a certificate that was changed or does not belong to it"
+            return msg("sig.foreign_certificate")
         # ... and no altered copy of another certificate (same subject and key, other bytes)
         for other_der, other in loaded.items():
             if other_der != der and other.subject == cert.subject and \
                     other.public_key() == cert.public_key():
-                return "the signature value carries a certificate that was changed after it was issued"
+                return msg("sig.certificate_altered")
     for der, cert in loaded.items():  # noqa: B007 - der is not needed here; loaded.values() would do
         # where the issuer travels too, the certificate's own signature must check out
         issuers = [other for other in loaded.values() if other.subject == cert.issuer]
         if issuers and not any(_issued_by(cert, issuer) for issuer in issuers):
-            return "the signature value carries a certificate that was changed after it was issued"
+            return msg("sig.certificate_altered")
     if depth == 0:
         for attr in signer["unsigned_attrs"] or []:
             if attr["type"].dotted == "1.2.840.113549.1.9.16.2.14":  # signature timestamp token
@@ -268,5 +270,5 @@ def _certificates_problem(signed: cms.SignedData, depth: int = 0) -> str | None:
                     inner = cms.ContentInfo.load(token.dump())["content"]
                     problem = _certificates_problem(inner, depth + 1)
                     if problem:
-                        return "in its timestamp token: " + problem
+                        return msg("sig.in_timestamp", problem=problem)
     return None

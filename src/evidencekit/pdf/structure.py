@@ -32,6 +32,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, cast
 
+from evidencekit.i18n import Message, msg
+
 _WS = b"\x00\t\n\x0c\r "
 _DELIMS = b"()<>[]{}/%"
 _REGULAR = rb"[^\x00\t\n\x0c\r ()<>\[\]{}/%]"
@@ -58,8 +60,8 @@ class _NeedMore(Exception):
 
 
 class _Bad(Exception):
-    def __init__(self, code: str, offset: int, detail: str) -> None:
-        super().__init__(detail)
+    def __init__(self, code: str, offset: int, detail: Message) -> None:
+        super().__init__(str(detail))
         self.code = code
         self.offset = offset
         self.detail = detail
@@ -84,7 +86,7 @@ class PdfDict(dict):  # type: ignore[type-arg]
 class Problem:
     code: str
     offset: int
-    detail: str
+    detail: Message  # what exactly, for an expert (str() is the English text)
 
 
 @dataclass
@@ -138,11 +140,11 @@ class _Parser:
 
     def value(self, pos: int, depth: int = 0) -> tuple[object, int]:
         if depth > 64:
-            raise _Bad("structure-invalid", self.base + pos, "objects nested more than 64 deep")
+            raise _Bad("structure-invalid", self.base + pos, msg("pdf.nested_too_deep"))
         pos = self.skip(pos)
         buf = self.buf
         if pos >= len(buf):
-            raise _Bad("structure-invalid", self.base + pos, "the file ends inside an object")
+            raise _Bad("structure-invalid", self.base + pos, msg("pdf.ends_inside_object"))
         c = buf[pos:pos + 1]
         if c == b"<":
             if buf[pos + 1:pos + 2] == b"<":
@@ -153,7 +155,7 @@ class _Parser:
             if m is None:
                 if not self.complete and b">" not in buf[pos:]:
                     raise _NeedMore
-                raise _Bad("structure-invalid", self.base + pos, "a hexadecimal string is not closed")
+                raise _Bad("structure-invalid", self.base + pos, msg("pdf.hex_string_open"))
             digits = re.sub(rb"[\x00\t\n\x0c\r ]", b"", m.group()[:-1])
             return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode()), m.end()
         if c == b"[":
@@ -166,7 +168,7 @@ class _Parser:
                 item_at = pos
                 item, pos = self.value(pos, depth + 1)
                 if isinstance(item, Keyword):
-                    raise _Bad("structure-invalid", self.base + item_at, f"{item.word!r} inside an array")
+                    raise _Bad("structure-invalid", self.base + item_at, msg("pdf.keyword_in_array", word=repr(item.word)))
                 items.append(item)
         if c == b"(":
             return self.literal(pos)
@@ -199,7 +201,7 @@ class _Parser:
             if word == b"null":
                 return None, m.end()
             return Keyword(word), m.end()
-        raise _Bad("structure-invalid", self.base + pos, f"unexpected byte {buf[pos:pos + 1]!r}")
+        raise _Bad("structure-invalid", self.base + pos, msg("pdf.unexpected_byte", byte=repr(buf[pos:pos + 1])))
 
     def dictionary(self, pos: int, depth: int) -> tuple[PdfDict, int]:
         out = PdfDict()
@@ -211,13 +213,13 @@ class _Parser:
             key_at = pos
             key, pos = self.value(pos, depth + 1)
             if not isinstance(key, Name):
-                raise _Bad("structure-invalid", self.base + key_at, "a dictionary key is not a name")
+                raise _Bad("structure-invalid", self.base + key_at, msg("pdf.key_not_name"))
             value, pos = self.value(pos, depth + 1)
             if isinstance(value, Keyword):
-                raise _Bad("structure-invalid", self.base + key_at, f"a dictionary value is {value.word!r}")
+                raise _Bad("structure-invalid", self.base + key_at, msg("pdf.value_keyword", word=repr(value.word)))
             if key in out:
                 raise _Bad("duplicate-key", self.base + start,
-                           f"the dictionary at byte {self.base + start} lists {key} twice")
+                           msg("pdf.duplicate_key", at=self.base + start, key=key))
             out[key] = value
 
     def literal(self, pos: int) -> tuple[bytes, int]:
@@ -268,7 +270,7 @@ class _Parser:
             i += 1
         if not self.complete:
             raise _NeedMore
-        raise _Bad("structure-invalid", self.base + pos, "a string is not closed")
+        raise _Bad("structure-invalid", self.base + pos, msg("pdf.string_open"))
 
 
 _ESCAPES = {0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0C, 0x28: 0x28, 0x29: 0x29, 0x5C: 0x5C}
@@ -287,7 +289,7 @@ def decode_name(raw: bytes, offset: int = 0) -> Name:
             if raw[i] == 0x23:
                 hex_digits = raw[i + 1:i + 3]
                 if len(hex_digits) != 2 or not re.fullmatch(rb"[0-9A-Fa-f]{2}", hex_digits) or hex_digits == b"00":
-                    raise _Bad("structure-invalid", offset, f"a malformed name /{raw.decode('latin-1')}")
+                    raise _Bad("structure-invalid", offset, msg("pdf.bad_name", name="/" + raw.decode("latin-1")))
                 out.append(int(hex_digits, 16))
                 i += 3
             else:
@@ -336,7 +338,7 @@ class _Reader:
                 return value, offset + end
             except _NeedMore:
                 if complete or window >= MAX_OBJECT:
-                    raise _Bad("structure-invalid", offset, "an object is too large or not closed") from None
+                    raise _Bad("structure-invalid", offset, msg("pdf.object_too_large")) from None
                 window *= 4
 
 
@@ -350,7 +352,7 @@ def read_structure(f: BinaryIO, size: int) -> Structure:
     revisions: list[Revision] = []
     head = reader.read(0, 16)
     if not _HEADER.match(head):
-        problems.append(Problem("structure-invalid", 0, "the file does not start with a %PDF- header"))
+        problems.append(Problem("structure-invalid", 0, msg("pdf.no_header")))
         return Structure(size, revisions, problems)
     pos = _skip_comments(reader, 0)
     try:
@@ -403,12 +405,11 @@ def _read_revision(reader: _Reader, start: int, earlier: list[Revision]) -> Revi
         if m is None:
             what = buf[:24]
             raise _Bad("structure-invalid", pos,
-                       f"unexpected bytes at {pos} ({what!r}): not an object, a cross-reference section or the end "
-                       "of a revision")
+                       msg("pdf.unexpected_bytes", at=pos, what=repr(what)))
         obj, end = _read_object(reader, pos, objects, earlier)
         if obj.num in objects:
             raise _Bad("object-defined-twice", pos,
-                       f"object {obj.num} is defined twice in one revision (at {objects[obj.num].offset} and {pos})")
+                       msg("pdf.defined_twice", num=obj.num, first=objects[obj.num].offset, second=pos))
         objects[obj.num] = obj
         pos = _skip_comments(reader, end)
         if isinstance(obj.value, PdfDict) and obj.value.get("/Type") == "/XRef":
@@ -431,31 +432,31 @@ def _read_object(reader: _Reader, pos: int, objects: dict[int, DefinedObject],
     parsed, end = reader.parse(pos, parse)
     num, gen, value = cast(tuple[int, int, object], parsed)
     if isinstance(value, Keyword):
-        raise _Bad("structure-invalid", pos, f"object {num} holds the bare keyword {value.word!r}")
+        raise _Bad("structure-invalid", pos, msg("pdf.bare_keyword", num=num, word=repr(value.word)))
     obj = DefinedObject(num, gen, pos, value)
     keyword = reader.read(end, 16)
     if keyword.startswith(b"stream"):
         if not isinstance(value, PdfDict):
-            raise _Bad("structure-invalid", pos, f"object {num}: a stream without a dictionary")
+            raise _Bad("structure-invalid", pos, msg("pdf.stream_no_dict", num=num))
         eol = keyword[6:8]
         data_start = end + 6 + (2 if eol == b"\r\n" else 1 if eol[:1] == b"\n" else -1)
         if data_start < end + 6:
-            raise _Bad("structure-invalid", end, f"object {num}: the stream keyword is not followed by an end of line")
+            raise _Bad("structure-invalid", end, msg("pdf.stream_no_eol", num=num))
         length = value.get("/Length")
         if isinstance(length, Ref):
             length = _resolve_length(reader, length, objects, earlier, pos)
         if not isinstance(length, int) or isinstance(length, bool) or length < 0:
-            raise _Bad("stream-length-mismatch", pos, f"object {num}: the stream has no valid /Length")
+            raise _Bad("stream-length-mismatch", pos, msg("pdf.stream_no_length", num=num))
         obj.stream_start = data_start
         obj.stream_length = length
         tail = reader.read(data_start + length, 32)
         m = _STREAM_END.match(tail)
         if m is None:
             raise _Bad("stream-length-mismatch", pos,
-                       f"object {num}: its /Length {length} does not end where 'endstream' is")
+                       msg("pdf.stream_length_wrong", num=num, length=length))
         return obj, data_start + length + m.end()
     if not keyword.startswith(b"endobj"):
-        raise _Bad("structure-invalid", end, f"object {num}: 'endobj' expected at byte {end}")
+        raise _Bad("structure-invalid", end, msg("pdf.endobj_expected", num=num, at=end))
     return obj, end + len(b"endobj")
 
 
@@ -479,7 +480,7 @@ def _resolve_length(reader: _Reader, ref: Ref, objects: dict[int, DefinedObject]
         if len(chunk) < 1 << 20:
             break
         pos += len(chunk) - 64
-    raise _Bad("stream-length-mismatch", at, f"the indirect /Length {ref.num} {ref.gen} R cannot be found")
+    raise _Bad("stream-length-mismatch", at, msg("pdf.length_ref_missing", ref=f"{ref.num} {ref.gen} R"))
 
 
 def _read_xref_table(reader: _Reader, pos: int) -> tuple[list[tuple[int, int, int, str]], PdfDict, int]:
@@ -488,7 +489,7 @@ def _read_xref_table(reader: _Reader, pos: int) -> tuple[list[tuple[int, int, in
     head = reader.read(pos, 8)
     m = re.match(rb"xref[\x00\t\x0c ]*(?:\r\n|\n|\r)", head)
     if m is None:
-        raise _Bad("xref-mismatch", pos, "a malformed cross-reference table")
+        raise _Bad("xref-mismatch", pos, msg("pdf.xref_malformed"))
     pos += m.end()
     while True:
         line = reader.read(pos, 64)
@@ -496,16 +497,16 @@ def _read_xref_table(reader: _Reader, pos: int) -> tuple[list[tuple[int, int, in
             break
         sub = _XREF_SUBSECTION.match(line)
         if sub is None:
-            raise _Bad("xref-mismatch", pos, f"a malformed cross-reference subsection at byte {pos}")
+            raise _Bad("xref-mismatch", pos, msg("pdf.xref_subsection_malformed", at=pos))
         first, count = int(sub.group(1)), int(sub.group(2))
         pos += sub.end()
         if count > 10_000_000:
-            raise _Bad("xref-mismatch", pos, "a cross-reference subsection too large")
+            raise _Bad("xref-mismatch", pos, msg("pdf.xref_subsection_large"))
         data = reader.read(pos, 20 * count)
         for i in range(count):
             e = _XREF_ENTRY.fullmatch(data, 20 * i, 20 * i + 20)
             if e is None:
-                raise _Bad("xref-mismatch", pos + 20 * i, f"a malformed cross-reference entry at byte {pos + 20 * i}")
+                raise _Bad("xref-mismatch", pos + 20 * i, msg("pdf.xref_entry_malformed", at=pos + 20 * i))
             entries.append((first + i, int(e.group(1)), int(e.group(2)), e.group(3).decode()))
         pos += 20 * count
     trailer_at = pos + len(b"trailer")
@@ -513,7 +514,7 @@ def _read_xref_table(reader: _Reader, pos: int) -> tuple[list[tuple[int, int, in
     def parse(p: _Parser, at: int) -> tuple[object, int]:
         at = p.skip(at)
         if p.buf[at:at + 2] != b"<<":
-            raise _Bad("structure-invalid", p.base + at, "the trailer is not a dictionary")
+            raise _Bad("structure-invalid", p.base + at, msg("pdf.trailer_not_dict"))
         return p.dictionary(at + 2, 0)
 
     trailer, end = reader.parse(trailer_at, parse)
@@ -525,11 +526,10 @@ def _finish_revision(reader: _Reader, revision: Revision, pos: int) -> Revision:
     tail = reader.read(pos, 64)
     m = _STARTXREF.match(tail)
     if m is None:
-        raise _Bad("revision-chain-broken", pos, f"'startxref' and '%%EOF' expected at byte {pos}")
+        raise _Bad("revision-chain-broken", pos, msg("pdf.startxref_expected", at=pos))
     if int(m.group(1)) != revision.xref_offset:
         raise _Bad("revision-chain-broken", pos,
-                   f"startxref says {int(m.group(1))}, but this revision's cross-reference section is at "
-                   f"{revision.xref_offset}")
+                   msg("pdf.startxref_wrong", says=int(m.group(1)), actual=revision.xref_offset))
     end = pos + m.end()
     eol = reader.read(end, 2)
     end += 2 if eol == b"\r\n" else 1 if eol[:1] in (b"\n", b"\r") else 0
@@ -548,38 +548,36 @@ def _match_entries(revision: Revision, entries: list[tuple[int, int, int, str]],
             for inner in members[obj.num]:
                 if inner.num in direct:
                     raise _Bad("object-defined-twice", obj.offset,
-                               f"object {inner.num} is defined twice in one revision (directly and in object "
-                               f"stream {obj.num})")
+                               msg("pdf.defined_twice_objstm", num=inner.num, stream=obj.num))
     seen: set[int] = set()
     listed: set[int] = set()
     for num, a, b, kind in entries:
         if num in seen:
             raise _Bad("xref-mismatch", revision.xref_offset,
-                       f"the cross-reference section at {revision.xref_offset} lists object {num} twice")
+                       msg("pdf.xref_lists_twice", at=revision.xref_offset, num=num))
         seen.add(num)
         if kind == "n":
             found = revision.objects.get(num)
             if found is None or found.offset != a or found.gen != b or found.in_object_stream is not None:
                 raise _Bad("xref-mismatch", revision.xref_offset,
-                           f"the cross-reference entry for object {num} points at byte {a}, where this revision "
-                           "does not define it")
+                           msg("pdf.xref_points_nowhere", num=num, at=a))
             listed.add(num)
         elif kind == "c":  # compressed: a in the object stream numbered a, at index b
             if a not in members:
                 raise _Bad("xref-mismatch", revision.xref_offset,
-                           f"object {num} is said to be in object stream {a}, which this revision does not define")
+                           msg("pdf.xref_stream_missing", num=num, stream=a))
             stream = direct[a]
             for inner in members[a][b:b + 1]:
                 if inner.num == num:
                     if num in revision.objects:
                         raise _Bad("object-defined-twice", stream.offset,
-                                   f"object {num} is defined twice in one revision (directly and in object stream {a})")
+                                   msg("pdf.defined_twice_objstm", num=num, stream=a))
                     revision.objects[num] = inner
                     listed.add(num)
                     break
             else:
                 raise _Bad("xref-mismatch", revision.xref_offset,
-                           f"object {num} is not at index {b} of object stream {a}")
+                           msg("pdf.not_at_index", num=num, index=b, stream=a))
     for num, obj in list(revision.objects.items()):
         if num in listed:
             continue
@@ -587,7 +585,7 @@ def _match_entries(revision: Revision, entries: list[tuple[int, int, int, str]],
             del revision.objects[num]  # an xref stream need not list itself; then it is no object of the file
             continue
         raise _Bad("xref-mismatch", obj.offset,
-                   f"object {num} at byte {obj.offset} is not in its revision's cross-reference section")
+                   msg("pdf.not_in_xref", num=num, at=obj.offset))
 
 
 def _object_stream_members(reader: _Reader, stream: DefinedObject) -> list[DefinedObject]:
@@ -596,24 +594,24 @@ def _object_stream_members(reader: _Reader, stream: DefinedObject) -> list[Defin
     assert isinstance(d, PdfDict)
     n, first = d.get("/N"), d.get("/First")
     if not isinstance(n, int) or not isinstance(first, int) or n < 0 or first < 0 or first > len(data):
-        raise _Bad("structure-invalid", stream.offset, f"object stream {stream.num} has a bad /N or /First")
+        raise _Bad("structure-invalid", stream.offset, msg("pdf.objstm_bad_n", stream=stream.num))
     header = data[:first].split()
     if len(header) < 2 * n:
-        raise _Bad("structure-invalid", stream.offset, f"object stream {stream.num} has a short header")
+        raise _Bad("structure-invalid", stream.offset, msg("pdf.objstm_short_header", stream=stream.num))
     members: list[DefinedObject] = []
     nums: set[int] = set()
     for i in range(n):
         try:
             num, rel = int(header[2 * i]), int(header[2 * i + 1])
         except ValueError:
-            raise _Bad("structure-invalid", stream.offset, f"object stream {stream.num} has a bad header") from None
+            raise _Bad("structure-invalid", stream.offset, msg("pdf.objstm_bad_header", stream=stream.num)) from None
         if num in nums:
-            raise _Bad("object-defined-twice", stream.offset, f"object stream {stream.num} holds object {num} twice")
+            raise _Bad("object-defined-twice", stream.offset, msg("pdf.objstm_twice", stream=stream.num, num=num))
         nums.add(num)
         try:
             value, _ = _Parser(data, 0, True).value(first + rel)
         except _Bad as bad:
-            raise _Bad(bad.code, stream.offset, f"in object stream {stream.num}: {bad.detail}") from None
+            raise _Bad(bad.code, stream.offset, msg("pdf.in_objstm", stream=stream.num, specifics=bad.detail)) from None
         members.append(DefinedObject(num, 0, stream.offset, value, in_object_stream=stream.num))
     return members
 
@@ -623,27 +621,27 @@ def _decoded(reader: _Reader, obj: DefinedObject) -> bytes:
     d = obj.value
     assert isinstance(d, PdfDict)
     if obj.stream_length > MAX_DECODED:
-        raise _Bad("structure-invalid", obj.offset, f"object {obj.num}: stream too large to check")
+        raise _Bad("structure-invalid", obj.offset, msg("pdf.stream_too_large", num=obj.num))
     raw = reader.read(obj.stream_start, obj.stream_length)
     filters = d.get("/Filter")
     filters = [filters] if isinstance(filters, str) else list(filters or [])
     parms = d.get("/DecodeParms")
     if len(filters) > 1 or (filters and filters[0] != "/FlateDecode"):
-        raise _Bad("structure-invalid", obj.offset, f"object {obj.num}: unsupported filter {filters}")
+        raise _Bad("structure-invalid", obj.offset, msg("pdf.unsupported_filter", num=obj.num, filter=str(filters)))
     data = raw
     if filters:
         try:
             z = zlib.decompressobj()
             data = z.decompress(raw, MAX_DECODED)
             if z.unconsumed_tail:
-                raise _Bad("structure-invalid", obj.offset, f"object {obj.num}: decodes to too much data")
+                raise _Bad("structure-invalid", obj.offset, msg("pdf.decodes_too_much", num=obj.num))
         except zlib.error as exc:
-            raise _Bad("structure-invalid", obj.offset, f"object {obj.num}: its data cannot be decoded ({exc})") \
+            raise _Bad("structure-invalid", obj.offset, msg("pdf.undecodable", num=obj.num, detail=str(exc))) \
                 from None
     if isinstance(parms, PdfDict) and isinstance(parms.get("/Predictor"), int) and parms["/Predictor"] >= 10:
         columns = parms.get("/Columns", 1)
         if not isinstance(columns, int) or columns < 1:
-            raise _Bad("structure-invalid", obj.offset, f"object {obj.num}: bad /Columns")
+            raise _Bad("structure-invalid", obj.offset, msg("pdf.bad_columns", num=obj.num))
         data = _png_unpredict(data, columns, obj)
     return data
 
@@ -651,7 +649,7 @@ def _decoded(reader: _Reader, obj: DefinedObject) -> bytes:
 def _png_unpredict(data: bytes, columns: int, obj: DefinedObject) -> bytes:
     row = columns + 1
     if len(data) % row:
-        raise _Bad("structure-invalid", obj.offset, f"object {obj.num}: predicted data of a wrong length")
+        raise _Bad("structure-invalid", obj.offset, msg("pdf.predicted_length", num=obj.num))
     out = bytearray()
     prev = bytearray(columns)
     for i in range(0, len(data), row):
@@ -663,7 +661,7 @@ def _png_unpredict(data: bytes, columns: int, obj: DefinedObject) -> bytes:
             for j in range(1, columns):
                 line[j] = (line[j] + line[j - 1]) & 0xFF
         elif kind != 0:
-            raise _Bad("structure-invalid", obj.offset, f"object {obj.num}: unsupported PNG predictor {kind}")
+            raise _Bad("structure-invalid", obj.offset, msg("pdf.png_predictor", num=obj.num, kind=kind))
         out += line
         prev = line
     return bytes(out)
@@ -676,10 +674,10 @@ def _xref_stream_entries(reader: _Reader, obj: DefinedObject) -> list[tuple[int,
     size = d.get("/Size")
     if (not isinstance(widths, list) or len(widths) != 3 or not all(isinstance(w, int) and 0 <= w <= 8 for w in widths)
             or not isinstance(size, int)):
-        raise _Bad("xref-mismatch", obj.offset, "an xref stream with a bad /W or /Size")
+        raise _Bad("xref-mismatch", obj.offset, msg("pdf.xref_stream_w"))
     index = d.get("/Index", [0, size])
     if not isinstance(index, list) or len(index) % 2 or not all(isinstance(v, int) for v in index):
-        raise _Bad("xref-mismatch", obj.offset, "an xref stream with a bad /Index")
+        raise _Bad("xref-mismatch", obj.offset, msg("pdf.xref_stream_index"))
     data = _decoded(reader, obj)
     w0, w1, w2 = widths
     row = w0 + w1 + w2
@@ -688,7 +686,7 @@ def _xref_stream_entries(reader: _Reader, obj: DefinedObject) -> list[tuple[int,
     for first, count in zip(index[::2], index[1::2]):
         for i in range(count):
             if pos + row > len(data):
-                raise _Bad("xref-mismatch", obj.offset, "an xref stream shorter than its /Index says")
+                raise _Bad("xref-mismatch", obj.offset, msg("pdf.xref_stream_short"))
             t = int.from_bytes(data[pos:pos + w0], "big") if w0 else 1
             a = int.from_bytes(data[pos + w0:pos + w0 + w1], "big")
             b = int.from_bytes(data[pos + w0 + w1:pos + row], "big")
@@ -702,34 +700,32 @@ def _xref_stream_entries(reader: _Reader, obj: DefinedObject) -> list[tuple[int,
 
 def _check_revisions(reader: _Reader, revisions: list[Revision], problems: list[Problem]) -> None:
     if not revisions:
-        problems.append(Problem("structure-invalid", 0, "the file holds no complete revision"))
+        problems.append(Problem("structure-invalid", 0, msg("pdf.no_revision")))
         return
     for k, revision in enumerate(revisions):
         trailer = revision.trailer
         prev = trailer.get("/Prev")
         if k == 0 and prev is not None:
             problems.append(Problem("revision-chain-broken", revision.xref_offset,
-                                    "the first revision points back (/Prev) to a revision that is not in the file"))
+                                    msg("pdf.prev_outside")))
         if k > 0 and prev != revisions[k - 1].xref_offset:
             problems.append(Problem("revision-chain-broken", revision.xref_offset,
-                                    f"revision {k + 1} points back (/Prev {prev}) to byte "
-                                    f"{prev}, not to the revision before it (byte {revisions[k - 1].xref_offset})"))
+                                    msg("pdf.prev_wrong", revision=k + 1, prev=prev, expected=revisions[k - 1].xref_offset)))
         if not isinstance(trailer.get("/Root"), Ref):
             problems.append(Problem("structure-invalid", revision.xref_offset,
-                                    f"revision {k + 1} names no document catalog (/Root)"))
+                                    msg("pdf.no_root", revision=k + 1)))
         for key in ("/XRefStm", "/Encrypt"):
             if key in trailer:
                 problems.append(Problem("structure-unsupported", revision.xref_offset,
-                                        f"revision {k + 1} uses {key}, which a dossier never does"))
+                                        msg("pdf.unsupported_key", revision=k + 1, key=key)))
         size = trailer.get("/Size")
         highest = max(revision.objects, default=0)
         if not isinstance(size, int) or size <= highest:
             problems.append(Problem("xref-mismatch", revision.xref_offset,
-                                    f"revision {k + 1}'s /Size ({size}) does not exceed its highest object "
-                                    f"number ({highest})"))
+                                    msg("pdf.size_too_small", revision=k + 1, size=size, highest=highest)))
     last = revisions[-1]
     if last.end < reader.size and reader.read(last.end, 1 << 16).strip(_WS):
-        problems.append(Problem("structure-invalid", last.end, f"bytes after the last revision, from byte {last.end}"))
+        problems.append(Problem("structure-invalid", last.end, msg("pdf.trailing_bytes", at=last.end)))
 
 
 def iter_dicts(value: object) -> Iterator[PdfDict]:
