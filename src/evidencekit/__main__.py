@@ -1,3 +1,3 @@
-from evidencekit.cli import main
+from evidencekit.cli import run
 
-main()
+run()

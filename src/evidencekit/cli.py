@@ -881,3 +881,24 @@ def countersign(dossier: Path, identity_path: Path | None, note: str | None, tsa
         _say(_t("cli.countersigned", signer=result.signer, n=result.signatures, field=result.field, note=result.note))
         if result.tsa:
             _say(_t("cli.countersign.tsa", name=result.tsa["name"]))
+
+
+def run() -> None:
+    """The ``evidencekit`` program: :func:`main`, then an exit that nothing can turn into another.
+
+    After Ctrl-C the cleanup has already run when ``_run`` exits 130; CPython's finalisation
+    then sometimes re-raises SIGINT on itself (the process dies with -2 instead of 130, seen
+    1 run in 5 with a worker thread still hashing). So the documented codes for an interrupted
+    or terminated run leave through ``os._exit`` once the output streams are flushed.
+    """
+    try:
+        main()
+    except SystemExit as exc:
+        if exc.code in (int(ExitCode.INTERRUPTED), int(ExitCode.TERMINATED)):
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (OSError, ValueError):  # a closed or broken pipe: nothing more to say
+                    pass
+            os._exit(int(exc.code))
+        raise
