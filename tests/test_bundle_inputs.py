@@ -25,7 +25,7 @@ from awkward import make_awkward_case  # noqa: E402
 def test_awkward_folder_bundles_with_every_readable_file_inside(tmp_path: Path) -> None:
     info = make_awkward_case(tmp_path / "case", tmp_path / "outside")
     out = tmp_path / "awkward.pdf"
-    result = CliRunner().invoke(main, ["bundle", str(tmp_path / "case"), "-o", str(out), "--json"])
+    result = CliRunner().invoke(main, ["--lang", "en", "bundle", str(tmp_path / "case"), "-o", str(out), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     bundled = {item["path"]: item for item in data["items"]}
@@ -60,7 +60,7 @@ def test_output_inside_the_folder_is_refused(tmp_path: Path) -> None:
     case = tmp_path / "case"
     case.mkdir()
     (case / "a.txt").write_text("hello")
-    result = CliRunner().invoke(main, ["bundle", str(case), "-o", str(case / "d.pdf")])
+    result = CliRunner().invoke(main, ["--lang", "en", "bundle", str(case), "-o", str(case / "d.pdf")])
     assert result.exit_code == 3
     assert "inside the evidence folder" in result.output
     assert sorted(p.name for p in case.iterdir()) == ["a.txt"]
@@ -72,18 +72,18 @@ def test_existing_output_needs_force(tmp_path: Path) -> None:
     (case / "a.txt").write_text("hello")
     out = tmp_path / "d.pdf"
     out.write_bytes(b"precious")
-    result = CliRunner().invoke(main, ["bundle", str(case), "-o", str(out)])
+    result = CliRunner().invoke(main, ["--lang", "en", "bundle", str(case), "-o", str(out)])
     assert result.exit_code == 3
     assert out.read_bytes() == b"precious"
-    assert CliRunner().invoke(main, ["bundle", str(case), "-o", str(out), "--force"]).exit_code == 0
+    assert CliRunner().invoke(main, ["--lang", "en", "bundle", str(case), "-o", str(out), "--force"]).exit_code == 0
     assert out.read_bytes().startswith(b"%PDF-")
     assert not list(tmp_path.glob(".d.pdf.*"))  # no temp files left behind
 
 
 def test_missing_or_empty_folder_is_bad_input(tmp_path: Path) -> None:
-    assert CliRunner().invoke(main, ["bundle", str(tmp_path / "nope")]).exit_code == 3
+    assert CliRunner().invoke(main, ["--lang", "en", "bundle", str(tmp_path / "nope")]).exit_code == 3
     (tmp_path / "empty").mkdir()
-    result = CliRunner().invoke(main, ["bundle", str(tmp_path / "empty"), "-o", str(tmp_path / "x.pdf")])
+    result = CliRunner().invoke(main, ["--lang", "en", "bundle", str(tmp_path / "empty"), "-o", str(tmp_path / "x.pdf")])
     assert result.exit_code == 3
     assert "no evidence files" in result.output
     assert not (tmp_path / "x.pdf").exists()
@@ -109,7 +109,7 @@ def test_same_folder_same_identity_same_bytes(sample_case: Path, tmp_path: Path,
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1743561000")
     outs = []
     for name in ("a.pdf", "b.pdf"):
-        result = CliRunner().invoke(main, ["bundle", str(sample_case), "-o", str(tmp_path / name)])
+        result = CliRunner().invoke(main, ["--lang", "en", "bundle", str(sample_case), "-o", str(tmp_path / name)])
         assert result.exit_code == 0, result.output
         outs.append((tmp_path / name).read_bytes())
     assert hashlib.sha256(outs[0]).hexdigest() == hashlib.sha256(outs[1]).hexdigest()
@@ -139,7 +139,7 @@ def test_extract_refuses_a_path_that_escapes(tmp_path: Path, monkeypatch: pytest
 
     monkeypatch.setattr(pipeline, "collect", evil_collect)
     out = tmp_path / "evil.pdf"
-    assert CliRunner().invoke(main, ["bundle", str(case), "-o", str(out)]).exit_code == 0
+    assert CliRunner().invoke(main, ["--lang", "en", "bundle", str(case), "-o", str(out)]).exit_code == 0
     dest = tmp_path / "deep" / "dest"
     result = CliRunner().invoke(main, ["extract", str(out), "-d", str(dest), "--json"])
     assert result.exit_code == 4
@@ -156,15 +156,15 @@ def test_identity_passphrase_from_env(tmp_path: Path, monkeypatch: pytest.Monkey
     case = tmp_path / "case"
     case.mkdir()
     (case / "a.txt").write_text("hello")
-    ok = CliRunner().invoke(main, ["bundle", str(case), "-o", str(tmp_path / "d.pdf"), "--identity", str(p12)])
+    ok = CliRunner().invoke(main, ["--lang", "en", "bundle", str(case), "-o", str(tmp_path / "d.pdf"), "--identity", str(p12)])
     assert ok.exit_code == 0, ok.output
     assert verify_dossier(tmp_path / "d.pdf").signatures[0].signer == "李四"
     monkeypatch.setenv("EVIDENCEKIT_PASSPHRASE", "wrong")
-    bad = CliRunner().invoke(main, ["bundle", str(case), "-o", str(tmp_path / "e.pdf"), "--identity", str(p12)])
+    bad = CliRunner().invoke(main, ["--lang", "en", "bundle", str(case), "-o", str(tmp_path / "e.pdf"), "--identity", str(p12)])
     assert bad.exit_code == 7
     assert "passphrase" in bad.output
     monkeypatch.delenv("EVIDENCEKIT_PASSPHRASE")
-    none = CliRunner().invoke(main, ["bundle", str(case), "-o", str(tmp_path / "e.pdf"), "--identity", str(p12)])
+    none = CliRunner().invoke(main, ["--lang", "en", "bundle", str(case), "-o", str(tmp_path / "e.pdf"), "--identity", str(p12)])
     assert none.exit_code == 7
 
 
@@ -173,7 +173,7 @@ def test_default_identity_is_created_and_announced(tmp_path: Path, monkeypatch: 
     case = tmp_path / "case"
     case.mkdir()
     (case / "a.txt").write_text("hello")
-    result = CliRunner().invoke(main, ["bundle", str(case), "-o", str(tmp_path / "d.pdf")])
+    result = CliRunner().invoke(main, ["--lang", "en", "bundle", str(case), "-o", str(tmp_path / "d.pdf")])
     assert result.exit_code == 0, result.output
     assert "created a new self-signed signing identity" in result.stderr
     assert "identity create --name" in result.stderr
@@ -196,7 +196,7 @@ def test_a_seal_that_does_not_check_out_is_never_delivered(tmp_path: Path, monke
             f.write(b"X")
 
     monkeypatch.setattr(pipeline, "seal_in_place", seal_then_corrupt)
-    result = CliRunner().invoke(main, ["bundle", str(case), "-o", str(tmp_path / "d.pdf")])
+    result = CliRunner().invoke(main, ["--lang", "en", "bundle", str(case), "-o", str(tmp_path / "d.pdf")])
     assert result.exit_code == 7, result.output
     assert "did not check out" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case"]

@@ -1358,6 +1358,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "The PDF is encrypted and no password was given when it was sealed, so its pages are not "
                              "shown; the original is attached in full and opens with its password."),
     "visual.pdf_unreadable": ("PDF 无法读取：{reason}。", "The PDF cannot be read: {reason}."),
+    "visual.pdf_damaged": ("PDF 无法读取：文件已损坏或不是有效的 PDF。", "The PDF cannot be read: {detail}."),
     "visual.pdf_no_pages": ("PDF 没有页面。", "The PDF has no pages."),
     "visual.public_pdf": ("公开材料不展示此 PDF 的页面（其中可能有姓名、账号等个人信息）；原文件已作为附件封存。",
                           "A public dossier does not show this PDF's pages (they may carry names and accounts); the "

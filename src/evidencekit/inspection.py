@@ -12,6 +12,7 @@ from evidencekit.collect import collect
 from evidencekit.errors import BadInput
 from evidencekit.extract import ExtractOptions, extract, sniff_kind
 from evidencekit.hashing import digest_file
+from evidencekit.i18n import msg
 from evidencekit.layout import CASE_NAME
 from evidencekit.model import Candidate, Extraction, Item, Skipped
 from evidencekit.sniff import detect_mime
@@ -86,7 +87,7 @@ def describe(files: list[Candidate], case: CaseFile, progress: Progress | None =
             facts=found.facts, warnings=[*cand.notes, *found.warnings],
         )
         if digests.size == 0:
-            item.warnings.append("empty file (0 bytes): was the export or download complete?")
+            item.warnings.append(msg("warn.empty_file"))
         items.append(item)
         if progress:
             progress("hash", n, len(files))

@@ -18,8 +18,9 @@ from evidencekit import assemble as assembly
 from evidencekit.case import CaseFile
 from evidencekit.clock import CHINA_TZ, Clock, iso, system_clock
 from evidencekit.collect import collect
-from evidencekit.errors import BadInput, OutputExists, SigningFailed
+from evidencekit.errors import BadInput, EvidencekitError, OutputExists, SigningFailed
 from evidencekit.fileio import atomic_output, output_exists
+from evidencekit.i18n import Message, msg
 from evidencekit.identity import (
     Identity,
     create_identity,
@@ -73,7 +74,7 @@ class BundleResult:
     identity_path: Path
     identity_created: bool
     channel: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)  # advice for the complainant
     tsa: dict[str, Any] | None = None  # url, name and time of the TSA that answered
     plan: DossierPlan | None = field(default=None, repr=False)  # what the dossier says, incl. the channel check
 
@@ -94,7 +95,8 @@ class BundleResult:
                        "sha256": i.sha256, "warnings": i.warnings} for i in self.items],
             "skipped": [s.as_dict() for s in self.skipped],
             "tsa": self.tsa,
-            "warnings": self.warnings,
+            "warnings": [str(w) for w in self.warnings],  # English, as before
+            "warning_messages": [w.to_dict() for w in self.warnings],  # code, params and both texts
             "checks": self.plan.checks.to_dict() if self.plan is not None and self.plan.checks else None,
         }
 
@@ -123,12 +125,11 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
         identity, identity_created = _identity(options, case, now)
     timestamper, tsa_info, tsa_warning = _timestamper(options)
     if options.archive and timestamper is None and tsa_warning:
-        tsa_warning += "; --archive needs a timestamp, so no document timestamp (B-LTA) was added either"
+        tsa_warning = msg("bundle.no_tsa_no_archive", reason=tsa_warning.params["reason"])
 
     collection = collect(folder)
     if not collection.files:
-        raise BadInput(f"{folder}: no evidence files found", "Put your screenshots, bills, chats and "
-                       "recordings in the folder (sub-folders are fine) and run bundle again.")
+        raise BadInput(msg("err.no_evidence", path=str(folder)), msg("err.no_evidence.hint_bundle"))
     items = describe(collection.files, case, progress)
     signer = Signer(identity.name, identity.fingerprint, identity.self_signed)
     plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
@@ -143,16 +144,16 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
             raise
         # The TSA answered the probe but failed at sealing time. The manifest already says
         # "tsa" and is part of what is sealed: plan again with "local-clock" (nothing is read again).
-        log.warning("%s; sealing again without a trusted timestamp (--tsa-optional)", exc.message)
+        log.warning(msg("bundle.tsa_retry", reason=_reason(exc)))
         plan = replan(plan, now=now, time_source="local-clock")
         rendered = _write_sealed(plan, font, output, replace(options, archive=False), identity, None, now, progress)
-        warnings = [f"no trusted timestamp: {exc.message}"]
+        warnings = [msg("bundle.no_tsa", reason=_reason(exc))]
         tsa_info = None
     return BundleResult(
         output=output, dossier_id=plan.dossier_id, created=plan.created, time_source=plan.time_source,
         items=list(plan.items), skipped=list(plan.skipped), pages=rendered.page_count, size=output.stat().st_size,
         signer=signer, identity_path=identity.path, identity_created=identity_created, channel=plan.channel,
-        warnings=warnings + list(plan.notices) + [f"投诉书：{w}" if options.lang == "zh" else f"statement: {w}"
+        warnings=warnings + list(plan.notices) + [msg("bundle.statement_lint", warning=w)
                                                   for w in plan.lint],
         tsa=tsa_info, plan=plan,
     )
@@ -178,7 +179,7 @@ def _write_sealed(plan: DossierPlan, font: str, output: Path, options: BundleOpt
     return rendered
 
 
-def _timestamper(options: BundleOptions) -> tuple[Any, dict[str, Any] | None, str | None]:
+def _timestamper(options: BundleOptions) -> tuple[Any, dict[str, Any] | None, Message | None]:
     """The TSA client, probed before anything is rendered (see timestamping.py).
 
     Returns (timestamper or None, what the TSA said about itself, a warning when
@@ -186,8 +187,7 @@ def _timestamper(options: BundleOptions) -> tuple[Any, dict[str, Any] | None, st
     """
     if not options.tsa_url:
         if options.archive:
-            raise BadInput("--archive needs a timestamp authority",
-                           "Give --tsa URL, set EVIDENCEKIT_TSA, or put tsa = \"URL\" in settings.toml.")
+            raise BadInput(msg("err.archive_needs_tsa"), msg("err.archive_needs_tsa.hint_bundle"))
         return None, None, None
     timestamper = make_timestamper(options.tsa_url)
     try:
@@ -195,20 +195,23 @@ def _timestamper(options: BundleOptions) -> tuple[Any, dict[str, Any] | None, st
     except TimestampFailed as exc:
         if not options.tsa_optional:
             raise
-        log.warning("%s; sealing without a trusted timestamp (--tsa-optional): the dossier says its "
-                    "time is the local clock's", exc.message)
-        return None, None, f"no trusted timestamp: {exc.message}"
+        log.warning(msg("bundle.tsa_skip", reason=_reason(exc)))
+        return None, None, msg("bundle.no_tsa", reason=_reason(exc))
     return timestamper, {"url": info["url"], "name": info["name"],
                          "time": iso(info["time"].astimezone(CHINA_TZ)) if info["time"] else None}, None
+
+
+def _reason(exc: EvidencekitError) -> Message | str:
+    """What went wrong, as a message when the error carries one (shown in the user's language)."""
+    return exc.msg if exc.msg is not None else exc.message
 
 
 def _check_sealed(path: Path) -> None:
     """Re-read the sealed file before it is delivered: every signature's digest must match."""
     signatures = scan_signatures(path)
     if not signatures or not all(sig.digest_matches for sig in signatures):
-        problems = "; ".join(sig.problem or "?" for sig in signatures if not sig.digest_matches) or "no signature"
-        raise SigningFailed(f"the sealed dossier did not check out ({problems}); nothing was written",
-                            "Run again with -v, and report it if it happens again.")
+        problems = [sig.problem or "?" for sig in signatures if not sig.digest_matches] or ["no signature"]
+        raise SigningFailed(msg("err.sealed_check", problems=problems), msg("cli.internal_error.hint"))
 
 
 def _check_output(folder: Path, output: Path, force: bool) -> None:
@@ -217,13 +220,13 @@ def _check_output(folder: Path, output: Path, force: bool) -> None:
     except ValueError:
         pass
     else:
-        raise BadInput(f"{output}: the dossier would be written inside the evidence folder {folder}",
-                       "Give -o a path outside the folder; bundle never writes into your evidence.")
+        raise BadInput(msg("err.output_inside_folder", path=str(output), folder=str(folder)),
+                       msg("err.output_inside_folder.hint"))
     exists = output_exists(output)
     if exists and not force:
-        raise OutputExists(f"{output}: already exists", "Use --force to replace it, or -o another name.")
+        raise OutputExists(msg("err.exists", path=str(output)), msg("err.exists.hint_bundle"))
     if exists and output.is_dir():
-        raise BadInput(f"{output}: is a folder", "Give -o a file name ending in .pdf.")
+        raise BadInput(msg("err.output_is_folder", path=str(output)), msg("err.output_is_folder.hint"))
 
 
 def _identity(options: BundleOptions, case: CaseFile, now: Any) -> tuple[Identity, bool]:
@@ -234,9 +237,7 @@ def _identity(options: BundleOptions, case: CaseFile, now: Any) -> tuple[Identit
     path = default_identity_path()
     if path.exists():
         return load_identity(path, options.passphrase), False
-    raise SigningFailed(f"no signing identity: {path} does not exist",
-                        "Run `evidencekit identity create --name 你的姓名`, or pass identity= / "
-                        "BundleOptions(identity_path=…).")
+    raise SigningFailed(msg("err.no_signing_identity", path=str(path)), msg("err.no_signing_identity.hint"))
 
 
 def ensure_default_identity(sealer_name: str | None, now: Any) -> Identity | None:
@@ -249,8 +250,7 @@ def ensure_default_identity(sealer_name: str | None, now: Any) -> Identity | Non
         return None
     who = sealer_name or f"{GENERIC_SIGNER}{_login_name()}"
     identity = create_identity(path, who, now=now)
-    log.warning("created a new self-signed signing identity \"%s\" at %s; to seal under your own name run "
-                "`evidencekit identity create --name 你的姓名 --force`", who, path)
+    log.warning(msg("bundle.identity_created", name=who, path=str(path)))
     return identity
 
 

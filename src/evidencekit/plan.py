@@ -19,6 +19,7 @@ from typing import Any
 from evidencekit.case import CaseFile
 from evidencekit.channels import CheckReport, Escalation, check_case, compute_escalation, get_channel
 from evidencekit.clock import iso
+from evidencekit.i18n import Message, msg
 from evidencekit.manifest import Manifest, build_manifest
 from evidencekit.model import Item, Signer, Skipped, Statement, Visual
 from evidencekit.privacy import mask_account, mask_name, mask_personal, mask_text, replacement_map
@@ -54,7 +55,7 @@ class DossierPlan:
     escalation: Escalation | None  # advice for the complainant: printed, never sealed
     checks: CheckReport | None  # the chosen channel's requirements against this case
     lint: tuple[str, ...]  # the statement's lint: advice for the complainant, never sealed
-    notices: tuple[str, ...]  # other advice for the complainant (public dossier, generic signer…)
+    notices: tuple[Message, ...]  # other advice for the complainant (public dossier, generic signer…)
     passwords: Mapping[str, str] = field(default_factory=dict, repr=False)  # never sealed
 
     @property
@@ -89,7 +90,7 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
     replacements = MappingProxyType(replacement_map(case)) if public else MappingProxyType({})
     visuals = {item.id: visual_for(item, lang, passwords.get(item.path)) for item in items}
     if public:
-        visuals = {item_id: _public_visual(visual, replacements, lang) for item_id, visual in visuals.items()}
+        visuals = {item_id: _public_visual(visual, replacements) for item_id, visual in visuals.items()}
     for item in items:
         visual = visuals[item.id]
         if visual.problem and visual.reason and not _already_warned(item.warnings):
@@ -114,7 +115,7 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
         statement=statement, events=tuple(timeline_events(case.data, items, lang)),
         escalation=compute_escalation(case, today) if channel else None, checks=checks,
         lint=tuple(lint_statement(case, lang)) if channel else (),
-        notices=tuple(_notices(public, signer, lang)), passwords=MappingProxyType(passwords),
+        notices=tuple(_notices(public, signer)), passwords=MappingProxyType(passwords),
     )
 
 
@@ -132,15 +133,12 @@ def _marked_public(case: CaseFile) -> CaseFile:
     return CaseFile(data=data, text=case.text, path=case.path)
 
 
-def _public_visual(visual: Visual, replacements: Mapping[str, str], lang: str) -> Visual:
+def _public_visual(visual: Visual, replacements: Mapping[str, str]) -> Visual:
     """On a public dossier our pages show no personal data: a PDF's own pages (a receipt names the
     payer) become a card, and a plain text has the complainant's data masked. The originals stay
     attached as they are; masking inside them is a separate matter."""
     if visual.mode == "pdf":
-        return replace(visual, mode="card", pages=(), reason=(
-            "公开材料不展示此 PDF 的页面（其中可能有姓名、账号等个人信息）；原文件已作为附件封存。" if lang == "zh"
-            else "A public dossier does not show this PDF's pages (they may carry names and accounts); "
-                 "the original is sealed as an attachment."))
+        return replace(visual, mode="card", pages=(), reason=msg("visual.public_pdf"))
     if visual.mode == "text" and visual.text:
         return replace(visual, text=mask_text(visual.text, replacements))
     return visual
@@ -154,33 +152,10 @@ def _already_warned(warnings: list[str]) -> bool:
     return any(word in warning for warning in warnings for word in _DAMAGE_WORDS)
 
 
-_PUBLIC_WARNING = (
-    "public dossier: the cover, statement, timeline and sealed case data are masked, but the attached "
-    "originals (screenshots, bills, chats) are not: check them and blur personal data before posting, "
-    "or post only the statement text"
-)
-_PUBLIC_WARNING_ZH = (
-    "公开材料：封面、投诉书、时间线和封存的案件信息已遮盖个人信息，但附件中的原始文件（截图、账单、聊天记录）没有遮盖："
-    "发布前请检查并打码，或只发布投诉书文字"
-)
-_REPUTATION_WARNING = (
-    "a public post: state only facts you can prove, without insults; inventing or distorting facts harms "
-    "the company's reputation and is not protected (Civil Code Arts. 1024, 1025)"
-)
-_REPUTATION_WARNING_ZH = (
-    "公开发布：只陈述能够证明的事实，不要使用侮辱性言辞；捏造、歪曲事实侵害企业名誉权的，要承担责任"
-    "（民法典第一千零二十四条、第一千零二十五条）"
-)
-
-
-def _notices(public: bool, signer: Signer, lang: str) -> list[str]:
-    zh = lang != "en"
-    out: list[str] = []
+def _notices(public: bool, signer: Signer) -> list[Message]:
+    out: list[Message] = []
     if public:
-        out += [_PUBLIC_WARNING_ZH if zh else _PUBLIC_WARNING, _REPUTATION_WARNING_ZH if zh else _REPUTATION_WARNING]
+        out += [msg("bundle.public"), msg("bundle.reputation")]
     if signer.name.startswith(GENERIC_SIGNER):
-        out.append(f"以通用名称“{signer.name}”封存：运行一次 `evidencekit identity create --name 你的姓名 --force`，"
-                   "以后以你的姓名封存" if zh else
-                   f"sealed under the generic name \"{signer.name}\": run `evidencekit identity create --name "
-                   "你的姓名 --force` once to seal under your own name")
+        out.append(msg("bundle.generic_name", name=signer.name))
     return out

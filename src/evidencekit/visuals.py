@@ -8,6 +8,7 @@ from pathlib import Path
 from PIL import Image
 
 from evidencekit.extract.text import detect_encoding
+from evidencekit.i18n import msg
 from evidencekit.model import Item, Visual
 from evidencekit.pdf.images import ImageUnreadable, load_image
 from evidencekit.pdf.importer import PdfPageSource
@@ -20,7 +21,7 @@ TEXT_MIMES = ("application/json", "application/csv", "application/xml", "applica
 
 def visual_for(item: Item, lang: str, password: str | None = None) -> Visual:
     if item.size == 0:
-        return Visual("card", reason=_t(lang, "空文件（0 字节）。", "Empty file (0 bytes)."))
+        return Visual("card", reason=msg("visual.empty"))
     if item.mime.startswith("image/"):
         return _image_visual(item, lang)
     if item.mime == "application/pdf":
@@ -28,13 +29,10 @@ def visual_for(item: Item, lang: str, password: str | None = None) -> Visual:
     if item.mime.startswith("text/") or item.mime in TEXT_MIMES:
         return _text_visual(item.source)
     if item.mime.startswith("audio/"):
-        return Visual("card", reason=_t(lang, f"录音文件（{item.mime}），请用播放器打开附件收听。",
-                                        f"Audio recording ({item.mime}); open the attachment in a player."))
+        return Visual("card", reason=msg("visual.recording", mime=item.mime))
     if item.mime.startswith("video/"):
-        return Visual("card", reason=_t(lang, f"视频文件（{item.mime}），请用播放器打开附件观看。",
-                                        f"Video ({item.mime}); open the attachment in a player."))
-    return Visual("card", reason=_t(lang, f"此类文件（{item.mime}）无法在页面上显示。",
-                                    f"This kind of file ({item.mime}) cannot be shown on a page."))
+        return Visual("card", reason=msg("visual.video", mime=item.mime))
+    return Visual("card", reason=msg("visual.unsupported", mime=item.mime))
 
 
 def _text_visual(path: Path) -> Visual:
@@ -61,8 +59,8 @@ def _image_visual(item: Item, lang: str) -> Visual:
     try:
         w, h = load_image(item.source, item.size).display_size
     except (ImageUnreadable, OSError, Image.DecompressionBombError) as exc:
-        return Visual("card", reason=_t(lang, f"图片无法显示：{exc}。", f"The image cannot be shown: {exc}."),
-                      problem=True)
+        reason = exc.reason if isinstance(exc, ImageUnreadable) else msg("image.damaged", detail=str(exc))
+        return Visual("card", reason=msg("visual.image_unreadable", reason=reason), problem=True)
     return Visual("image", size=(float(w), float(h)))
 
 
@@ -76,17 +74,9 @@ def _pdf_visual(path: Path, lang: str, password: str | None) -> Visual:
             rotate = int(page.get("/Rotate", 0) or 0) % 360
             sizes.append((h, w) if rotate in (90, 270) else (w, h))
     except PermissionError:
-        return Visual("card", reason=_t(
-            lang, "PDF 已加密，封存时未提供密码，因此页面无法显示；原文件已完整附上，可用其密码打开。",
-            "The PDF is encrypted and no password was given when it was sealed, so its pages are not "
-            "shown; the original is attached in full and opens with its password."), problem=True)
+        return Visual("card", reason=msg("visual.pdf_encrypted"), problem=True)
     except Exception as exc:  # noqa: BLE001 - pypdf raises many types for broken files
-        return Visual("card", reason=_t(lang, f"PDF 无法读取：{exc}。", f"The PDF cannot be read: {exc}."),
-                      problem=True)
+        return Visual("card", reason=msg("visual.pdf_damaged", detail=f"{type(exc).__name__}: {exc}"), problem=True)
     if not sizes:
-        return Visual("card", reason=_t(lang, "PDF 没有页面。", "The PDF has no pages."), problem=True)
+        return Visual("card", reason=msg("visual.pdf_no_pages"), problem=True)
     return Visual("pdf", pages=tuple(sizes))
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en

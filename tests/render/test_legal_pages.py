@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from evidencekit.i18n import text_of
 from evidencekit.render.evidence_list import evidence_name
 from tests.conftest import SAMPLE_CASE, require_tool
 from tests.render.conftest import Rendered, bundle
@@ -95,7 +96,7 @@ def test_social_dossier_leaks_nothing(social: Rendered):
     assert "2025031222001400000001" not in listing and "2025*****" in listing
     reader = PdfReader(str(social.result.output))
     assert "case.toml" not in reader.attachments
-    assert any("名誉权" in w for w in social.result.warnings)
+    assert any("名誉权" in text_of(w, "zh") for w in social.result.warnings)
     assert "签名" not in social.section("投诉对象", "按时间排列")  # a public post has no signature line
 
 
@@ -110,13 +111,13 @@ def test_a_new_identity_takes_the_sealer_name_and_a_generic_one_is_warned(tmp_pa
     monkeypatch.setenv("EVIDENCEKIT_HOME", str(tmp_path / "home-a"))
     named = bundle(SAMPLE_CASE, tmp_path / "a.pdf", sealer_name="张三")
     assert named.result.signer.name == "张三" and "张三" in named.pages[0]
-    assert not any("通用名称" in w for w in named.result.warnings)
+    assert not any("通用名称" in text_of(w, "zh") for w in named.result.warnings)
     again = bundle(SAMPLE_CASE, tmp_path / "b.pdf", sealer_name="李四")  # never renamed per case
     assert again.result.signer.name == "张三"
     monkeypatch.setenv("EVIDENCEKIT_HOME", str(tmp_path / "home-b"))
     generic = bundle(SAMPLE_CASE, tmp_path / "c.pdf")
     assert generic.result.signer.name.startswith("evidencekit user ")
-    assert any("以通用名称" in w and "identity create" in w for w in generic.result.warnings)
+    assert any("以通用名称" in text_of(w, "zh") and "identity create" in text_of(w, "zh") for w in generic.result.warnings)
 
 
 def test_implausible_capture_times_are_hidden():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
+from evidencekit.i18n import text_of
 from evidencekit.model import Item
 from evidencekit.render.bills import bill_flowables, has_transactions
 from evidencekit.render.chats import chat_flowables, has_messages
@@ -39,7 +40,7 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
     for warning in item.warnings:
         if item.facts.get("gps_present") and "GPS" in warning:
             continue  # the privacy box above says it, in the dossier's language
-        flow.append(Paragraph("▲ " + esc(warning), s.warn))
+        flow.append(Paragraph("▲ " + esc(text_of(warning, view.lang)), s.warn))
     flow.append(Spacer(1, 3 * mm))
 
     if visual.mode in ("text", "card") and has_transactions(item):
@@ -65,7 +66,8 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
             flow.append(Paragraph(esc(label("text_truncated", lang)), s.small))
     else:
         summary = media_summary(item, lang)
-        reason = f"{summary}\n\n{visual.reason}" if summary and visual.reason else summary or visual.reason
+        shown = text_of(visual.reason, view.lang) if visual.reason else None
+        reason = f"{summary}\n\n{shown}" if summary and shown else summary or shown
         flow.append(card(view, reason))
     return flow
 
