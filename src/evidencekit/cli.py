@@ -683,7 +683,7 @@ def _print_identity(made: Any, as_json: bool) -> None:
 def inspect_cmd(folder: Path, case_path: Path | None, as_json: bool) -> None:
     from evidencekit.inspection import inspect_folder
 
-    result = inspect_folder(folder, case_path, progress=_progress())
+    result = inspect_folder(folder, case_path, progress=_progress(), plan=True, lang=_settings().lang)
     if as_json:
         _emit_json(result.to_dict())
         return

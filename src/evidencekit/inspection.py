@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from evidencekit.case import CaseFile, empty_case, load_case, normalise_rel_path
+from evidencekit.clock import Clock, system_clock
 from evidencekit.collect import collect
 from evidencekit.errors import BadInput
 from evidencekit.extract import ExtractOptions, extract, sniff_kind
 from evidencekit.hashing import digest_file
 from evidencekit.i18n import msg
 from evidencekit.layout import CASE_NAME
-from evidencekit.model import Candidate, Extraction, Item, Skipped
+from evidencekit.model import Candidate, Extraction, Item, Signer, Skipped
+from evidencekit.plan import DossierPlan, plan_dossier
 from evidencekit.sniff import detect_mime
 
 Progress = Callable[[str, int, int], None]
@@ -26,26 +28,37 @@ class Inspection:
     case: CaseFile
     items: list[Item]
     skipped: list[Skipped]
+    plan: DossierPlan | None = None  # what the dossier would say (with plan=True)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "folder": str(self.folder),
             "case_file": str(self.case.path) if self.case.path else None,
             "case": self.case.data,
             "items": [item.manifest_entry() for item in self.items],
             "skipped": [s.as_dict() for s in self.skipped],
         }
+        if self.plan is not None and self.plan.checks is not None:
+            data["checks"] = self.plan.checks.to_dict()
+        return data
 
 
 def inspect_folder(folder: Path, case_path: Path | None = None, *, progress: Progress | None = None,
-                   require_files: bool = True) -> Inspection:
+                   require_files: bool = True, plan: bool = False, lang: str = "zh",
+                   clock: Clock = system_clock) -> Inspection:
+    """What ``bundle`` would take from ``folder`` — collect and describe, and with ``plan`` also
+    plan (what the dossier would say, the channel check included). Writes nothing."""
     folder = Path(folder)
     case = load_case_for(folder, case_path)
     collection = collect(folder)
     if require_files and not collection.files:
-        raise BadInput(f"{folder}: no evidence files found", "Put your screenshots, bills, chats and "
-                       "recordings in the folder (sub-folders are fine) and run again.")
-    return Inspection(folder, case, describe(collection.files, case, progress), collection.skipped)
+        raise BadInput(msg("err.no_evidence", path=str(folder)), msg("err.no_evidence.hint"))
+    items = describe(collection.files, case, progress)
+    planned = None
+    if plan:
+        planned = plan_dossier(items, case, skipped=collection.skipped, lang=lang, channel=None, public=False,
+                               now=clock(), time_source="local-clock", signer=Signer("", "", True))
+    return Inspection(folder, case, items, collection.skipped, planned)
 
 
 def load_case_for(folder: Path, case_path: Path | None) -> CaseFile:
