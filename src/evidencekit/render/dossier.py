@@ -6,7 +6,7 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from evidencekit.render.cover import cover
 from evidencekit.render.document import Slot, Styles, build_pdf
@@ -34,7 +34,7 @@ def render_dossier(plan: DossierPlan, styles: Styles) -> RenderedPages:
     view = DossierView(plan, styles)
     story: list[Flowable] = []
     story += cover(view)
-    story += [PageBreak(), *glance_picture(view), *money_flow_pictures(view)]
+    story += [*glance_picture(view), *money_flow_pictures(view)]
     if plan.statement is not None:
         story += statement_flowables(view, plan.statement)
     story += evidence_list(view)

@@ -17,7 +17,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from evidencekit.i18n import t
 from evidencekit.render.document import ACCENT, FRAME_W, INK, MUTED, RULE, SHADE, Marker, table_style
@@ -161,7 +161,7 @@ class TimelinePicture(Flowable):
 
     LANE_H = 28.0
     LABEL_W = 58.0
-    TOP = 30.0  # room for the disputed transaction's label and the cut labels
+    TOP = 56.0  # room for the disputed transactions' labels (two rows) and the cut labels above them
     BOTTOM = 34.0  # the axis and its dates
 
     def __init__(self, events: Sequence[Any], font: str, lang: str, shown: Callable[[str], str]) -> None:
@@ -240,8 +240,8 @@ class TimelinePicture(Flowable):
             canv.setFillColor(MUTED)
             canv.setFont(font, 6)
             canv.saveState()
-            canv.translate(mid + 2, top_y + 2)
-            canv.rotate(50)
+            canv.translate(mid - 1, top_y + 24)
+            canv.rotate(45)
             canv.drawString(0, 0, text)
             canv.restoreState()
 
@@ -277,24 +277,25 @@ class TimelinePicture(Flowable):
         canv, font = self.canv, self.font
         disputed = [e for e in self.timed if e.kind == "tl_transaction"] or \
             [e for e in self.timed if e.kind == "tl_bill_row"]
-        last_end = -1e9
+        ends = [-1e9, -1e9]  # two rows of labels
         for event in disputed:
             x = axis.x(self.at[id(event)])
             canv.setStrokeColor(ACCENT)
             canv.setLineWidth(1.6)
             canv.setDash(4, 2)
-            canv.line(x, axis_y, x, top_y + 6)
+            canv.line(x, axis_y, x, top_y + 4)
             canv.setDash()
             amount = next((p for p in event.text.split(" · ") if p.startswith("¥")), "")
             text = " ".join(p for p in (t("pic.disputed", self.lang), amount, event.moment.strftime("%H:%M")) if p)
             w = stringWidth(text, font, 7)
             tx = max(0.0, min(x - w / 2, self.width - w))
-            if tx < last_end + 3:
+            row = next((r for r in range(2) if ends[r] + 3 < tx), None)
+            if row is None:
                 continue
             canv.setFillColor(ACCENT)
             canv.setFont(font, 7)
-            canv.drawString(tx, top_y + 9, text)
-            last_end = tx + w
+            canv.drawString(tx, top_y + 7 + 9 * row, text)
+            ends[row] = tx + w
 
     def _draw_lane(self, events: list[Any], axis: _Axis, y: float, shape: str) -> None:
         canv, font = self.canv, self.font
@@ -572,6 +573,8 @@ def glance_picture(view: DossierView) -> list[Flowable]:
     asked = (t("pic.asked", lang), plain(view.shown(g.demand)) if g.demand else t("pic.asked_none", lang))
     picture = GlancePicture(tiles, t("pic.tried", lang), steps, asked, font)
     return [
+        CondPageBreak(picture.height + 30 * mm),  # its own page, unless the cover left room for all of it
+        Spacer(1, 6 * mm),
         Marker(exhibit=None, bookmark=(t("pic.glance", lang), "glance", 0)),
         Paragraph(esc(t("pic.glance", lang)), s.h1),
         Paragraph(esc(t("pic.glance_note", lang)), s.small),
