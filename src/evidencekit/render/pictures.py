@@ -161,7 +161,7 @@ class TimelinePicture(Flowable):
 
     LANE_H = 28.0
     LABEL_W = 58.0
-    TOP = 56.0  # room for the disputed transactions' labels (two rows) and the cut labels above them
+    TOP = 52.0  # room for the disputed transactions' labels (two rows) and the cut labels above them
     BOTTOM = 34.0  # the axis and its dates
 
     def __init__(self, events: Sequence[Any], font: str, lang: str, shown: Callable[[str], str]) -> None:
@@ -221,6 +221,7 @@ class TimelinePicture(Flowable):
 
     def _draw_cuts(self, axis: _Axis, axis_y: float, top_y: float) -> None:
         canv, font = self.canv, self.font
+        ends = [-1e9, -1e9]  # two rows of gap labels, above the disputed transactions' labels
         for k in range(len(axis.parts) - 1):
             left, right = axis.spans[k][1], axis.spans[k + 1][0]
             mid = (left + right) / 2
@@ -237,13 +238,15 @@ class TimelinePicture(Flowable):
             days = round(gap / 86400)
             text = t("pic.gap_days", self.lang, n=days) if days >= 1 else t("pic.gap_hours", self.lang,
                                                                                 n=max(1, round(gap / 3600)))
+            w = stringWidth(text, font, 6)
+            lx = max(0.0, min(mid - w / 2, self.width - w))
+            row = next((r for r in range(2) if ends[r] + 3 < lx), None)
+            if row is None:
+                continue
             canv.setFillColor(MUTED)
             canv.setFont(font, 6)
-            canv.saveState()
-            canv.translate(mid - 1, top_y + 24)
-            canv.rotate(45)
-            canv.drawString(0, 0, text)
-            canv.restoreState()
+            canv.drawString(lx, top_y + 28 + 9 * row, text)
+            ends[row] = lx + w
 
     def _draw_dates(self, axis: _Axis, axis_y: float) -> None:
         canv, font = self.canv, self.font
@@ -317,7 +320,7 @@ class TimelinePicture(Flowable):
             text = _ref_label(refs, self.lang) + (f" ×{len(group)}" if len(group) > 1 else "")
             text = self.shown(text)
             w = stringWidth(text, font, 6)
-            lx = max(0.0, min(x - w / 2, self.width - w))
+            lx = min(x + 3.5, self.width - w)  # beside the mark, clear of a disputed line through it
             side = next((s for s in (-1, 1) if ends[s] + 2 < lx), None)
             if side is None:
                 continue
