@@ -429,9 +429,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "problem.other": ("其他", "other"),
     # ---- the pictures (render/pictures.py): the case at a glance, the drawn timeline, 资金流向
     "pic.glance": ("案情一览", "The case at a glance"),
-    "pic.glance_note": ("本页依据案件说明（case.toml）和所附证据绘制，便于快速了解案情；详细内容见投诉书、证据目录和时间线。",
+    "pic.glance_note": ("本页依据案件说明（case.toml）和所附证据绘制，便于快速了解案情；各项事实的出处见证据清单和时间线。",
                         "Drawn from the case description (case.toml) and the exhibits, to take in the case at a glance; "
-                        "the statement, the list of exhibits and the timeline give the details."),
+                        "the list of exhibits and the timeline give each fact's source."),
     "pic.problem": ("问题", "Problem"),
     "pic.amount": ("涉及金额", "Amount"),
     "pic.occurred": ("发生时间", "Happened"),

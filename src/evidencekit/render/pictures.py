@@ -197,7 +197,7 @@ class TimelinePicture(Flowable):
         for a, b in axis.spans:
             canv.setFillColor(SHADE)
             canv.rect(a, axis_y, b - a, top_y - axis_y, stroke=0, fill=1)
-        for code, kinds, shape in self.lanes:
+        for code, _kinds, shape in self.lanes:
             y = lane_y[code]
             canv.setStrokeColor(LIGHT)
             canv.setLineWidth(0.6)
