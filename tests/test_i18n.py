@@ -28,7 +28,7 @@ _LABEL = re.compile(r"""\blabel\(\s*["'](\w+)["']""")
 # A library's own words (an exception's text) are English: shown in the English text only
 EN_ONLY = {"detail"}
 # English texts that quote a Chinese legal term on purpose
-_CHINESE_TERMS_IN_ENGLISH = {"problem.account_frozen_sanction", "warn.wechat.not_liuhen"}
+_CHINESE_TERMS_IN_ENGLISH = {"problem.account_frozen_sanction", "warn.wechat.not_liuhen", "pic.flow_title"}
 
 
 def _codes_in_source() -> dict[str, list[str]]:

@@ -22,6 +22,7 @@ from evidencekit.clock import iso
 from evidencekit.i18n import Message, msg
 from evidencekit.manifest import Manifest, build_manifest
 from evidencekit.model import Item, Signer, Skipped, Statement, Visual
+from evidencekit.money_flow import Glance, MoneyFlow, case_glance, money_flows
 from evidencekit.privacy import mask_account, mask_name, mask_personal, mask_text, replacement_map
 from evidencekit.statement import build_statement
 from evidencekit.statement_lint import lint_statement
@@ -52,6 +53,8 @@ class DossierPlan:
     manifest: Manifest
     statement: Statement | None
     events: tuple[Event, ...]
+    flows: tuple[MoneyFlow, ...]  # 资金流向: each disputed transaction as every source shows it
+    glance: Glance  # the case at a glance, from the case data pages print
     escalation: Escalation | None  # advice for the complainant: printed, never sealed
     checks: CheckReport | None  # the chosen channel's requirements against this case
     lint: tuple[str, ...]  # the statement's lint: advice for the complainant, never sealed
@@ -113,6 +116,7 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
         public=public, replacements=replacements, channel=channel, items=tuple(items),
         visuals=MappingProxyType(visuals), skipped=tuple(skipped), signer=signer, manifest=manifest,
         statement=statement, events=tuple(timeline_events(case.data, items, lang)),
+        flows=money_flows(case.data, items), glance=case_glance(sealed_case.data, len(items)),
         escalation=compute_escalation(case, today) if channel else None, checks=checks,
         lint=tuple(lint_statement(case, lang)) if channel else (),
         notices=tuple(_notices(public, signer)), passwords=MappingProxyType(passwords),

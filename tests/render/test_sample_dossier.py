@@ -42,9 +42,9 @@ def item_id(doc: Rendered, path_part: str) -> str:
 
 def test_sections_in_design_order(sample: Rendered) -> None:
     order = [sample.page_of(marker) for marker in
-             ("证据材料汇编", "金融消费投诉书", EVIDENCE_LIST, "按时间排列", f"证据 {sample.result.items[0].id} ·", "用 evidencekit 核验")]
+             ("证据材料汇编", "案情一览", "金融消费投诉书", EVIDENCE_LIST, "按时间排列", f"证据 {sample.result.items[0].id} ·", "用 evidencekit 核验")]
     assert order == sorted(order) and len(set(order)) == len(order), order
-    assert order[0] == 0 and order[1] == 1
+    assert order[:3] == [0, 1, 2]  # the cover, the case at a glance right after it (issue 15), the statement
 
 
 def test_bill_exhibit_is_a_table_with_the_disputed_row_marked(sample: Rendered) -> None:
@@ -91,14 +91,16 @@ def test_timeline_merges_events_with_exhibit_numbers(sample: Rendered) -> None:
                  "2025-03-12 20:15:03", "2025-03-12 20:41:07", "2025-03-13", "2025-03-20",
                  f"交易单号{TXN_ID}，金额218.00元", "case.toml", bill, chat, photo, receipt):
         assert fact in text, fact
-    # in time order: occurred, photo taken, first contact, chat that day, the rejection
+    # in time order: occurred, photo taken, first contact, chat that day, the rejection (in the
+    # table, which follows the drawn timeline)
+    text = text[text.index("出处"):]
     positions = [text.index(x) for x in ("2025-03-12 20:15:03", "2025-03-12 20:41:07", "2025-03-13\n",
                                          "2025-03-13 10:02:11", "2025-03-20\n")]
     assert positions == sorted(positions)
 
 
 def test_statement_for_the_case_channel(sample: Rendered) -> None:
-    text = sample.pages[1] + sample.pages[2]
+    text = sample.pages[2] + sample.pages[3]  # after the cover and the case at a glance
     assert "金融消费投诉书" in text
     for fact in ("张三", "110101199003071233", "13800138000", "支付宝（中国）网络技术有限公司", "91310115MA1K000003",
                  TXN_ID, "CS2025031300012", "投诉人（签名）：", "2025年4月2日"):
@@ -118,7 +120,7 @@ def test_cover_states_earlier_complaints_and_keeps_advice_out(sample: Rendered) 
 
 
 def test_public_masks_cover_statement_timeline_and_sealed_case(public: Rendered) -> None:
-    cover, statement = public.pages[0], public.pages[1]
+    cover, statement = public.pages[0], public.pages[2]
     assert "张*" in cover and "13800138000" not in cover
     assert "已按公开渠道要求隐去个人信息" in statement
     assert "13800138000" not in statement and "110101199003071233" not in statement
@@ -147,7 +149,7 @@ def test_no_channel_no_statement(tmp_path: Path) -> None:
     folder = copy_case(SAMPLE_CASE, tmp_path / "case", toml)
     doc = bundle(folder, tmp_path / "out.pdf")
     assert "投诉书" not in doc.text and "民事起诉状" not in doc.text
-    assert doc.page_of(EVIDENCE_LIST) == 1
+    assert doc.page_of("案情一览") == 1 and doc.page_of(EVIDENCE_LIST) == 2
 
 
 def test_channel_option_picks_the_statement_and_lint_is_told_not_sealed(tmp_path: Path) -> None:

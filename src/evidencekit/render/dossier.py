@@ -12,6 +12,7 @@ from evidencekit.render.cover import cover
 from evidencekit.render.document import Slot, Styles, build_pdf
 from evidencekit.render.evidence_list import evidence_list
 from evidencekit.render.exhibits import exhibits
+from evidencekit.render.pictures import glance_picture, money_flow_pictures
 from evidencekit.render.statement import statement_flowables
 from evidencekit.render.timeline import timeline
 from evidencekit.render.verify_page import verify_page
@@ -33,6 +34,7 @@ def render_dossier(plan: DossierPlan, styles: Styles) -> RenderedPages:
     view = DossierView(plan, styles)
     story: list[Flowable] = []
     story += cover(view)
+    story += [*glance_picture(view), *money_flow_pictures(view)]
     if plan.statement is not None:
         story += statement_flowables(view, plan.statement)
     story += evidence_list(view)

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from evidencekit.render.document import ACCENT, FRAME_W, RULE, SHADE, Marker, table_style
 from evidencekit.render.labels import label
+from evidencekit.render.pictures import timeline_picture
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
 
@@ -31,6 +32,7 @@ def timeline(view: DossierView) -> list[Flowable]:
         Paragraph(esc(label("timeline", lang)), s.h1),
         Paragraph(esc(label("timeline_note", lang)), s.small),
         Spacer(1, 4 * mm),
+        *timeline_picture(view),
     ]
     if not events:
         return flow + [Paragraph(esc(label("tl_empty", lang)), s.body)]
