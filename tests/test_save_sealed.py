@@ -46,3 +46,33 @@ def test_a_lone_trailing_newline_is_unsigned_too(dossier_copy: Path) -> None:
 def test_save_sealed_refuses_the_file_itself(dossier_copy: Path) -> None:
     result = run("verify", "--save-sealed", str(dossier_copy), "--force", str(dossier_copy))
     assert result.exit_code == 3
+
+
+def test_a_signed_pdf_among_the_evidence_does_not_confuse_verify(tmp_path: Path) -> None:
+    """A receipt that carries its own signature holds a /ByteRange inside an attachment stream:
+    verify checks the dossier's signatures where the strict reading finds them, not that one."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from evidencekit import BundleOptions, build_dossier
+    from evidencekit.clock import fixed_clock
+    from evidencekit.identity import default_identity_path, load_identity
+    from evidencekit.seal import seal_in_place
+    from tests.conftest import FIXED_NOW
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.drawString(72, 720, "Receipt 2025031222001400000001 CNY 218.00")
+    page.save()
+    receipt = folder / "signed-receipt.pdf"
+    receipt.write_bytes(buffer.getvalue())
+    identity = load_identity(default_identity_path())
+    seal_in_place(receipt, identity, signing_time=FIXED_NOW, document_id=b"\x01" * 16, reason="bank receipt")
+    assert b"/ByteRange" in receipt.read_bytes()
+    result = build_dossier(folder, BundleOptions(output=tmp_path / "d.pdf"), clock=fixed_clock(FIXED_NOW))
+    report = verify_dossier(result.output)
+    assert report.exit_code == 0, [f.to_dict() for f in report.findings]
+    assert len([s for s in report.signatures if s.kind == "signature"]) == 1

@@ -41,8 +41,8 @@ from evidencekit.pdf.attachments import (
     read_attachment,
     xref_offsets,
 )
-from evidencekit.pdf.rawsig import der_length, scan_signatures
-from evidencekit.pdf.structure import StrictView, Structure, newest_offsets, read_structure
+from evidencekit.pdf.rawsig import check_byte_ranges, der_length, scan_signatures
+from evidencekit.pdf.structure import StrictView, Structure, newest_offsets, read_structure, signature_ranges
 
 log = logging.getLogger("evidencekit")
 
@@ -250,11 +250,16 @@ def _verify(path: Path, trust: list[x509.Certificate] | None) -> VerifyReport:
     # The raw byte scan reads and hashes every signed range: on the second core, while this
     # one reads the structure and compares the readers. Its digests then spare pyHanko
     # hashing the file again; its findings join the report before any verdict.
+    with open(path, "rb") as f:
+        report.file_size = os.fstat(f.fileno()).st_size
+        structure = read_structure(f, report.file_size)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rawsig") as pool:
-        raw = _RawScan(pool.submit(scan_signatures, path), report)
-        with open(path, "rb") as f:
-            report.file_size = os.fstat(f.fileno()).st_size
-            structure = read_structure(f, report.file_size)
+        # A file whose every byte is accounted for has its signatures where the strict reading
+        # found them (a signed PDF attached as evidence carries /ByteRange too, but inside a
+        # stream); only a damaged file is searched byte by byte.
+        ranges = signature_ranges(structure) if structure.ok else None
+        work = pool.submit(check_byte_ranges, path, ranges) if ranges else pool.submit(scan_signatures, path)
+        raw = _RawScan(work, report)
         report.revisions = len(structure.revisions)
         for problem in structure.problems:
             kind = problem.code if problem.code in _STRUCTURE_CODES else "structure-invalid"

@@ -776,3 +776,17 @@ def newest_offsets(structure: Structure) -> dict[int, int]:
             else:
                 offsets.pop(num, None)
     return offsets
+
+
+def signature_ranges(structure: Structure) -> list[tuple[int, int, int, int]]:
+    """The /ByteRange of every signature and document-timestamp dictionary, in file order."""
+    found: list[tuple[int, tuple[int, int, int, int]]] = []
+    for revision in structure.revisions:
+        for obj in revision.objects.values():
+            value = obj.value
+            if isinstance(value, PdfDict) and value.get("/Type") in ("/Sig", "/DocTimeStamp"):
+                byte_range = value.get("/ByteRange")
+                if (isinstance(byte_range, list) and len(byte_range) == 4
+                        and all(isinstance(v, int) and not isinstance(v, bool) for v in byte_range)):
+                    found.append((obj.offset, (byte_range[0], byte_range[1], byte_range[2], byte_range[3])))
+    return [br for _, br in sorted(found)]
