@@ -26,13 +26,20 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from evidencekit import __version__
+from evidencekit.channels import get_channel
+from evidencekit.clock import CHINA_TZ, fixed_clock, system_clock
 from evidencekit.errors import BadInput, EvidencekitError, ExitCode
 from evidencekit.fileio import open_output_folder, output_exists
 from evidencekit.i18n import Message, msg, text_of
+from evidencekit.identity import load_identity
+from evidencekit.pipeline import BundleOptions, build_dossier
+from evidencekit.render.fonts import register_font
+from evidencekit.verify import verify_dossier
 
 JOURNAL_NAME = ".evidencekit-batch.jsonl"
 LIST_COLUMNS = ("case", "output", "channel", "public", "case_file", "font")
@@ -271,8 +278,6 @@ _identity_lock = threading.Lock()
 
 def worker_identity(path: Path) -> Any:
     """The identity at ``path``, unlocked once per worker (passphrase: the worker's environment)."""
-    from evidencekit.identity import load_identity
-
     key = str(path)
     with _identity_lock:
         if key not in _identities:
@@ -281,10 +286,7 @@ def worker_identity(path: Path) -> Any:
 
 
 def warm_up(identity_path: Path | None = None) -> None:
-    """What a worker pays once: the pipeline's imports, the font, the identity."""
-    from evidencekit import pipeline, verify  # noqa: F401 - imported for their start-up cost
-    from evidencekit.render.fonts import register_font
-
+    """What a worker pays once (the pipeline's imports came with this module): the font, the identity."""
     register_font(None)
     if identity_path is not None:
         worker_identity(identity_path)
@@ -292,9 +294,6 @@ def warm_up(identity_path: Path | None = None) -> None:
 
 def run_case(task: CaseTask) -> CaseResult:
     """Seal one case (or skip it, unchanged and still valid). Never raises for a bad case."""
-    from evidencekit.clock import CHINA_TZ, system_clock
-    from evidencekit.pipeline import BundleOptions, build_dossier
-
     started = time.perf_counter()
     spec, settings = task.spec, task.settings
     result = CaseResult(case=str(spec.case), output=str(spec.output), status="failed",
@@ -304,18 +303,13 @@ def run_case(task: CaseTask) -> CaseResult:
             result.status, result.exit_code, result.dossier_id = "skipped", int(ExitCode.OK), task.previous_id
             return result
         clock = system_clock
-        if settings.source_date_epoch:
-            from datetime import datetime
-
-            when = datetime.fromtimestamp(int(settings.source_date_epoch), tz=CHINA_TZ)
-            clock = lambda: when  # noqa: E731
+        if settings.source_date_epoch:  # the parent's, as a worker on another machine may not have it
+            clock = fixed_clock(datetime.fromtimestamp(int(settings.source_date_epoch), tz=CHINA_TZ))
         options = BundleOptions(output=spec.output, case_path=spec.case_file, identity_path=settings.identity_path,
                                 force=task.may_replace or settings.force, lang=settings.lang, font=spec.font,
                                 channel=spec.channel, public=spec.public, tsa_url=settings.tsa_url,
                                 tsa_optional=settings.tsa_optional, archive=settings.archive)
         if spec.channel:
-            from evidencekit.channels import get_channel
-
             get_channel(spec.channel)
         made = build_dossier(spec.case, options, clock=clock, identity=worker_identity(settings.identity_path))
         result.status, result.exit_code, result.dossier_id = "sealed", int(ExitCode.OK), made.dossier_id
@@ -334,8 +328,6 @@ def run_case(task: CaseTask) -> CaseResult:
 
 
 def _still_valid(output: Path, dossier_id: str) -> bool:
-    from evidencekit.verify import verify_dossier
-
     if not output.is_file():
         return False
     try:
@@ -412,7 +404,7 @@ def dask_executor(scheduler: str) -> Executor:
         try:
             # pure=False: a task is a side effect (a file written), never a cached value
             futures = client.map(run_case, tasks, pure=False)
-            for future in as_completed(futures):
+            for future in as_completed(futures, loop=client.loop):
                 yield future.result()
         finally:
             client.close()
