@@ -534,9 +534,10 @@ def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | Non
         local_executor,
         run_batch,
         summary,
+        worker_identity,
     )
     from evidencekit.clock import system_clock
-    from evidencekit.identity import default_identity_path, load_identity
+    from evidencekit.identity import default_identity_path
     from evidencekit.pipeline import ensure_default_identity
 
     if executor == "dask" and not scheduler:
@@ -546,7 +547,10 @@ def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | Non
     if identity_path is None:
         ensure_default_identity(None, system_clock())  # no prompt: a batch is a script
     identity_file = (identity_path or default_identity_path()).absolute()
-    load_identity(identity_file)  # a locked or missing identity stops the batch before any case
+    if executor == "local":
+        worker_identity(identity_file)  # a locked or missing identity stops the batch before any case
+    elif not identity_file.is_file():  # on a cluster the passphrase is in the workers' environment
+        raise SigningFailed(msg("err.no_identity", path=str(identity_file)), msg("err.no_identity.hint"))
     tsa_url, tsa_optional, archive = _tsa_settings()
     shared = BatchSettings(identity_path=identity_file, lang=settings.lang, tsa_url=tsa_url,
                            tsa_optional=tsa_optional, archive=archive, force=force,
