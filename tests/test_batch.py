@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -227,3 +228,32 @@ def test_dask_local_cluster_gives_the_same_dossiers_as_the_local_pool(tmp_path: 
     assert {n: r.dossier_id for n, r in remote.items()} == {n: r.dossier_id for n, r in local.items()}
     for name in remote:
         assert (tmp_path / "dask" / f"{name}.pdf").read_bytes() == (tmp_path / "local" / f"{name}.pdf").read_bytes()
+
+
+def test_sigterm_stops_a_batch_cleanly_and_a_rerun_finishes_it(tmp_path: Path) -> None:
+    names = [f"s{i}" for i in range(6)]
+    cases = make_cases(tmp_path / "cases", names)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "evidencekit", "--lang", "en", "batch", str(cases), "-o", str(out),
+               "--jobs", "1", "--json"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                            text=True)
+    assert proc.stdout is not None
+    first = json.loads(proc.stdout.readline())  # the first case is done: stop the batch now
+    proc.send_signal(signal.SIGTERM)
+    rest, err = proc.communicate(timeout=600)
+    assert proc.returncode == ExitCode.TERMINATED, err
+    assert "Traceback" not in err  # the workers end quietly
+    reported = [first] + [json.loads(line) for line in rest.splitlines()]
+    assert all(r["status"] == "sealed" for r in reported)
+    assert len(reported) < len(names)
+    assert not [p for p in out.iterdir() if p.name.endswith(".part")]  # the case cut off left nothing behind
+
+    again = cli("batch", str(cases), "-o", str(out), "--jobs", "2", "--json")
+    assert again.returncode == 0, again.stderr
+    found = lines(again.stdout)
+    done_before = {Path(r["case"]).name for r in reported}
+    assert {n: d["status"] for n, d in found.items()} == {
+        n: "skipped" if n in done_before else "sealed" for n in names}
+    for data in found.values():
+        assert verify_dossier(Path(data["output"])).dossier_id == data["dossier_id"]
