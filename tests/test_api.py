@@ -66,9 +66,10 @@ def test_the_package_root_exports_the_api() -> None:
 
     for name in ("build_dossier", "inspect_folder", "check_dossier", "check_case", "verify_dossier",
                  "extract_originals", "countersign", "plan_dossier", "DossierPlan", "ExitCode", "BadInput",
-                 "VerifyReport", "BundleResult"):
+                 "VerifyReport", "BundleResult", "run_batch", "load_cases", "BatchSettings", "local_executor"):
         assert name in evidencekit.__all__ and getattr(evidencekit, name) is not None
     assert int(evidencekit.ExitCode.UNTRUSTED) == 8
+    assert int(evidencekit.ExitCode.CASES_FAILED) == 9
 
 
 def test_importing_the_package_stays_light() -> None:

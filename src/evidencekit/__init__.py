@@ -34,6 +34,9 @@ _EXPORTS = {
     "save_sealed": "evidencekit.verify", "load_trust_anchors": "evidencekit.verify",
     "extract_originals": "evidencekit.unpack", "ExtractResult": "evidencekit.unpack",
     "countersign": "evidencekit.countersigning", "CountersignResult": "evidencekit.countersigning",
+    "run_batch": "evidencekit.batch", "load_cases": "evidencekit.batch", "BatchSettings": "evidencekit.batch",
+    "CaseSpec": "evidencekit.batch", "CaseResult": "evidencekit.batch", "local_executor": "evidencekit.batch",
+    "dask_executor": "evidencekit.batch",
     # identities
     "Identity": "evidencekit.identity", "load_identity": "evidencekit.identity",
     "create_identity": "evidencekit.identity",
@@ -64,6 +67,15 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and IDEs: the same names, imported eagerly
+    from evidencekit.batch import (
+        BatchSettings,
+        CaseResult,
+        CaseSpec,
+        dask_executor,
+        load_cases,
+        local_executor,
+        run_batch,
+    )
     from evidencekit.case import CaseFile, load_case
     from evidencekit.channels import CheckReport, check_case
     from evidencekit.checking import CheckOutcome, check_dossier

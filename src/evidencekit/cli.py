@@ -511,6 +511,77 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
             _say_requirements(result.plan.checks, result.output, lang)
 
 
+@main.command(help="help.batch")
+@click.argument("cases", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="help.batch.output")
+@click.option("--identity", "identity_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="help.batch.identity")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="help.batch.jobs")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", help="help.batch.executor")
+@click.option("--scheduler", metavar="ADDR", help="help.batch.scheduler")
+@click.option("--force", is_flag=True, help="help.batch.force")
+@click.option("--json", "as_json", is_flag=True, help="help.batch.json")
+@_timestamp_options
+@_run
+def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | None, executor: str,
+          scheduler: str | None, force: bool, as_json: bool) -> None:
+    from evidencekit.batch import (
+        BatchSettings,
+        dask_executor,
+        default_jobs,
+        load_cases,
+        local_executor,
+        run_batch,
+        summary,
+        worker_identity,
+    )
+    from evidencekit.clock import system_clock
+    from evidencekit.identity import default_identity_path
+    from evidencekit.pipeline import ensure_default_identity
+
+    if executor == "dask" and not scheduler:
+        raise click.UsageError(_t("cli.batch.scheduler_needed"))
+    settings = _settings()
+    specs = load_cases(cases, outdir)
+    if identity_path is None:
+        ensure_default_identity(None, system_clock())  # no prompt: a batch is a script
+    identity_file = (identity_path or default_identity_path()).absolute()
+    if executor == "local":
+        worker_identity(identity_file)  # a locked or missing identity stops the batch before any case
+    elif not identity_file.is_file():  # on a cluster the passphrase is in the workers' environment
+        raise SigningFailed(msg("err.no_identity", path=str(identity_file)), msg("err.no_identity.hint"))
+    tsa_url, tsa_optional, archive = _tsa_settings()
+    shared = BatchSettings(identity_path=identity_file, lang=settings.lang, tsa_url=tsa_url,
+                           tsa_optional=tsa_optional, archive=archive, force=force,
+                           source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH") or None)
+    run = dask_executor(scheduler or "") if executor == "dask" else local_executor(jobs or default_jobs())
+    lang = settings.lang
+    at_terminal = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if at_terminal and not settings.quiet:
+            click.echo(f"\r{_t('cli.batch.progress')} {done}/{total}\033[K", err=True, nl=False)
+
+    results = []
+    for result in run_batch(specs, shared, outdir, run, progress):
+        results.append(result)
+        if at_terminal and not settings.quiet:
+            click.echo("\r\033[K", err=True, nl=False)
+        if as_json:
+            _echo(json_safe(result.to_dict(), indent=None))  # one line per case: JSON Lines
+        elif result.status == "failed":
+            _echo(t("cli.batch.failed", lang, case=result.case, exit_code=result.exit_code, error=result.error))
+        else:
+            _echo(t(f"cli.batch.{result.status}", lang, case=result.case, output=result.output,
+                    id=result.dossier_id))
+        sys.stdout.flush()
+    if not settings.quiet:
+        _say(summary(results).text(lang))
+    if not all(result.ok for result in results):
+        sys.exit(int(ExitCode.CASES_FAILED))
+
+
 def _at_terminal() -> bool:
     return sys.stdin.isatty()
 

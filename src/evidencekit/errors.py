@@ -22,6 +22,7 @@ class ExitCode(IntEnum):
     REQUIREMENTS_UNMET = 6
     SIGNING_FAILED = 7
     UNTRUSTED = 8  # intact, but not sealed by anyone given with --trust
+    CASES_FAILED = 9  # batch: some cases failed (each one's own code is on its line), the others are sealed
     INTERRUPTED = 130
     TERMINATED = 143
 

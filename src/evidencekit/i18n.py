@@ -1474,4 +1474,62 @@ CATALOG: dict[str, tuple[str, str]] = {
     "case_toml.type.datetime": ("日期时间", "a date-time"),
     "case_toml.type.date": ("日期", "a date"),
     "case_toml.type.time": ("时刻", "a time"),
+    # ---- batch (batch.py, cli.py batch)
+    "help.batch": ("为 CASES 中的每个案件各封存一份卷宗，写到 OUTDIR。\n\nCASES 是一个文件夹（每个子文件夹是一个案件，卷宗为 "
+                   "OUTDIR/<子文件夹名>.pdf），或一个 CSV / JSON Lines 列表（列：case、output、channel、public、case_file、"
+                   "font）。每个案件结束时在 stdout 输出一行 JSON；出错的案件会被报告，其余照常封存。OUTDIR 中的日志让重新运行时"
+                   "跳过未改动且仍能通过核验的案件。",
+                   "Seal one dossier per case in CASES into OUTDIR.\n\nCASES is a folder (each sub-folder a case, its "
+                   "dossier OUTDIR/<sub-folder name>.pdf) or a CSV / JSON Lines list (columns: case, output, channel, "
+                   "public, case_file, font). One JSON line per case on stdout as it finishes; a case that fails is "
+                   "reported and the others are sealed. A journal in OUTDIR lets a re-run skip the cases that are "
+                   "unchanged and still verify."),
+    "help.batch.output": ("卷宗写入的文件夹（不存在时会创建）。", "The folder the dossiers go to (created if needed)."),
+    "help.batch.identity": ("用来签名的 PKCS#12 身份文件（默认：你的 evidencekit 身份）；口令来自 EVIDENCEKIT_PASSPHRASE。",
+                            "The PKCS#12 identity to seal with (default: your evidencekit identity); its passphrase "
+                            "comes from EVIDENCEKIT_PASSPHRASE."),
+    "help.batch.jobs": ("本机并行的工作进程数（默认：CPU 核数）。", "Worker processes on this machine (default: the number of cores)."),
+    "help.batch.executor": ("在哪里运行：local（本机进程池）或 dask（已有的 Dask 集群，需要 --scheduler）。",
+                            "Where to run: local (a pool of processes here) or dask (an existing Dask cluster; needs "
+                            "--scheduler)."),
+    "help.batch.scheduler": ("Dask 调度器地址，如 tcp://10.0.0.1:8786。", "The Dask scheduler's address, e.g. tcp://10.0.0.1:8786."),
+    "help.batch.force": ("替换 OUTDIR 中已有、但不是本批次生成的卷宗。", "Replace dossiers in OUTDIR that this batch did not make."),
+    "help.batch.json": ("每个案件一行 JSON（case、output、dossier_id、status、exit_code、warnings、seconds）。",
+                        "One JSON line per case (case, output, dossier_id, status, exit_code, warnings, seconds)."),
+    "cli.batch.sealed": ("已封存 {case} → {output}（{id}）", "sealed {case} → {output} ({id})"),
+    "cli.batch.skipped": ("未改动，跳过 {case} → {output}", "unchanged, skipped {case} → {output}"),
+    "cli.batch.failed": ("失败 {case}（退出码 {exit_code}）：{error}", "failed {case} (exit {exit_code}): {error}"),
+    "cli.batch.progress": ("案件", "cases"),
+    "cli.batch.summary": ("共 {total} 个案件：封存 {sealed}，跳过 {skipped}，失败 {failed}",
+                          "{total} cases: {sealed} sealed, {skipped} skipped, {failed} failed"),
+    "cli.batch.scheduler_needed": ("--executor dask 需要 --scheduler ADDR", "--executor dask needs --scheduler ADDR"),
+    "err.batch.no_cases": ("{path}：里面没有案件", "{path}: no cases in it"),
+    "err.batch.no_cases.hint": ("CASES 应是一个文件夹，每个案件一个子文件夹；或一个每行一个案件的 CSV / JSON Lines 列表。",
+                                "CASES is a folder with one sub-folder per case, or a CSV / JSON Lines list with one "
+                                "case a row."),
+    "err.batch.cases_missing": ("{path}：不存在", "{path}: does not exist"),
+    "err.batch.cases_kind": ("{path}：不是文件夹，也不是 .csv 或 .jsonl 列表", "{path}: neither a folder nor a .csv or .jsonl list"),
+    "err.batch.cases_kind.hint": ("给出一个案件文件夹的文件夹，或一个 .csv / .jsonl 列表。",
+                                  "Give a folder of case folders, or a .csv / .jsonl list."),
+    "err.batch.list_unreadable": ("{path}：无法读取案件列表", "{path}: cannot read the list of cases ({detail})"),
+    "err.batch.list_line": ("{path} 第 {line} 行：不是一个 JSON 对象", "{path} line {line}: not a JSON object ({detail})"),
+    "err.batch.list_column": ("{path} 第 {line} 行：未知的列 {columns}", "{path} line {line}: unknown columns {columns}"),
+    "err.batch.list_no_case": ("{path} 第 {line} 行：没有 case（案件文件夹）", "{path} line {line}: no case (case folder)"),
+    "err.batch.list.hint": ("每行一个案件，列为 case（案件文件夹，必填）、output、channel、public、case_file、font；"
+                            "相对路径从列表所在文件夹算起（output 从 OUTDIR 算起）。",
+                            "One case a row, columns case (the case folder, required), output, channel, public, "
+                            "case_file, font; relative paths start at the list's folder (output at OUTDIR)."),
+    "err.batch.same_output": ("{path} 第 {line} 行：输出 {output} 与第 {first} 行相同",
+                              "{path} line {line}: output {output} is the same as line {first}'s"),
+    "err.batch.same_output.hint": ("给每个案件一个不同的 output。", "Give each case its own output."),
+    "err.batch.exists.hint": ("它不是本批次生成的：用 --force 替换，或换一个 OUTDIR。",
+                              "This batch did not make it: use --force to replace it, or another OUTDIR."),
+    "err.batch.journal": ("{path}：无法读取批处理日志", "{path}: cannot read the batch journal ({detail})"),
+    "err.batch.journal.hint": ("检查 OUTDIR 的权限，或换一个 OUTDIR。", "Check OUTDIR's permissions, or use another OUTDIR."),
+    "err.batch.internal": ("内部错误：{error}", "internal error: {error}"),
+    "err.batch.no_dask": ("没有安装 Dask", "Dask is not installed"),
+    "err.batch.no_dask.hint": ("运行 pip install 'evidencekit[dask]'。", "Run pip install 'evidencekit[dask]'."),
+    "err.batch.scheduler": ("无法连接 Dask 调度器 {address}", "cannot reach the Dask scheduler {address} ({detail})"),
+    "err.batch.scheduler.hint": ("检查地址，以及调度器是否在运行（dask scheduler）。",
+                                 "Check the address and that the scheduler is running (dask scheduler)."),
 }

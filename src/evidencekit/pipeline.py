@@ -255,7 +255,14 @@ def ensure_default_identity(sealer_name: str | None, now: Any) -> Identity | Non
     if path.exists():
         return None
     who = sealer_name or f"{GENERIC_SIGNER}{_login_name()}"
-    identity = create_identity(path, who, now=now)
+    try:
+        identity = create_identity(path, who, now=now)
+    except BadInput:
+        # Another process (a parallel first run) made it meanwhile: the atomic write refused to
+        # replace it, and every run seals with that one, the winner's.
+        if path.exists():
+            return None
+        raise
     log.warning(msg("bundle.identity_created", name=who, path=str(path)))
     return identity
 
