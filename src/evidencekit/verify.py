@@ -30,6 +30,7 @@ from evidencekit.case import sealed_case_matches
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.errors import BadInput, CannotVerify, ExitCode, OutputExists
 from evidencekit.fileio import atomic_output, output_exists
+from evidencekit.hashing import Digester
 from evidencekit.i18n import Message, msg, os_reason
 from evidencekit.layout import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME, SEAL_FIELD
 from evidencekit.manifest import parse_manifest
@@ -39,9 +40,11 @@ from evidencekit.pdf.attachments import (
     embedded_files,
     hash_attachment,
     read_attachment,
+    stream_ref,
     xref_offsets,
 )
 from evidencekit.pdf.rawsig import check_byte_ranges, der_length, scan_signatures
+from evidencekit.pdf.stream_reader import UnsupportedStream, feed_stream, locate_stream
 from evidencekit.pdf.structure import StrictView, Structure, newest_offsets, read_structure, signature_ranges
 
 log = logging.getLogger("evidencekit")
@@ -345,21 +348,32 @@ def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: lis
         if marker is None:
             report.fail("not-a-dossier", msg("verify.not_a_dossier"))
 
-        if structure.ok:
-            _check_agreement(report, path, structure, f, reader)
-        _reuse_digests(embedded, raw.result())
-        _check_signatures(report, embedded, reader, trust)
-        _check_after_seal(report, reader, embedded)
-        _check_sealed_extent(report, reader, embedded, structure)
-        _check_seal_values(report, f, embedded)
-        if marker is not None:
-            report.dossier_id = marker
-            try:
-                _check_contents(report, reader, f, path, marker, structure)
-            except Exception as exc:  # noqa: BLE001 - fail closed: a structure we cannot walk is a finding, not a crash
-                report.fail("structure-broken", msg("verify.attachments_broken", detail=f"{type(exc).__name__}: {exc}"))
-        raw.result()
-        _check_time_claim(report)
+        # The originals are hashed (SHA-256 and SM3) on another thread while this one checks
+        # the readers and the signatures: the slowest work runs beside the rest, not after it.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="originals") as hashing:
+            prehashed = _prehash_originals(hashing, path, reader, structure) if marker is not None else None
+            _check_after_marker(report, path, f, reader, embedded, structure, raw, trust, marker, prehashed)
+
+
+def _check_after_marker(report: VerifyReport, path: Path, f: BinaryIO, reader: Any, embedded: list[Any],
+                        structure: Structure, raw: _RawScan, trust: list[x509.Certificate], marker: str | None,
+                        prehashed: Future[dict[str, tuple[int, str, str] | None]] | None) -> None:
+    """Everything checked once the file is known to carry signatures (and, if ``marker``, to be a dossier)."""
+    if structure.ok:
+        _check_agreement(report, path, structure, f, reader)
+    _reuse_digests(embedded, raw.result())
+    _check_signatures(report, embedded, reader, trust)
+    _check_after_seal(report, reader, embedded)
+    _check_sealed_extent(report, reader, embedded, structure)
+    _check_seal_values(report, f, embedded)
+    if marker is not None:
+        report.dossier_id = marker
+        try:
+            _check_contents(report, reader, f, path, marker, structure, prehashed)
+        except Exception as exc:  # noqa: BLE001 - fail closed: a structure we cannot walk is a finding, not a crash
+            report.fail("structure-broken", msg("verify.attachments_broken", detail=f"{type(exc).__name__}: {exc}"))
+    raw.result()
+    _check_time_claim(report)
 
 
 _MARKS = (DOSSIER_KEY.encode(), SEAL_FIELD.encode())
@@ -725,8 +739,48 @@ def _str_or_none(value: Any) -> str | None:
     return str(value) if value is not None else None
 
 
+def _prehash_originals(pool: ThreadPoolExecutor, path: Path, reader: Any,
+                       structure: Structure) -> Future[dict[str, tuple[int, str, str] | None]] | None:
+    """Start hashing every attachment stream the fast way (straight from the file, by the strict
+    reading's offsets) on ``pool``. The streams are located here, on this thread (pyHanko's
+    objects are not shared between threads); a stream the fast way cannot read is left for the
+    ordinary path."""
+    if not structure.ok:
+        return None
+    try:
+        files = embedded_files(reader.root)
+        offsets = newest_offsets(structure)
+        wanted = {}
+        for key, spec in files.items():
+            if key in (MANIFEST_NAME, CASE_NAME):
+                continue
+            ref = stream_ref(spec)
+            idnum = getattr(ref, "idnum", None)
+            if idnum is not None and idnum in offsets:
+                wanted[key] = (idnum, offsets[idnum])
+    except Exception:  # noqa: BLE001 - fail closed: the ordinary path reports what cannot be read
+        return None
+    return pool.submit(_hash_streams, path, wanted)
+
+
+def _hash_streams(path: Path, wanted: dict[str, tuple[int, int]]) -> dict[str, tuple[int, str, str] | None]:
+    out: dict[str, tuple[int, str, str] | None] = {}
+    with open(path, "rb") as f:
+        for key, (idnum, offset) in wanted.items():
+            digester = Digester()
+            try:
+                feed_stream(f, locate_stream(f, offset, idnum), digester.update)
+                found = digester.finish()
+                out[key] = (found.size, found.sha256, found.sm3)
+            except UnsupportedStream:
+                digester.finish()
+                out[key] = None
+    return out
+
+
 def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, dossier_id: str,
-                    structure: Structure) -> None:
+                    structure: Structure,
+                    prehashed: Future[dict[str, tuple[int, str, str] | None]] | None = None) -> None:
     files = embedded_files(reader.root)
     for problem in (attachment_route_problems(StrictView(structure, f)) if structure.ok else []):
         report.fail("attachment-route", msg("verify.attachment_route", what=problem))
@@ -754,6 +808,7 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
 
     items = manifest["items"]
     report.items_total = len(items)
+    early = prehashed.result() if prehashed is not None else {}
     expected_keys = {MANIFEST_NAME, CASE_NAME}
     for item in items:
         item_id, item_path = str(item.get("id")), str(item.get("path"))
@@ -762,7 +817,7 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
         if spec is None:
             report.fail("item-missing", msg("verify.item_missing", id=item_id, path=item_path), item_id)
             continue
-        digests = hash_attachment(spec, reader, f, offsets)
+        digests = early.get(item_id) or hash_attachment(spec, reader, f, offsets)
         if digests is None:
             report.fail("item-unreadable", msg("verify.item_unreadable", id=item_id, path=item_path), item_id)
             continue
