@@ -200,3 +200,19 @@ def test_a_seal_that_does_not_check_out_is_never_delivered(tmp_path: Path, monke
     assert result.exit_code == 7, result.output
     assert "did not check out" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["case"]
+
+
+def test_office_lock_and_temp_files_are_litter(tmp_path: Path) -> None:
+    """Word's ~$ lock file, LibreOffice's .~lock.…# and Word's ~WRL….tmp are not numbered exhibits."""
+    from evidencekit import inspect_folder
+
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "投诉信.docx").write_bytes(b"PK\x03\x04 a letter")
+    for name in ("~$投诉信.docx", ".~lock.notes.odt#", "~WRL0001.tmp"):
+        (case / name).write_bytes(b"\x00lock")
+    seen = inspect_folder(case)
+    assert [item.path for item in seen.items] == ["投诉信.docx"]
+    skipped = {s.path: s for s in seen.skipped}
+    assert set(skipped) == {"~$投诉信.docx", ".~lock.notes.odt#", "~WRL0001.tmp"}
+    assert all("Office" in str(s.reason) for s in skipped.values())

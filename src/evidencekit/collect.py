@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import stat
 import unicodedata
 from dataclasses import dataclass, field
@@ -71,8 +72,17 @@ def raw_relative_path(source: Path, rel_path: str) -> bytes | None:
     return raw if display_path(raw) == rel_path else None
 
 
+#: Office and WPS lock and temporary files: ``~$投诉信.docx`` (Word, Excel), ``.~lock.x.odt#``
+#: (LibreOffice), ``~WRL0001.tmp`` / ``~x.tmp`` (Word's temporary copies). Never evidence.
+_OFFICE_TEMP = re.compile(r"^(~\$.+|\.~lock\..+#|~.*\.tmp)$", re.IGNORECASE)
+
+
 def _is_litter(name: str) -> bool:
     return name in OS_LITTER_FILES or name.startswith("._")
+
+
+def _is_office_temp(name: str) -> bool:
+    return bool(_OFFICE_TEMP.match(name))
 
 
 def collect(root: Path) -> Collection:
@@ -121,6 +131,9 @@ def collect(root: Path) -> Collection:
                 continue
             if _is_litter(name):
                 result.skipped.append(Skipped(rel, msg("skip.os_litter")))
+                continue
+            if _is_office_temp(name):
+                result.skipped.append(Skipped(rel, msg("skip.office_temp")))
                 continue
             if not rel_parts and name == CASE_NAME:
                 result.case_file = path

@@ -888,6 +888,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "skip.os_folder": ("操作系统生成的文件夹，不是证据", "operating-system folder, not evidence"),
     "skip.not_regular": ("不是普通文件（设备、套接字或管道）", "not a regular file (device, socket or pipe)"),
     "skip.os_litter": ("操作系统自动生成的文件，不是证据", "operating-system litter, not evidence"),
+    "skip.office_temp": ("Office/WPS 的锁定文件或临时文件，不是证据", "an Office or WPS lock or temporary file, not evidence"),
     "skip.no_permission": ("没有读取权限", "no permission to read it"),
     "skip.symlink": ("符号链接（不跟随）", "symbolic link (not followed)"),
     "skip.symlink_inside": ("符号链接，指向 {target}（文件夹内）：不跟随链接；如是证据，请把文件本身复制进来",
