@@ -33,6 +33,7 @@ def test_an_unsigned_update_is_not_valid_and_the_sealed_part_is_given_back(dossi
     # an existing file is not replaced without --force
     again = run("verify", "--save-sealed", str(out), str(dossier_copy))
     assert again.exit_code == 3 and "--force" in again.output
+    assert again.output.startswith("TAMPERED")  # the verdict is still shown before the error
     assert run("verify", "--save-sealed", str(out), "--force", str(dossier_copy)).exit_code == 4
 
 

@@ -633,15 +633,15 @@ def verify(dossier: Path, trust_paths: tuple[Path, ...], save_to: Path | None, f
     from evidencekit.verify import load_trust_anchors, save_sealed, verify_dossier
 
     report = verify_dossier(dossier, load_trust_anchors(list(trust_paths)))
+    if not as_json:  # the verdict first: a --save-sealed that cannot be written must not hide it
+        for line in render_report(report, _settings().lang):
+            _echo(line)
     saved = save_sealed(report, save_to, force=force) if save_to is not None else None
     if as_json:
         data = report.to_dict()
         if save_to is not None:
             data["saved_sealed"] = {"path": str(save_to), "bytes": saved}
         _emit_json(data)
-    else:
-        for line in render_report(report, _settings().lang):
-            _echo(line)
     if save_to is not None:
         _say(_t("cli.saved_sealed", bytes=saved, path=str(save_to)))
     sys.exit(int(report.exit_code))

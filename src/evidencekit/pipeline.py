@@ -30,8 +30,8 @@ from evidencekit.identity import (
 )
 from evidencekit.inspection import describe, load_case_for
 from evidencekit.model import Item, Skipped
-from evidencekit.pdf.rawsig import check_byte_ranges, scan_signatures
-from evidencekit.pdf.structure import read_structure, signature_ranges
+from evidencekit.pdf.rawsig import file_signatures
+from evidencekit.pdf.structure import read_structure
 from evidencekit.plan import GENERIC_SIGNER, DossierPlan, plan_dossier, replan
 from evidencekit.render.document import Styles
 from evidencekit.render.dossier import RenderedPages, render_dossier
@@ -212,9 +212,7 @@ def _check_sealed(path: Path) -> None:
     """Re-read the sealed file before it is delivered: every signature's digest must match."""
     with open(path, "rb") as f:
         structure = read_structure(f, os.fstat(f.fileno()).st_size)
-    # the seal's signatures where the strict reading finds them: a signed receipt among the
-    # evidence carries a /ByteRange of its own, inside its attachment stream
-    signatures = check_byte_ranges(path, signature_ranges(structure)) if structure.ok else scan_signatures(path)
+    signatures = file_signatures(path, structure)
     if not signatures or not all(sig.digest_matches for sig in signatures):
         problems = [sig.problem or "?" for sig in signatures if not sig.digest_matches] or ["no signature"]
         raise SigningFailed(msg("err.sealed_check", problems=problems), msg("cli.internal_error.hint"))

@@ -25,7 +25,7 @@ from evidencekit.model import Item, Signer, Skipped, Statement, Visual
 from evidencekit.money_flow import Glance, MoneyFlow, case_glance, money_flows
 from evidencekit.privacy import mask_account, mask_name, mask_personal, mask_text, replacement_map
 from evidencekit.statement import build_statement
-from evidencekit.statement_lint import lint_statement
+from evidencekit.statement_lint import lint_messages
 from evidencekit.timeline import Event, timeline_events
 from evidencekit.visuals import visual_for
 
@@ -57,7 +57,7 @@ class DossierPlan:
     glance: Glance  # the case at a glance, from the case data pages print
     escalation: Escalation | None  # advice for the complainant: printed, never sealed
     checks: CheckReport | None  # the chosen channel's requirements against this case
-    lint: tuple[str, ...]  # the statement's lint: advice for the complainant, never sealed
+    lint: tuple[Message, ...]  # the statement's lint: advice for the complainant, never sealed
     notices: tuple[Message, ...]  # other advice for the complainant (public dossier, generic signer…)
     passwords: Mapping[str, str] = field(default_factory=dict, repr=False)  # never sealed
 
@@ -118,7 +118,7 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
         statement=statement, events=tuple(timeline_events(case.data, items, lang)),
         flows=money_flows(case.data, items), glance=case_glance(sealed_case.data, len(items)),
         escalation=compute_escalation(case, today) if channel else None, checks=checks,
-        lint=tuple(lint_statement(case, lang)) if channel else (),
+        lint=tuple(lint_messages(case)) if channel else (),
         notices=tuple(_notices(public, signer)), passwords=MappingProxyType(passwords),
     )
 

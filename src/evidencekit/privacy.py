@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from evidencekit.case import CaseFile
 
@@ -104,13 +104,6 @@ def replacement_map(case: CaseFile) -> dict[str, str]:
             if before.get(key) and after.get(key):
                 replacements[str(before[key])] = str(after[key])
     return dict(sorted(replacements.items(), key=lambda kv: -len(kv[0])))
-
-
-def public_masker(case: CaseFile) -> Callable[[str], str]:
-    """A function masking, in any free text, what :func:`mask_personal` masks in the case,
-    plus any phone, ID number or e-mail address."""
-    ordered = replacement_map(case)
-    return lambda text: mask_text(text, ordered) if text else text
 
 
 def mask_personal(case: CaseFile) -> CaseFile:

@@ -49,12 +49,6 @@ def _format_date(day: date, lang: str) -> str:
     return day.isoformat() if lang == "en" else f"{day.year}年{day.month}月{day.day}日"
 
 
-def _format_time(iso_time: str | None) -> str:
-    if not iso_time:
-        return ""
-    return iso_time.replace("T", " ").replace("+08:00", "")
-
-
 def _human_time(value: str | None, lang: str) -> str:
     """"2025年3月12日 20:15:03" on a page a person reads (English keeps 2025-03-12 20:15:03)."""
     if not value:

@@ -15,8 +15,7 @@ from typing import Any
 
 from evidencekit.layout import CASE_NAME
 from evidencekit.model import Item
-from evidencekit.render.labels import channel_label, label, problem_label
-from evidencekit.terms import OUTCOME_LABELS, pick
+from evidencekit.terms import OUTCOME_LABELS, channel_label, label, pick, problem_label
 from evidencekit.timefmt import beijing, offset_of
 
 MENTIONS_PER_CHAT = 12  # chat messages naming a disputed id, amount or ticket
@@ -96,9 +95,9 @@ def timeline_events(case: dict[str, Any], items: list[Item], lang: str = "zh") -
         refs += _documents_naming(items, keys)
         parts = []
         if tx.get("id"):
-            parts.append(f"{'transaction id' if en else '交易单号'} {tx['id']}")
+            parts.append(f"{label('tl_txn_id', lang)} {tx['id']}")
         if tx.get("merchant_order"):
-            parts.append(f"{'merchant order' if en else '商户单号'} {tx['merchant_order']}")
+            parts.append(f"{label('tl_merchant_order', lang)} {tx['merchant_order']}")
         if tx.get("amount"):
             parts.append(f"¥{_amount(tx['amount'])}")
         if tx.get("counterparty"):
@@ -107,8 +106,8 @@ def timeline_events(case: dict[str, Any], items: list[Item], lang: str = "zh") -
     for n, (item, row) in enumerate(bill_rows):
         if n in used_rows:
             continue
-        parts = [f"{'transaction id' if en else '交易单号'} {row.get('transaction_id')}" if row.get("transaction_id") else "",
-                 f"{'merchant order' if en else '商户单号'} {row.get('merchant_order')}" if row.get("merchant_order") else "",
+        parts = [f"{label('tl_txn_id', lang)} {row.get('transaction_id')}" if row.get("transaction_id") else "",
+                 f"{label('tl_merchant_order', lang)} {row.get('merchant_order')}" if row.get("merchant_order") else "",
                  " ".join(str(x) for x in (row.get("direction"), f"¥{_amount(row['amount'])}" if row.get("amount") else "") if x),
                  str(row.get("counterparty") or ""), str(row.get("status") or "")]
         events.append(_event(row.get("time"), "tl_bill_row", sep.join(p for p in parts if p), [item.id]))

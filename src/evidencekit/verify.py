@@ -43,9 +43,9 @@ from evidencekit.pdf.attachments import (
     stream_ref,
     xref_offsets,
 )
-from evidencekit.pdf.rawsig import check_byte_ranges, der_length, scan_signatures
+from evidencekit.pdf.rawsig import der_length, file_signatures
 from evidencekit.pdf.stream_reader import UnsupportedStream, feed_stream, locate_stream
-from evidencekit.pdf.structure import StrictView, Structure, newest_offsets, read_structure, signature_ranges
+from evidencekit.pdf.structure import StrictView, Structure, newest_offsets, read_structure
 
 log = logging.getLogger("evidencekit")
 
@@ -250,19 +250,14 @@ def _verify(path: Path, trust: list[x509.Certificate] | None) -> VerifyReport:
         raise CannotVerify(msg("err.not_a_pdf", path=str(path)), msg("err.verify_takes.hint"))
 
     report = VerifyReport(path, trust_anchors=len(trust or []))
-    # The raw byte scan reads and hashes every signed range: on the second core, while this
-    # one reads the structure and compares the readers. Its digests then spare pyHanko
-    # hashing the file again; its findings join the report before any verdict.
+    # The structure first (it says where the signatures are); then the raw check hashes every
+    # signed range on the second core while this one compares the readers. Its digests then
+    # spare pyHanko hashing the file again; its findings join the report before any verdict.
     with open(path, "rb") as f:
         report.file_size = os.fstat(f.fileno()).st_size
         structure = read_structure(f, report.file_size)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rawsig") as pool:
-        # A file whose every byte is accounted for has its signatures where the strict reading
-        # found them (a signed PDF attached as evidence carries /ByteRange too, but inside a
-        # stream); only a damaged file is searched byte by byte.
-        ranges = signature_ranges(structure) if structure.ok else None
-        work = pool.submit(check_byte_ranges, path, ranges) if ranges else pool.submit(scan_signatures, path)
-        raw = _RawScan(work, report)
+        raw = _RawScan(pool.submit(file_signatures, path, structure), report)
         report.revisions = len(structure.revisions)
         for problem in structure.problems:
             kind = problem.code if problem.code in _STRUCTURE_CODES else "structure-invalid"

@@ -164,7 +164,7 @@ def test_lint_names_what_the_facts_lack():
     assert warnings == ["事实经过中没有写明金额（如 218.00元）", "事实经过中没有写明时间",
                         "事实经过中没有写明订单号或交易单号"]
     english = lint_statement(case, lang="en")
-    assert english[0] == "the facts name no amount (e.g. 218.00元)"
+    assert english[0] == "the facts name no amount (e.g. 218.00 yuan)"
 
 
 def test_lint_vague_demand_and_missing_amount():

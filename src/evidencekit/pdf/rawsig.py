@@ -18,6 +18,7 @@ from typing import BinaryIO
 from asn1crypto import cms, tsp  # tsp also registers the RFC 3161 TSTInfo content type
 
 from evidencekit.i18n import Message, msg
+from evidencekit.pdf.structure import Structure, signature_ranges
 
 _BYTERANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
 _CONTENTS = re.compile(rb"/Contents\s*<([0-9A-Fa-f\s]*)>")
@@ -31,6 +32,14 @@ class RawSignature:
     digest_matches: bool | None  # None: the CMS could not be read at all
     problem: Message | None  # why the signature does not hold, if it does not
     digest: tuple[str, bytes] | None = None  # (algorithm, digest of the signed ranges), when computed
+
+
+def file_signatures(path: Path, structure: Structure) -> list[RawSignature]:
+    """Each signature of the file with its CMS digest checked: where the strict reading found the
+    signature dictionaries when it could read every byte (a signed receipt among the evidence
+    holds a /ByteRange of its own, inside its attachment stream), else found byte by byte."""
+    ranges = signature_ranges(structure) if structure.ok else []
+    return check_byte_ranges(path, ranges) if ranges else scan_signatures(path)
 
 
 def check_byte_ranges(path: Path, ranges: list[tuple[int, int, int, int]]) -> list[RawSignature]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, cast
 
@@ -726,18 +726,6 @@ def _check_revisions(reader: _Reader, revisions: list[Revision], problems: list[
     last = revisions[-1]
     if last.end < reader.size and reader.read(last.end, 1 << 16).strip(_WS):
         problems.append(Problem("structure-invalid", last.end, msg("pdf.trailing_bytes", at=last.end)))
-
-
-def iter_dicts(value: object) -> Iterator[PdfDict]:
-    """Every dictionary inside a parsed value (used by tests and callers that look deeper)."""
-    stack = [value]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, PdfDict):
-            yield v
-            stack.extend(v.values())
-        elif isinstance(v, list):
-            stack.extend(v)
 
 
 class StrictView:

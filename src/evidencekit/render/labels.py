@@ -1,44 +1,9 @@
-"""Dossier labels in Chinese (default: every channel reads Chinese) and English.
-
-The texts are in the catalog (``evidencekit.i18n``, codes ``label.*``, ``kind.*``, ``channel.*``);
-these are the renderer's short names for them.
-"""
+"""The renderer's names for the dossier's labels (defined in :mod:`evidencekit.terms`, texts in
+the catalog), and sizes in words."""
 
 from __future__ import annotations
 
-from evidencekit.i18n import CATALOG, t
-from evidencekit.terms import PROBLEM_LABELS, pick
-
-
-def _table(prefix: str) -> dict[str, dict[str, str]]:
-    """The catalog's ``prefix.*`` entries in this module's old ``{key: {"zh", "en"}}`` shape."""
-    return {code[len(prefix):]: {"zh": zh, "en": en} for code, (zh, en) in CATALOG.items() if code.startswith(prefix)}
-
-
-LABELS: dict[str, dict[str, str]] = _table("label.")
-KIND_LABELS: dict[str, dict[str, str]] = _table("kind.")
-CHANNEL_LABELS: dict[str, dict[str, str]] = _table("channel.")
-
-
-def label(key: str, lang: str, **fmt: object) -> str:
-    return t(f"label.{key}", lang, **fmt)
-
-
-def kind_label(kind: str, lang: str) -> str:
-    return t(f"kind.{kind}" if kind in KIND_LABELS else "kind.other", lang)
-
-
-def problem_label(problem: str | None, lang: str) -> str | None:
-    if not problem:
-        return None
-    pair = PROBLEM_LABELS.get(problem)
-    return pick(pair, lang) if pair else problem
-
-
-def channel_label(channel: str | None, lang: str) -> str | None:
-    if not channel:
-        return None
-    return t(f"channel.{channel}", lang) if channel in CHANNEL_LABELS else channel
+from evidencekit.terms import channel_label, kind_label, label, problem_label  # noqa: F401  (the renderer's names)
 
 
 def human_size(size: int) -> str:

@@ -220,7 +220,7 @@ class TimelinePicture(Flowable):
         canv.restoreState()
 
     def _draw_cuts(self, axis: _Axis, axis_y: float, top_y: float) -> None:
-        canv, font = self.canv, self.font
+        canv = self.canv
         ends = [-1e9, -1e9]  # two rows of gap labels, above the disputed transactions' labels
         for k in range(len(axis.parts) - 1):
             left, right = axis.spans[k][1], axis.spans[k + 1][0]
@@ -238,15 +238,20 @@ class TimelinePicture(Flowable):
             days = round(gap / 86400)
             text = t("pic.gap_days", self.lang, n=days) if days >= 1 else t("pic.gap_hours", self.lang,
                                                                                 n=max(1, round(gap / 3600)))
-            w = stringWidth(text, font, 6)
-            lx = max(0.0, min(mid - w / 2, self.width - w))
-            row = next((r for r in range(2) if ends[r] + 3 < lx), None)
-            if row is None:
-                continue
-            canv.setFillColor(MUTED)
-            canv.setFont(font, 6)
-            canv.drawString(lx, top_y + 28 + 9 * row, text)
-            ends[row] = lx + w
+            self._label_in_rows(text, mid, 6, MUTED, top_y + 28, ends)
+
+    def _label_in_rows(self, text: str, x: float, size: float, color: Any, base_y: float, ends: list[float]) -> None:
+        """``text`` centred on ``x`` in the first of two rows where it overlaps nothing (else left out);
+        ``ends`` holds where each row's last label ends."""
+        w = stringWidth(text, self.font, size)
+        left = max(0.0, min(x - w / 2, self.width - w))
+        row = next((r for r in range(2) if ends[r] + 3 < left), None)
+        if row is None:
+            return
+        self.canv.setFillColor(color)
+        self.canv.setFont(self.font, size)
+        self.canv.drawString(left, base_y + 9 * row, text)
+        ends[row] = left + w
 
     def _draw_dates(self, axis: _Axis, axis_y: float) -> None:
         canv, font = self.canv, self.font
@@ -277,7 +282,7 @@ class TimelinePicture(Flowable):
             canv.line((a + b) / 2, axis_y, (a + b) / 2, axis_y - 2.5)
 
     def _draw_disputed(self, axis: _Axis, axis_y: float, top_y: float) -> None:
-        canv, font = self.canv, self.font
+        canv = self.canv
         disputed = [e for e in self.timed if e.kind == "tl_transaction"] or \
             [e for e in self.timed if e.kind == "tl_bill_row"]
         ends = [-1e9, -1e9]  # two rows of labels
@@ -290,15 +295,7 @@ class TimelinePicture(Flowable):
             canv.setDash()
             amount = next((p for p in event.text.split(" · ") if p.startswith("¥")), "")
             text = " ".join(p for p in (t("pic.disputed", self.lang), amount, event.moment.strftime("%H:%M")) if p)
-            w = stringWidth(text, font, 7)
-            tx = max(0.0, min(x - w / 2, self.width - w))
-            row = next((r for r in range(2) if ends[r] + 3 < tx), None)
-            if row is None:
-                continue
-            canv.setFillColor(ACCENT)
-            canv.setFont(font, 7)
-            canv.drawString(tx, top_y + 7 + 9 * row, text)
-            ends[row] = tx + w
+            self._label_in_rows(text, x, 7, ACCENT, top_y + 7, ends)
 
     def _draw_lane(self, events: list[Any], axis: _Axis, y: float, shape: str) -> None:
         canv, font = self.canv, self.font
