@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
+from evidencekit.i18n import t
 from evidencekit.model import Item
 from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, Marker, PageRef, table_style
 from evidencekit.render.labels import human_size, kind_label, label
@@ -115,21 +116,20 @@ def evidence_name(item: Item, note: Mapping[str, Any], lang: str = "zh") -> str:
     if item.kind == "bill" or facts.get("transactions") is not None and facts.get("format"):
         fmt = str(facts.get("format") or "")
         platform = next((names for key, names in PLATFORMS.items() if fmt.startswith(key)), None)
-        head = (platform[0] + "交易明细" if zh else f"{platform[1]} transaction statement") if platform else (
-            "交易明细" if zh else "Transaction statement")
+        head = t("name.bill_of", lang, platform=platform[1 if not zh else 0]) if platform else t("name.bill", lang)
         period = facts.get("period") or {}
         span = _span(period.get("start"), period.get("end"), lang)
-        return f"{head}（{span}）" if zh and span else f"{head} ({span})" if span else head
+        return t("name.with_span", lang, head=head, span=span) if span else head
     if item.kind == "chat" and facts.get("participants"):
         others = [str(p) for p in facts["participants"] if str(p) not in ("我", "me", "Me", "本人")]
         who = "、".join(others[:3]) if zh else ", ".join(others[:3])
         span = _span(facts.get("start"), facts.get("end"), lang)
-        head = f"与{who}的聊天记录" if zh else f"Chat with {who}"
-        return f"{head}（{span}）" if zh and span else f"{head} ({span})" if span else head
+        head = t("name.chat_with", lang, who=who)
+        return t("name.with_span", lang, head=head, span=span) if span else head
     if item.kind in ("recording", "video"):
         length = duration(facts.get("duration_seconds"))
         head = f"{stem}{kind}" if stem and zh else f"{kind}: {stem}" if stem else kind
-        return f"{head}（时长 {length}）" if zh and length else f"{head} ({length})" if length else head
+        return t("name.with_duration", lang, head=head, length=length) if length else head
     if item.kind in ("receipt", "document") and isinstance(facts.get("text_excerpt"), str):
         first = next((line.strip() for line in facts["text_excerpt"].splitlines() if line.strip()), "")
         if 2 <= len(first) <= 24:
