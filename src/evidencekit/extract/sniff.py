@@ -26,6 +26,8 @@ BILL_STATEMENT = re.compile(r"(交易明细|流水证明|账单明细|交易流�
 BILL_ISSUERS = re.compile(r"(支付宝|微信支付|财付通|Alipay|WeChat ?Pay)", re.I)
 RECEIPT_WORDS = re.compile(r"(回单|凭证|电子回单|receipt|发票|转账|付款成功|支付成功|收据)", re.I)
 TEXT_MIMES = ("application/json", "application/csv", "application/xml", "application/x-empty")
+#: What libmagic says from a bare frame sync (two bytes): weaker than a text's byte order mark.
+WEAK_AUDIO_MIMES = ("audio/mpeg", "audio/x-hx-aac-adts", "audio/aac", "audio/x-mp3", "audio/mp3")
 
 
 def sniff_kind(path: Path, mime: str) -> str:
@@ -50,16 +52,17 @@ def _sniff(path: Path, mime: str) -> str:
         if is_xlsx(path):
             return "bill" if looks_like_bill_xlsx(path) else "document"
         return "other" if not _is_office_document(path) else "document"
-    if mime.startswith("audio/"):
+    if mime.startswith("audio/") and mime not in WEAK_AUDIO_MIMES:
         return "recording"
     if mime.startswith("video/"):
         return "video"
+    # A frame sync is two bytes (a UTF-16 text's FF FE is one), and libmagic names MPEG audio
+    # from them alone: MP3 or AAC only when frames follow one another from the start.
+    if media.sniff_container(path) in ("mp3", "aac-adts"):
+        return "recording"
     sample = read_head(path, SAMPLE_BYTES)
     if mime.startswith("text/") or mime in TEXT_MIMES or looks_like_text(sample):
         return _text_kind(path, mime, sample)
-    # A frame sync is two bytes (a UTF-16 text's FF FE is one): MP3 or AAC only when mutagen finds frames.
-    if media.sniff_container(path) in ("mp3", "aac-adts"):
-        return "recording"
     return "other"
 
 
