@@ -59,8 +59,10 @@ def extract_chat(path: Path, mime: str, options: ExtractOptions) -> Extraction:
 
 
 def _looks_like_json(path: Path) -> bool:
+    """A JSON object, or an array of objects: what a Telegram export, whole or damaged, starts
+    with. A WhatsApp iOS export starts with "[" too, then a date: that is no JSON."""
     head = read_head(path, 4096).lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head.startswith((b"{", b"[")):
+    if not (head.startswith(b"{") or re.match(rb"\[\s*(?:\{|\]|$)", head)):
         return False
     try:
         json.loads(head)

@@ -16,7 +16,7 @@ from typing import Any
 
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.extract.common import MAX_MESSAGE_CHARS, Warnings
-from evidencekit.extract.messages import MessageList, chat_captured_at, chat_facts, message
+from evidencekit.extract.messages import MessageList, chat_captured_at, chat_facts, is_placeholder, message
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of, iter_lines
 from evidencekit.i18n import msg
@@ -27,10 +27,16 @@ _MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufef
 _SPACES = "[ \u00a0\u202f]"
 
 _DATE = r"(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4})"
+# Some locales put a word before the time: Finnish "12.3.2025 klo 20.41", Norwegian "kl. 20:41".
+_AT = rf"(?:{_SPACES}?[^\W\d_]{{1,4}}\.?)?"
 _TIME = rf"(?P<time>\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?)(?:{_SPACES}?(?P<ampm>[AaPp]\.?{_SPACES}?[Mm]\.?))?"
-ANDROID_LINE = re.compile(rf"^{_DATE},?{_SPACES}{_TIME}{_SPACES}-{_SPACES}(?P<rest>.*)$")
-IOS_LINE = re.compile(rf"^\[{_DATE},?{_SPACES}{_TIME}\]{_SPACES}(?P<rest>.*)$")
-AUTHOR = re.compile(r"^(?P<author>[^:]{1,60}?): (?P<text>.*)$", re.S)
+ANDROID_LINE = re.compile(rf"^{_DATE},?{_AT}{_SPACES}{_TIME}{_SPACES}-{_SPACES}(?P<rest>.*)$")
+IOS_LINE = re.compile(rf"^\[{_DATE},?{_AT}{_SPACES}{_TIME}\]{_SPACES}(?P<rest>.*)$")
+# "Name: text", and "Name:text" as some exports and copies have it; a name holds no URL ("https://…").
+AUTHOR = re.compile(r"^(?P<author>[^:]{1,60}?):(?!//)[ \u00a0]?(?P<text>.*)$", re.S)
+#: WhatsApp's own notice heading every export, written as if the chat had said it.
+NOTICE = re.compile(r"^(?:Messages and calls are end-to-end encrypted|Messages to this chat and calls are now secured|"
+                    r"消息和通话已进行端到端加密|消息和通话都已进行端到端加密)")
 
 ANDROID_ATTACHMENT = re.compile(r"(?P<name>[^\s/\\]+\.[A-Za-z0-9]{2,5}) \(file attached\)")
 IOS_ATTACHMENT = re.compile(r"<attached: (?P<name>[^>]+)>")
@@ -39,9 +45,12 @@ TIMEZONE_NOTE = "+08:00 assumed: WhatsApp exports carry no UTC offset"
 
 
 def looks_like_whatsapp(text: str) -> bool:
-    lines = [line.translate(_MARKS) for line in text.splitlines()[:50]]
+    """An export starts with a message line; long messages run over many lines, so after that
+    a few more message lines suffice (a document quoting a chat does not start with one)."""
+    lines = [line.translate(_MARKS) for line in text.splitlines()[:400] if line.strip()]
     hits = sum(1 for line in lines if ANDROID_LINE.match(line) or IOS_LINE.match(line))
-    return hits >= 1 and hits * 3 >= len([line for line in lines if line.strip()])
+    starts = bool(lines) and _header(lines[0]) is not None
+    return (starts and hits >= min(2, len(lines))) or (hits >= 1 and hits * 3 >= len(lines))
 
 
 def _date_parts(raw: str) -> tuple[int, int, int]:
@@ -172,7 +181,8 @@ def extract_whatsapp(path: Path, mime: str, options: ExtractOptions) -> Extracti
             warnings.add(msg("warn.whatsapp.date", value=_date_parts(match.group("date")), order=order), number)
         sender = author.group("author").strip() if author else None
         text = author.group("text") if author else match.group("rest")
-        current = message(moment, sender, text, number, system=sender is None)
+        current = message(moment, sender, text, number, system=sender is None or is_placeholder(text)
+                          or bool(NOTICE.match(text.strip())))
     flush()
     facts = chat_facts(
         variant or "whatsapp-android", messages, warnings,
