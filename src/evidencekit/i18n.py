@@ -1554,4 +1554,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "err.batch.scheduler": ("无法连接 Dask 调度器 {address}", "cannot reach the Dask scheduler {address} ({detail})"),
     "err.batch.scheduler.hint": ("检查地址，以及调度器是否在运行（dask scheduler）。",
                                  "Check the address and that the scheduler is running (dask scheduler)."),
+    # --- parsers ---
+    "warn.qq.time": ("时间 {value} 无法识别", "time {value} is not readable"),
 }

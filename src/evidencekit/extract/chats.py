@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from evidencekit.extract import chats_plain, chats_telegram, chats_wechat, chats_whatsapp
+from evidencekit.extract import chats_plain, chats_qq, chats_telegram, chats_wechat, chats_whatsapp
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import decode_sample, detect_encoding, read_head
 from evidencekit.model import Extraction
@@ -22,7 +22,7 @@ WECHAT_TXT_BLOCK = re.compile(r"^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2} \S[^\n]*\
 
 
 def chat_format_of(path: Path, mime: str) -> str | None:
-    """'telegram', 'wechat-csv', 'wechat-txt', 'whatsapp', 'plain', or None if not a chat."""
+    """'telegram', 'wechat-csv', 'qq-txt', 'wechat-txt', 'whatsapp', 'plain', or None if not a chat."""
 
     head = read_head(path, 64 * 1024)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -33,6 +33,8 @@ def chat_format_of(path: Path, mime: str) -> str | None:
     text = decode_sample(head, detect_encoding(head))
     if WECHAT_CSV_HEADER.search(text):
         return "wechat-csv"
+    if chats_qq.looks_like_qq(text):
+        return "qq-txt"
     if chats_whatsapp.looks_like_whatsapp(text):
         return "whatsapp"
     first_line = text.lstrip("\ufeff\r\n").split("\n", 1)[0]
@@ -51,6 +53,8 @@ def extract_chat(path: Path, mime: str, options: ExtractOptions) -> Extraction:
         return chats_telegram.extract_telegram(path, mime, options)
     if format_name == "wechat-csv":
         return chats_wechat.extract_wechat_csv(path, mime, options)
+    if format_name == "qq-txt":
+        return chats_qq.extract_qq_txt(path, mime, options)
     if format_name == "wechat-txt":
         return chats_wechat.extract_wechat_txt(path, mime, options)
     if format_name == "whatsapp":
