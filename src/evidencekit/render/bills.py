@@ -46,6 +46,7 @@ WIDTHS.append(FRAME_W - sum(WIDTHS))
 
 FORMAT_NAMES = {
     "alipay-2023": ("支付宝交易明细（2023年起格式）", "Alipay statement (2023+ layout)"),
+    "alipay-2021": ("支付宝交易明细（2021年App格式）", "Alipay statement (2021 app layout)"),
     "alipay-legacy": ("支付宝交易记录明细查询（旧格式）", "Alipay transaction records (older layout)"),
     "wechat-csv": ("微信支付账单明细（CSV）", "WeChat Pay bill (CSV)"),
     "wechat-xlsx": ("微信支付账单明细（XLSX）", "WeChat Pay bill (XLSX)"),
