@@ -1556,4 +1556,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                                  "Check the address and that the scheduler is running (dask scheduler)."),
     # --- parsers ---
     "warn.qq.time": ("时间 {value} 无法识别", "time {value} is not readable"),
+    "warn.where.sheet_row": ("工作表“{sheet}”第 {n} 行", "sheet “{sheet}” row {n}"),
+    "warn.xlsx.sheet_not_bill": ("工作表“{sheet}”有 {rows} 行，但没有账单表头：未作为交易读取（见附件原件）",
+                                 "sheet “{sheet}” has {rows} rows but no bill header: not read as transactions "
+                                 "(see the attached original)"),
+    "label.bill_sheets": ("工作表", "Sheets"),
+    "label.bill_sheet_value": ("{sheet}（{rows} 行，{n} 笔）", "{sheet} ({rows} rows, {n} transactions)"),
 }

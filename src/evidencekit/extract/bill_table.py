@@ -97,6 +97,11 @@ class BillReader:
     markers: set[str] = field(default_factory=set)
     header: list[str] | None = None
     header_line: int | None = None
+    sheet: str | None = None  # the workbook sheet being read, once there is more than one
+    found_header: bool = False  # a header row was found, in this sheet or an earlier one
+    bill_header: list[str] | None = None  # the first header row found: the bill's columns
+    first_header_line: int | None = None
+    _sheets: int = 0
     columns: dict[str, int] = field(default_factory=dict)
     transactions: list[dict[str, Any]] = field(default_factory=list)  # the first max_rows, then disputed ones
     in_footer: bool = False
@@ -123,7 +128,18 @@ class BillReader:
         return self.header is None and self.rows_before_header >= HEADER_SEARCH_ROWS
 
     def where(self, line: int) -> Message:
+        if self.sheet is not None:
+            return msg("warn.where.sheet_row", sheet=self.sheet, n=line)
         return msg(f"warn.where.{self.row_word}", n=line)
+
+    def new_sheet(self, name: str) -> None:
+        """The next sheet of a workbook: its own header row is looked for afresh."""
+        self._sheets += 1
+        if self._sheets > 1:
+            self.sheet = name
+        self.header, self.header_line, self.columns = None, None, {}
+        self.in_footer = False
+        self.rows_before_header = 0
 
     def feed(self, line: int, cells: list[Any]) -> None:
         self.last_line = line
@@ -154,6 +170,8 @@ class BillReader:
             self.header = [normalise_header(cell) for cell in cells]
             self.header_line = line
             self.columns = columns
+            if not self.found_header:
+                self.found_header, self.first_header_line, self.bill_header = True, line, self.header
             self._named = max((i for i, name in enumerate(self.header) if name), default=-1) + 1
             self._needed = max(columns[f] for f in REQUIRED_FIELDS) + 1
             return
@@ -278,12 +296,13 @@ class BillReader:
             "merchant_order": clip(merchant_order, MAX_CELL_CHARS),
             "note": text("note"),
             "line": line,
+            **({"sheet": self.sheet} if self.sheet is not None else {}),
             "disputed": bool({transaction_id, merchant_order} & self._disputed_ids),
         }
 
     def facts(self, format_name: str, encoding: str | None) -> dict[str, Any]:
         """The bill's facts; call after the last row. Adds the closing warnings."""
-        if self.header is None:
+        if not self.found_header:
             wanted = "; ".join("/".join(FIELD_COLUMNS[f]) for f in REQUIRED_FIELDS)
             where = msg(f"warn.where.{self.row_word}s", last=self.last_line)
             if encoding:
@@ -295,7 +314,7 @@ class BillReader:
             self.warnings.add(msg("warn.bill.capped_disputed" if extra else "warn.bill.capped",
                                   first=self.first_kept, total=self.rows_seen, extra=extra))
         stated_count = self.stated.get("count")
-        if isinstance(stated_count, int) and self.header is not None:
+        if isinstance(stated_count, int) and self.found_header:
             if stated_count != self.rows_seen:
                 self.warnings.add(msg("warn.bill.count_mismatch", stated=stated_count, read=self.rows_seen))
         facts: dict[str, Any] = {
@@ -304,7 +323,7 @@ class BillReader:
             "account": self.preamble.get("account"),
             "name": self.preamble.get("name"),
             "period": self.preamble.get("period"),
-            "header_line": self.header_line,
+            "header_line": self.first_header_line,
             "transactions": self.transactions,
             "truncated": ({"first": self.first_kept, "total": self.rows_seen}
                           if self.first_kept is not None else None),

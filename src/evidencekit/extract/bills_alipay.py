@@ -19,9 +19,9 @@ LEGACY_MARKERS = ("支付宝交易记录明细查询", "交易记录明细列表
 
 def alipay_format(reader: BillReader) -> str | None:
     """'alipay-2023', 'alipay-2021', 'alipay-legacy', or None when the rows are not an Alipay bill."""
-    header = set(reader.header or ())
+    header = set(reader.bill_header or ())
     if MODERN_MARKER in reader.markers or {"交易订单号", "交易分类"} <= header:
-        first = next((name for name in reader.header or () if name), "")
+        first = next((name for name in reader.bill_header or () if name), "")
         return "alipay-2021" if reader.footer_labels or first == "收/支" else "alipay-2023"
     if any(marker in reader.markers for marker in LEGACY_MARKERS) or {"交易号", "商家订单号"} <= header:
         return "alipay-legacy"

@@ -122,6 +122,12 @@ def _header(view: DossierView, facts: dict[str, Any], rows: list[dict[str, Any]]
         ("bill_exported", show_time(facts.get("exported_at")) if facts.get("exported_at") else None),
         ("bill_format", fmt_text), ("bill_count", count),
     ]
+    sheets = [sheet for sheet in facts.get("sheets") or [] if isinstance(sheet, dict)]
+    if len(sheets) > 1:
+        shown = "；" if lang == "zh" else "; "
+        pairs.append(("bill_sheets", shown.join(label("bill_sheet_value", lang, sheet=sheet.get("name"),
+                                                       rows=sheet.get("rows"), n=sheet.get("transactions"))
+                                                 for sheet in sheets)))
     return facts_box(s, [(label(k, lang), v) for k, v in pairs])
 
 
