@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from evidencekit.extract import ExtractOptions
 from evidencekit.extract.media import sniff_container
 from evidencekit.extract.registry import extract
 from evidencekit.extract.sniff import sniff_kind
-from evidencekit.extract.text import detect_encoding, read_head
+from evidencekit.extract.text import detect_encoding
 from evidencekit.model import Item
 from evidencekit.sniff import detect_mime
 from evidencekit.visuals import visual_for

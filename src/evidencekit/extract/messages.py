@@ -13,7 +13,6 @@ from evidencekit.extract.common import MAX_EXTRA_KEPT, MAX_MESSAGE_CHARS, Warnin
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.i18n import msg
 
-
 #: What an export writes in place of a file it left out, or of a message that is gone: a line
 #: about a message, not what anyone said (WhatsApp in several languages, QQ and WeChat).
 PLACEHOLDER = re.compile(
