@@ -1556,6 +1556,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                                  "Check the address and that the scheduler is running (dask scheduler)."),
     # --- parsers ---
     "warn.qq.time": ("时间 {value} 无法识别", "time {value} is not readable"),
+    "warn.qq.mht_no_page": ("这个 QQ 网页存档（.mht）里没有聊天记录页面（text/html 部分），未读出消息",
+                            "this QQ web archive (.mht) holds no chat page (text/html part): no messages read"),
     "warn.where.sheet_row": ("工作表“{sheet}”第 {n} 行", "sheet “{sheet}” row {n}"),
     "warn.xlsx.sheet_not_bill": ("工作表“{sheet}”有 {rows} 行，但没有账单表头：未作为交易读取（见附件原件）",
                                  "sheet “{sheet}” has {rows} rows but no bill header: not read as transactions "

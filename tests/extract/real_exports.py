@@ -100,3 +100,65 @@ ALIPAY_2021 = (
     "特别提示：\n"
     "1.本回单内容可表明支付宝受理了相应支付交易申请（合成示例数据）。\n"
 )
+
+
+def _qq_mht_html() -> str:
+    row = "<tr><td><div style=padding-left:10px;>{}</div></td></tr>\r\n"
+    date = ("<tr><td style=border-bottom-width:1px;border-bottom-color:#8EC3EB;border-bottom-style:solid;"
+            "color:#3568BB;font-weight:bold;height:24px;line-height:24px;padding-left:10px;margin-bottom:5px;>"
+            "日期: {}</td></tr>\r\n")
+    said = ("<tr><td><div style=color:#{colour};padding-left:10px;><div style=float:left;margin-right:6px;>{who}"
+            "</div>{time}</div><div style=padding-left:20px;><font style=\"font-size:10pt;font-family:'宋体',"
+            "'MS Sans Serif',sans-serif;\" color='000000'>{text}</font></div></td></tr>\r\n")
+    return (
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><meta http-equiv=\"Content-Type\" "
+        "content=\"text/html; charset=UTF-8\" /><title>QQ Message</title><style type=\"text/css\">"
+        "body{font-size:12px; line-height:22px; margin:2px;}td{font-size:12px; line-height:22px;}</style></head>"
+        "<body><table width=100% cellspacing=0>\r\n"
+        + row.format("<b>消息记录</b>")
+        + row.format("消息分组:我的好友")
+        + row.format("消息对象:示例游戏客服")
+        + row.format("&nbsp;")
+        + date.format("2025-03-12")
+        + said.format(colour="42B475", who="张三", time="20:41:07",
+                      text="你好，我 20:15 充值 218 元，订单号 2025031222001400000001，点券没有到账。")
+        + said.format(colour="006EFE", who="客服小李", time="20:42:10",
+                      text="您好，已为您登记，工单号 CS2025031300012。<br>预计三个工作日内处理，请耐心等待。")
+        + said.format(colour="42B475", who="张三", time="20:43:02",
+                      text="<IMG src=\"{5B0C6E4A-1D1C-4F3B-9C1E-2D7B7A8E9F01}.dat\">")
+        + date.format("2025-03-13")
+        + said.format(colour="42B475", who="系统消息(10000)", time="9:05:00",
+                      text="客服小李撤回了一条消息")
+        + said.format(colour="42B475", who="张三", time="9:06:30", text="请尽快处理 &lt;急&gt;")
+        + "</table></body></html>"
+    )
+
+
+def qq_mht(transfer: str = "quoted-printable") -> bytes:
+    """QQ's .mht export (消息管理器 → 导出为 .mht): MIME HTML, the page then its pictures."""
+    import base64
+    import quopri
+
+    page = _qq_mht_html().encode("utf-8")
+    body = quopri.encodestring(page) if transfer == "quoted-printable" else base64.encodebytes(page)
+    picture = base64.encodebytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    return (
+        b"From: <Save by Tencent MsgMgr>\r\n"
+        b"Subject: Tencent IM Message\r\n"
+        b"MIME-Version: 1.0\r\n"
+        b"Content-Type:multipart/related;\r\n"
+        b"\tcharset=\"utf-8\"\r\n"
+        b"\ttype=\"text/html\";\r\n"
+        b"\tboundary=\"----=_NextPart_20250313_1A2B3C4D\"\r\n"
+        b"\r\n"
+        b"------=_NextPart_20250313_1A2B3C4D\r\n"
+        b"Content-Type:text/html\r\n"
+        b"Content-Transfer-Encoding:" + transfer.encode() + b"\r\n"
+        b"\r\n" + body.replace(b"\n", b"\r\n").replace(b"\r\r\n", b"\r\n") + b"\r\n"
+        b"------=_NextPart_20250313_1A2B3C4D\r\n"
+        b"Content-Type:image/png\r\n"
+        b"Content-Transfer-Encoding:base64\r\n"
+        b"Content-Location:{5B0C6E4A-1D1C-4F3B-9C1E-2D7B7A8E9F01}.dat\r\n"
+        b"\r\n" + picture.replace(b"\n", b"\r\n") + b"\r\n"
+        b"------=_NextPart_20250313_1A2B3C4D--\r\n"
+    )

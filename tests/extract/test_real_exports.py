@@ -24,6 +24,7 @@ from tests.extract.real_exports import (
     WHATSAPP_FINNISH,
     WHATSAPP_FINNISH_IOS,
     WHATSAPP_IOS_LONG,
+    qq_mht,
 )
 
 QQ_CRLF = QQ_EXPORT.replace("\n", "\r\n")  # QQ writes Windows line breaks
@@ -184,3 +185,29 @@ def test_qq_export_keeps_number_title_and_system_lines_apart(tmp_path: Path) -> 
     assert system["system"] is True and system["sender_id"] == "10000"
     assert (picture["sender"], picture["text"]) == ("张三", "[图片]")  # 【群主】 is a title, not the name
     assert all(m["conversation"] == "示例游戏客服" for m in facts["messages"])
+
+
+@pytest.mark.parametrize("transfer", ["quoted-printable", "base64"])
+def test_qq_mht_export_reads_its_page_and_skips_its_pictures(tmp_path: Path, transfer: str) -> None:
+    path = write(tmp_path, "示例游戏客服.mht", qq_mht(transfer))
+    mime = detect_mime(path)
+    assert sniff_kind(path, mime) == "chat"
+    result = extract(path, mime, "chat")
+    facts = result.facts
+    assert result.warnings == []
+    assert (facts["format"], facts["message_count"]) == ("qq-mht", 5)
+    assert facts["conversations"] == ["示例游戏客服"] and facts["participants"] == ["张三", "客服小李"]
+    paid, reply, picture, recalled, urgent = facts["messages"]
+    assert paid["time"] == "2025-03-12T20:41:07+08:00"
+    assert paid["text"] == "你好，我 20:15 充值 218 元，订单号 2025031222001400000001，点券没有到账。"
+    assert reply["text"] == "您好，已为您登记，工单号 CS2025031300012。\n预计三个工作日内处理，请耐心等待。"
+    assert picture["text"] == "[图片]"
+    assert (recalled["system"], recalled["sender_id"], recalled["time"]) == (True, "10000", "2025-03-13T09:05:00+08:00")
+    assert urgent["text"] == "请尽快处理 <急>"
+
+
+def test_a_qq_mht_without_its_page_says_so(tmp_path: Path) -> None:
+    data = qq_mht().replace(b"Content-Type:text/html", b"Content-Type:text/plain")
+    result = extract(write(tmp_path, "坏.mht", data), "message/rfc822", "chat")
+    assert result.facts["messages"] == []
+    assert "坏.mht: this QQ web archive (.mht) holds no chat page (text/html part): no messages read" in result.warnings

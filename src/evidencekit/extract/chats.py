@@ -22,9 +22,11 @@ WECHAT_TXT_BLOCK = re.compile(r"^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2} \S[^\n]*\
 
 
 def chat_format_of(path: Path, mime: str) -> str | None:
-    """'telegram', 'wechat-csv', 'qq-txt', 'wechat-txt', 'whatsapp', 'plain', or None if not a chat."""
+    """'telegram', 'wechat-csv', 'qq-txt', 'qq-mht', 'wechat-txt', 'whatsapp', 'plain', or None if not a chat."""
 
     head = read_head(path, 64 * 1024)
+    if chats_qq.looks_like_qq_mht(head):
+        return "qq-mht"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{"):
         if re.search(rb'"messages"\s*:\s*\[', head) or re.search(rb'"chats"\s*:\s*\{', head):
@@ -55,6 +57,8 @@ def extract_chat(path: Path, mime: str, options: ExtractOptions) -> Extraction:
         return chats_wechat.extract_wechat_csv(path, mime, options)
     if format_name == "qq-txt":
         return chats_qq.extract_qq_txt(path, mime, options)
+    if format_name == "qq-mht":
+        return chats_qq.extract_qq_mht(path, mime, options)
     if format_name == "wechat-txt":
         return chats_wechat.extract_wechat_txt(path, mime, options)
     if format_name == "whatsapp":

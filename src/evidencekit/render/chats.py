@@ -42,6 +42,7 @@ FORMAT_NAMES = {
     "telegram": ("Telegram Desktop 导出（result.json）", "Telegram Desktop export (result.json)"),
     "plain": ("纯文本聊天记录", "plain-text chat"),
     "qq-txt": ("QQ 消息记录导出（文本）", "QQ chat export (text)"),
+    "qq-mht": ("QQ 消息记录导出（网页存档 .mht）", "QQ chat export (web archive .mht)"),
 }
 
 
