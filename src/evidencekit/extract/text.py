@@ -54,6 +54,7 @@ LEGACY_CANDIDATES = ("gb18030", "big5", "utf_16_le", "utf_16_be")
 #: Below this many non-ASCII bytes charset-normalizer's verdict is a guess (two GBK
 #: characters look as much like Big5): GB18030 is taken whenever it reads the sample.
 MIN_WEIGHED_BYTES = 200
+_CONTROL_BYTES = bytes(set(range(32)) - set(b"\t\n\v\f\r\x1b"))
 _CODEC_NAMES = {"utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be", "big5": "big5", "gb18030": "gb18030"}
 
 
@@ -87,6 +88,9 @@ def _weighed(sample: bytes) -> Encoding:
     ``LEGACY_CANDIDATES``; GB18030 when the verdict is a guess or there is none."""
     from charset_normalizer import from_bytes  # imported here: most files are UTF-8
 
+    controls = sum(sample.count(byte) for byte in _CONTROL_BYTES)
+    if controls > max(1, len(sample) // 200):
+        return Encoding("gb18030", True)  # binary data, not text in any of them: nothing to weigh
     gb_fits = _strict_fits(sample, "gb18030")
     foreign = sum(1 for byte in sample if byte > 0x7F)
     if foreign >= MIN_WEIGHED_BYTES or not gb_fits:
@@ -127,9 +131,10 @@ def looks_like_text(sample: bytes) -> bool:
         return False
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return True
-    encoding = detect_encoding(sample)
-    if b"\x00" in sample and not encoding.name.startswith(("utf-16", "utf-32")):
+    if b"\x00" in sample and _utf16_without_bom(sample) is None and \
+            not sample.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return False
+    encoding = detect_encoding(sample)
     text = decode_sample(sample, encoding)
     if not text:
         return False
