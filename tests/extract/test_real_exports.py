@@ -211,3 +211,12 @@ def test_a_qq_mht_without_its_page_says_so(tmp_path: Path) -> None:
     result = extract(write(tmp_path, "坏.mht", data), "message/rfc822", "chat")
     assert result.facts["messages"] == []
     assert "坏.mht: this QQ web archive (.mht) holds no chat page (text/html part): no messages read" in result.warnings
+
+
+def test_one_encoding_detector() -> None:
+    """Extractors, kind sniffing and the exhibit pages share extract/text.py's detect_encoding: no
+    other module guesses an encoding (names a legacy one or calls a detector library)."""
+    source = Path(__file__).resolve().parents[2] / "src" / "evidencekit"
+    guessing = sorted(str(p.relative_to(source)) for p in source.rglob("*.py")
+                      if any(w in p.read_text(encoding="utf-8") for w in ("gb18030", "charset_normalizer", "chardet")))
+    assert guessing == ["extract/text.py"]

@@ -42,12 +42,11 @@ def looks_like_bill_xlsx(path: Path) -> bool:
     """For kind sniffing: a bill's header row within the first rows of any sheet."""
     reader = BillReader(Warnings(path), ExtractOptions(), row_word="row")
     current = None
-    for sheet, row, cells in iter_xlsx_rows(path, Warnings(path)):
+    for sheet, row, cells in iter_xlsx_rows(path, Warnings(path), rows_per_sheet=SNIFF_HEADER_LINES):
         if sheet != current:
             current = sheet
             reader.new_sheet(sheet)
-        if row <= SNIFF_HEADER_LINES:
-            reader.feed(row, cells)
+        reader.feed(row, cells)
         if reader.found_header:
             break
     return reader.found_header or MARKER in reader.markers

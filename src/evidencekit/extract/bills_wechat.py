@@ -36,9 +36,11 @@ def is_xlsx(path: Path) -> bool:
         return False
 
 
-def iter_xlsx_rows(path: Path, warnings: Warnings) -> Iterator[tuple[str, int, list[Any]]]:
-    """(sheet name, row number, cell values) of every sheet of the workbook in order, streamed
-    (openpyxl read-only). A workbook openpyxl cannot read yields nothing and a warning.
+def iter_xlsx_rows(path: Path, warnings: Warnings,
+                   rows_per_sheet: int | None = None) -> Iterator[tuple[str, int, list[Any]]]:
+    """(sheet name, row number, cell values) of every sheet of the workbook in order (of each,
+    the first ``rows_per_sheet`` rows when given), streamed (openpyxl read-only). A workbook
+    openpyxl cannot read yields nothing and a warning.
     """
     import openpyxl  # imported here: only spreadsheets need it
 
@@ -49,7 +51,7 @@ def iter_xlsx_rows(path: Path, warnings: Warnings) -> Iterator[tuple[str, int, l
         return
     try:
         for sheet in workbook.worksheets:
-            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            for number, row in enumerate(sheet.iter_rows(max_row=rows_per_sheet, values_only=True), start=1):
                 yield sheet.title, number, list(row)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many types mid-sheet too; rows so far are kept
         warnings.add(msg("warn.xlsx.stopped", error=f"{type(error).__name__}: {error}"))
