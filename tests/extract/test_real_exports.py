@@ -220,3 +220,11 @@ def test_one_encoding_detector() -> None:
     guessing = sorted(str(p.relative_to(source)) for p in source.rglob("*.py")
                       if any(w in p.read_text(encoding="utf-8") for w in ("gb18030", "charset_normalizer", "chardet")))
     assert guessing == ["extract/text.py"]
+
+
+def test_a_qq_export_whose_heading_was_cut_off_is_still_qq(tmp_path: Path) -> None:
+    body = QQ_EXPORT.split("================================================================\n\n", 1)[1]
+    path = write(tmp_path, "聊天.txt", body)
+    facts = extract(path, detect_mime(path), "chat").facts
+    assert facts["format"] == "qq-txt"
+    assert [m["sender"] for m in facts["messages"]] == ["张三", "客服小李", "系统消息", "张三"]

@@ -49,13 +49,20 @@ SYSTEM_NUMBERS = {"10000", "1000000"}
 MAX_CONVERSATIONS = 200
 
 
+STAMPED = re.compile(r"^\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}:\d{2} ")
+
+
 def looks_like_qq(text: str) -> bool:
-    """QQ's heading, or its conversation block followed by message lines."""
-    lines = [line.strip() for line in text.lstrip("\ufeff").splitlines()[:200]]
+    """QQ's heading; or its conversation block followed by a message line; or, with the heading
+    cut off, message lines that nearly all name a QQ number or e-mail after the nickname."""
+    lines = [line.strip() for line in text.lstrip("\ufeff").splitlines()[:400]]
     if lines and lines[0] == TITLE:
         return True
-    return any(line.startswith(("消息对象:", "消息对象：")) for line in lines) and \
-        sum(1 for line in lines if HEADER.match(line)) >= 1
+    qq_lines = sum(1 for line in lines if HEADER.match(line))
+    if any(line.startswith(("消息对象:", "消息对象：")) for line in lines) and qq_lines >= 1:
+        return True
+    stamped = sum(1 for line in lines if STAMPED.match(line))
+    return qq_lines >= 2 and qq_lines * 5 >= stamped * 4
 
 
 def extract_qq_txt(path: Path, mime: str, options: ExtractOptions) -> Extraction:
