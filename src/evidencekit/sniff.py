@@ -9,7 +9,7 @@ import magic
 
 from evidencekit.extract.media import OWN_MIMES, container_of, sniff_container
 from evidencekit.extract.sniff import WEAK_AUDIO_MIMES
-from evidencekit.extract.text import SAMPLE_BYTES, detect_encoding, looks_like_text, read_head
+from evidencekit.extract.text import SAMPLE_BYTES, looks_like_text, read_head, utf16_without_bom
 
 _local = threading.local()
 
@@ -43,7 +43,6 @@ def _text_or(path: Path, mime: str) -> str:
     if sniff_container(path) is not None:
         return mime
     sample = read_head(path, SAMPLE_BYTES)
-    if mime in WEAK_AUDIO_MIMES or detect_encoding(sample).name.startswith("utf-16"):
-        if looks_like_text(sample):
-            return "text/plain"
+    if (mime in WEAK_AUDIO_MIMES or utf16_without_bom(sample) is not None) and looks_like_text(sample):
+        return "text/plain"
     return mime

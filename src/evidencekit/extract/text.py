@@ -66,7 +66,7 @@ def _strict_fits(sample: bytes, name: str) -> bool:
     return True
 
 
-def _utf16_without_bom(sample: bytes) -> str | None:
+def utf16_without_bom(sample: bytes) -> str | None:
     """'utf-16-le' / 'utf-16-be' when the sample is UTF-16 text without its mark: zero bytes
     fall on one side of the code units only (the high byte of ASCII: line breaks, digits,
     spaces), and the text reads with no control characters. Binary data has zeros on both."""
@@ -112,7 +112,7 @@ def detect_encoding(sample: bytes) -> Encoding:
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return Encoding("utf-16", False)
     if b"\x00" in sample:
-        utf16 = _utf16_without_bom(sample)
+        utf16 = utf16_without_bom(sample)
         if utf16 is not None:
             return Encoding(utf16, False)
     bad, good = _utf8_fit(sample)
@@ -131,7 +131,7 @@ def looks_like_text(sample: bytes) -> bool:
         return False
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return True
-    if b"\x00" in sample and _utf16_without_bom(sample) is None and \
+    if b"\x00" in sample and utf16_without_bom(sample) is None and \
             not sample.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return False
     encoding = detect_encoding(sample)
