@@ -15,7 +15,7 @@ import pytest
 from evidencekit.extract.media import sniff_container
 from evidencekit.extract.registry import extract
 from evidencekit.extract.sniff import sniff_kind
-from evidencekit.extract.text import detect_encoding
+from evidencekit.extract.text import Encoding, detect_encoding
 from evidencekit.model import Item
 from evidencekit.sniff import detect_mime
 from evidencekit.visuals import visual_for
@@ -106,6 +106,9 @@ def test_big5_is_read_as_big5_and_a_short_gbk_text_as_gb18030() -> None:
     assert detect_encoding(taiwan.encode("big5")).name == "big5"
     assert detect_encoding("退款".encode("gb18030")).name == "gb18030"  # too short to weigh: the national encoding
     assert detect_encoding("我于2025年3月12日充值，未到账。\n".encode("gbk")).name == "gb18030"
+    # four-byte GB18030 (a character outside GBK, beyond the BMP): long enough to weigh, still GB18030
+    rare = "我在𠮷野家消费 ¥36.00，商户单号 GM20250312000001。€ 与 ㊣ 也在。\n" * 20
+    assert detect_encoding(rare.encode("gb18030")) == Encoding("gb18030", False)
 
 
 # ----------------------------------------------------------------------------- WhatsApp
