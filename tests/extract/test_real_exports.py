@@ -231,3 +231,15 @@ def test_a_qq_export_whose_heading_was_cut_off_is_still_qq(tmp_path: Path) -> No
     facts = extract(path, detect_mime(path), "chat").facts
     assert facts["format"] == "qq-txt"
     assert [m["sender"] for m in facts["messages"]] == ["张三", "客服小李", "系统消息", "张三"]
+
+
+def test_chinese_whatsapp_halves_of_the_day(tmp_path: Path) -> None:
+    path = write(tmp_path, "与客服的 WhatsApp 聊天.txt",
+                 "2025/3/12 下午8:41 - 张三: 我充值了 218 元\n"
+                 "2025/3/12 晚上11:05 - 客服: 已登记\n"
+                 "2025/3/13 上午9:02 - 张三: 好的\n"
+                 "2025/3/13 中午12:30 - 客服: 处理中\n"
+                 "2025/3/13 凌晨12:10 - 张三: ？\n")
+    facts = extract(path, detect_mime(path), "chat").facts
+    assert facts["format"] == "whatsapp-android" and facts["date_order"] == "ymd"
+    assert [m["time"][11:16] for m in facts["messages"]] == ["20:41", "23:05", "09:02", "12:30", "00:10"]

@@ -27,11 +27,14 @@ _MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufef
 _SPACES = "[ \u00a0\u202f]"
 
 _DATE = r"(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4})"
-# Some locales put a word before the time: Finnish "12.3.2025 klo 20.41", Norwegian "kl. 20:41".
-_AT = rf"(?:{_SPACES}?[^\W\d_]{{1,4}}\.?)?"
+# Some locales put a word before the time: Finnish "12.3.2025 klo 20.41", Norwegian "kl. 20:41",
+# Chinese the half of the day, with no space after it ("2025/3/12 下午8:41").
+_AT = rf"(?:{_SPACES}(?P<at>[^\W\d_]{{1,4}}\.?){_SPACES}?|{_SPACES})"
 _TIME = rf"(?P<time>\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?)(?:{_SPACES}?(?P<ampm>[AaPp]\.?{_SPACES}?[Mm]\.?))?"
-ANDROID_LINE = re.compile(rf"^{_DATE},?{_AT}{_SPACES}{_TIME}{_SPACES}-{_SPACES}(?P<rest>.*)$")
-IOS_LINE = re.compile(rf"^\[{_DATE},?{_AT}{_SPACES}{_TIME}\]{_SPACES}(?P<rest>.*)$")
+ANDROID_LINE = re.compile(rf"^{_DATE},?{_AT}{_TIME}{_SPACES}-{_SPACES}(?P<rest>.*)$")
+IOS_LINE = re.compile(rf"^\[{_DATE},?{_AT}{_TIME}\]{_SPACES}(?P<rest>.*)$")
+#: Chinese halves of the day before the time, and whether they are after noon.
+AFTERNOON = {"下午": True, "晚上": True, "傍晚": True, "上午": False, "早上": False, "凌晨": False, "清晨": False}
 # "Name: text", and "Name:text" as some exports and copies have it; a name holds no URL ("https://…").
 AUTHOR = re.compile(r"^(?P<author>[^:]{1,60}?):(?!//)[ \u00a0]?(?P<text>.*)$", re.S)
 #: WhatsApp's own notice heading every export, written as if the chat had said it.
@@ -115,13 +118,17 @@ def _ymd(parts: tuple[int, int, int], order: str) -> tuple[int, int, int]:
     return (year + 2000 if year < 100 else year), month, day
 
 
-def _clock(raw_time: str, ampm: str | None) -> tuple[int, int, int]:
+def _clock(raw_time: str, ampm: str | None, at: str | None = None) -> tuple[int, int, int]:
     pieces = [int(piece) for piece in re.split(r"[:.]", raw_time)]
     hour, minute = pieces[0], pieces[1]
     second = pieces[2] if len(pieces) > 2 else 0
     if ampm:
         is_pm = ampm.strip().lower().startswith("p")
         hour = hour % 12 + (12 if is_pm else 0)
+    elif at in AFTERNOON:
+        hour = hour % 12 + (12 if AFTERNOON[at] else 0)
+    elif at == "中午":
+        hour = hour if hour >= 11 else hour + 12  # 中午12:30 is 12:30, 中午1:00 13:00
     return hour, minute, second
 
 
@@ -173,7 +180,7 @@ def extract_whatsapp(path: Path, mime: str, options: ExtractOptions) -> Extracti
         flush()
         author = AUTHOR.match(match.group("rest"))
         year, month, day = _ymd(_date_parts(match.group("date")), order)
-        hour, minute, second = _clock(match.group("time"), match.group("ampm"))
+        hour, minute, second = _clock(match.group("time"), match.group("ampm"), match.group("at"))
         try:
             moment: str | None = iso(datetime(year, month, day, hour, minute, second, tzinfo=CHINA_TZ))
         except ValueError:
