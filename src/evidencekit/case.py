@@ -11,6 +11,8 @@ in yet" and is dropped, so the commented template can list every key.
 
 from __future__ import annotations
 
+import copy
+
 import difflib
 import re
 import tomllib
@@ -829,6 +831,40 @@ __all__ = [
     "load_case", "locate_keys", "normalise_amount", "normalise_date", "normalise_datetime",
     "normalise_rel_path", "parse_case", "write_case_template",
 ]
+
+
+def without_passwords(case: CaseFile) -> CaseFile:
+    """The case as it is sealed: no ``[[evidence]] password`` in its data or its text.
+
+    A password only opens a file; sealing it would hand it to everyone the dossier reaches.
+    In the text each such value becomes ``""`` on its own line (comments and line numbers
+    stay); a text that does not then read back as the data (a password in an inline table,
+    a multi-line string) is not sealed at all, only the data is.
+    """
+    notes = case.data.get("evidence") or []
+    if not any(isinstance(n, dict) and "password" in n for n in notes):
+        return case
+    data = copy.deepcopy(case.data)
+    for note in data["evidence"]:
+        note.pop("password", None)
+    text = case.text
+    if text is not None:
+        lines = text.split("\n")
+        where = locate_keys(text)
+        for index, note in enumerate(notes):
+            line = where.get(("evidence", index, "password"))
+            if "password" in note and line is not None:
+                lines[line - 1] = _PASSWORD_LINE.sub(r'\1""', lines[line - 1])
+        text = "\n".join(lines)
+        try:
+            if parse_case(text).data != data:
+                text = None
+        except BadInput:
+            text = None
+    return CaseFile(data=data, text=text, path=case.path)
+
+
+_PASSWORD_LINE = re.compile(r"^(\s*password\s*=\s*).*$")
 
 
 def sealed_case_matches(raw: bytes, case_data: object) -> bool:
