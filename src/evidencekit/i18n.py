@@ -1627,6 +1627,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "(repeatable; never sealed)"),
     "err.password_option": ("--password 应写成 NAME=密码（给出的值里没有 =）",
                             "--password takes NAME=SECRET (the value given has no =)"),
+    "name.email": ("电子邮件《{subject}》", "E-mail \"{subject}\""),
+    "name.archive": ("{head}压缩包（{n} 个文件）", "{head}: zip archive ({n} files)"),
     "cli.extract.inside": ("在内  {id}  {path}：{note}", "INSIDE {id}  {path}: {note}"),
     "unpack.inside": ("在 {parent} 之中（压缩包或邮件原件已写出；其中的文件由 verify 核验）",
                       "inside {parent} (the archive or e-mail itself is written; verify checks the files inside)"),

@@ -128,18 +128,22 @@ class Workspace:
         target = self.new_path(safe_name)
         digester = Digester()
         written = 0
-        with open(target, "xb") as out:
-            while True:
-                chunk = stream.read(CHUNK)
-                if not chunk:
-                    break
-                written += len(chunk)
-                if written > self.left:
-                    raise Refused(too_big(self.max_total))
-                if compressed is not None and written > RATIO_FLOOR and written > MAX_RATIO * max(compressed, 1):
-                    raise Refused(too_dense(MAX_RATIO))
-                out.write(chunk)
-                digester.update(chunk)
+        try:
+            with open(target, "xb") as out:
+                while True:
+                    chunk = stream.read(CHUNK)
+                    if not chunk:
+                        break
+                    written += len(chunk)
+                    if written > self.left:
+                        raise Refused(too_big(self.max_total))
+                    if compressed is not None and written > RATIO_FLOOR and written > MAX_RATIO * max(compressed, 1):
+                        raise Refused(too_dense(MAX_RATIO))
+                    out.write(chunk)
+                    digester.update(chunk)
+        except BaseException:
+            shutil.rmtree(target.parent, ignore_errors=True)  # nothing half-unpacked stays behind
+            raise
         self.left -= written
         return target, digester.finish()
 
