@@ -269,8 +269,9 @@ def sealed_containers(phone_case: Path) -> Path:
 
 
 def _attachment(pdf: Path, name: str) -> bytes:
-    from evidencekit.pdf.attachments import embedded_files, stream_ref
     from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from evidencekit.pdf.attachments import embedded_files, stream_ref
 
     with open(pdf, "rb") as f:
         return bytes(stream_ref(embedded_files(PdfFileReader(f, strict=False).root)[name]).get_object().data)

@@ -12,7 +12,6 @@ in yet" and is dropped, so the commented template can list every key.
 from __future__ import annotations
 
 import copy
-
 import difflib
 import re
 import tomllib
@@ -800,7 +799,8 @@ source = ""
 proves = ""
 # WhatsApp 聊天导出的日期顺序：dmy（日/月/年）或 mdy（月/日/年）；不填则自动判断
 date_order = ""
-# 加密 PDF 的密码（例如微信支付“用于材料证明”的账单），不填则只附原件、不展开页面
+# 加密 PDF 或压缩包的密码（例如微信支付“用于材料证明”的账单、支付宝发来的加密 zip），不填则只附原件、
+# 不展开内容；密码只用来打开文件，不会被封存进证据包
 password = ""
 # 证据名称（证据清单中显示；不填则按内容生成，如“支付宝交易明细（2025年3月）”）
 name = ""

@@ -10,10 +10,10 @@ from typing import Any
 from evidencekit.case import CaseFile, empty_case, load_case, normalise_rel_path, without_passwords
 from evidencekit.clock import Clock, system_clock
 from evidencekit.collect import collect
-from evidencekit.errors import BadInput
-from evidencekit.extract import ExtractOptions, extract, sniff_kind
 from evidencekit.containers import MAX_DEPTH, Passwords, Workspace
 from evidencekit.containers.opening import container_kind, open_container
+from evidencekit.errors import BadInput
+from evidencekit.extract import ExtractOptions, extract, sniff_kind
 from evidencekit.hashing import Digests, digest_file
 from evidencekit.i18n import Message, msg
 from evidencekit.layout import CASE_NAME

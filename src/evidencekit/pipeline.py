@@ -19,6 +19,7 @@ from evidencekit import assemble as assembly
 from evidencekit.case import CaseFile
 from evidencekit.clock import CHINA_TZ, Clock, iso, system_clock
 from evidencekit.collect import collect
+from evidencekit.containers import Ask, Passwords, Workspace
 from evidencekit.errors import BadInput, EvidencekitError, OutputExists, SigningFailed
 from evidencekit.fileio import atomic_output, output_exists
 from evidencekit.i18n import Message, msg
@@ -28,7 +29,6 @@ from evidencekit.identity import (
     default_identity_path,
     load_identity,
 )
-from evidencekit.containers import Ask, Passwords, Workspace
 from evidencekit.inspection import describe, given_passwords, load_case_for
 from evidencekit.model import Item, Skipped
 from evidencekit.pdf.rawsig import file_signatures

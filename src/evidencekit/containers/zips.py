@@ -148,7 +148,7 @@ def _unpack(archive: pyzipper.AESZipFile, files: list[pyzipper.ZipInfo], names: 
                     source, digests = workspace.write(
                         clean, stream, compressed=info.compress_size,
                         too_big=lambda limit: msg("warn.container.too_big", mb=limit >> 20),
-                        too_dense=lambda ratio: msg("warn.container.too_dense", name=name, ratio=ratio))
+                        too_dense=lambda ratio, name=name: msg("warn.container.too_dense", name=name, ratio=ratio))
             except Refused:
                 raise
             except (pyzipper.BadZipFile, RuntimeError, NotImplementedError, OSError, zlib.error, EOFError) as exc:
