@@ -120,7 +120,7 @@ def test_without_a_password_and_no_terminal_the_zip_is_kept_sealed_with_a_warnin
     aes_zip(folder / "bill.zip", [(GBK_NAME.encode("gbk"), ALIPAY_CSV)], AES_PASSWORD.encode())
     result = CliRunner().invoke(main, ["--lang", "en", "inspect", str(folder)])  # stdin is not a terminal
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0].startswith("E01  other      bill.zip")
+    assert result.stdout.splitlines()[0] == "E01  other      bill.zip  — zip (AES-encrypted), 1 files, 0 opened"
     assert "E01-1" not in result.stdout
     assert ('password-protected and no password was given: the files inside are not opened, the zip is sealed as '
             'it is. Give the password with --password "bill.zip=SECRET"') in result.stdout
@@ -308,7 +308,7 @@ def test_the_pages_show_the_mail_and_the_archive(sealed_containers: Path) -> Non
     flat = " ".join(text.split())
     assert "From: 支付宝 <service@mail.alipay.com>" in flat and "Subject: 支付宝交易明细" in flat
     assert "DKIM signature: present (domain mail.alipay.com). It cannot be checked offline" in flat
-    assert "A zip archive (AES-encrypted) of 1 files." in flat
+    assert "A zip archive (AES-encrypted); files inside: 1." in flat
     assert "E02-1 微信支付账单.zip" in flat
     assert "您好，附件是您申请的交易明细" in flat and "x()" not in flat  # HTML reduced to its text
     assert "Inside E01 (named " + GBK_NAME in flat

@@ -444,6 +444,7 @@ def _password_prompt() -> Callable[[str, bool], str | None] | None:
 
     def ask(path: str, failed: bool) -> str | None:
         text = _t("cli.password_retry" if failed else "cli.password_for", path=path)
+        click.echo("\r\033[K", nl=False, err=True)  # off the progress line
         answer = click.prompt(visible(text), hide_input=True, default="", show_default=False, err=True)
         return str(answer) or None
 
@@ -799,6 +800,8 @@ def inspect_cmd(folder: Path, case_path: Path | None, password_args: tuple[str, 
             _echo(f"      ! {_without_name(text_of(warning, lang), item.path)}")
     for skipped in result.skipped:
         _echo(t("cli.inspect.not_included", lang, path=skipped.path, reason=skipped.text(lang)))
+    for name in passwords.unused():
+        _say(t("bundle.password_unused", lang, name=name))
 
 
 def _without_name(warning: str, path: str) -> str:
@@ -811,6 +814,11 @@ def _without_name(warning: str, path: str) -> str:
 
 
 def _facts_summary(kind: str, facts: dict[str, Any], lang: Lang) -> str:
+    if facts.get("container") == "zip":
+        return t("cli.facts.zip", lang, n=facts.get("entry_count", 0), opened=len(facts.get("contents") or []),
+                 encryption=t(f"container.zip.{facts.get('encryption') or 'plain'}", lang))
+    if facts.get("container") == "eml":
+        return t("cli.facts.eml", lang, subject=facts.get("subject") or "", n=len(facts.get("attachments") or []))
     if "transactions" in facts:
         rows = facts["transactions"]
         disputed = sum(1 for r in rows if r.get("disputed"))

@@ -1590,7 +1590,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "bundle.password_unused": ("--password {name}=…：没有叫这个名字的文件（用文件夹里的相对路径或文件名）",
                                "--password {name}=…: no file of that name (use its path in the folder, or its "
                                "file name)"),
-    "container.zip.summary": ("zip 压缩包（{encryption}），共 {n} 个文件。", "A zip archive ({encryption}) of {n} files."),
+    "container.zip.summary": ("zip 压缩包（{encryption}），共 {n} 个文件。", "A zip archive ({encryption}); files inside: {n}."),
     "container.zip.aes": ("AES 加密", "AES-encrypted"),
     "container.zip.zipcrypto": ("ZipCrypto 加密", "ZipCrypto-encrypted"),
     "container.zip.plain": ("未加密", "not encrypted"),
@@ -1629,6 +1629,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "--password takes NAME=SECRET (the value given has no =)"),
     "name.email": ("电子邮件《{subject}》", "E-mail \"{subject}\""),
     "name.archive": ("{head}压缩包（{n} 个文件）", "{head}: zip archive ({n} files)"),
+    "cli.facts.zip": ("zip（{encryption}），{n} 个文件，展开 {opened} 个", "zip ({encryption}), {n} files, {opened} opened"),
+    "cli.facts.eml": ("邮件《{subject}》，{n} 个附件", "e-mail \"{subject}\", {n} attachments"),
     "cli.extract.inside": ("在内  {id}  {path}：{note}", "INSIDE {id}  {path}: {note}"),
     "unpack.inside": ("在 {parent} 之中（压缩包或邮件原件已写出；其中的文件由 verify 核验）",
                       "inside {parent} (the archive or e-mail itself is written; verify checks the files inside)"),

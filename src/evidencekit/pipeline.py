@@ -97,7 +97,8 @@ class BundleResult:
             "identity_created": self.identity_created,
             "channel": self.channel,
             "items": [{"id": i.id, "path": i.path, "kind": i.kind, "mime": i.mime, "size": i.size,
-                       "sha256": i.sha256, "warnings": i.warnings} for i in self.items],
+                       "sha256": i.sha256, "warnings": i.warnings, **({"parent": i.parent} if i.parent else {})}
+                      for i in self.items],
             "skipped": [s.as_dict() for s in self.skipped],
             "tsa": self.tsa,
             "warnings": [str(w) for w in self.warnings],  # English, as before
