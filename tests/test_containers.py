@@ -337,3 +337,21 @@ def test_a_changed_child_is_found_by_verify(sealed_containers: Path, tmp_path: P
     assert result.exit_code == 4
     codes = {(f["code"], f.get("item")) for f in json.loads(result.stdout)["findings"]}
     assert ("item-hash-mismatch", "E01-1") in codes
+
+
+def test_bundle_without_the_password_seals_the_zip_unopened_and_exits_0(tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    folder.mkdir()
+    aes_zip(folder / "bill.zip", [(GBK_NAME.encode("gbk"), ALIPAY_CSV)], AES_PASSWORD.encode())
+    out = tmp_path / "d.pdf"
+    result = CliRunner().invoke(main, ["--lang", "en", "bundle", str(folder), "-o", str(out), "--json",
+                                       "--password", "nosuch.zip=x"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [i["id"] for i in data["items"]] == ["E01"]
+    codes = [w["code"] for w in data["warning_messages"]]
+    assert "bundle.password_unused" in codes
+    item = json.loads(_attachment(out, "manifest.json"))["items"][0]
+    assert "children" not in item and item["facts"]["opened"] is False
+    assert item["warning_codes"][0]["params"]["message"]["code"] == "warn.container.no_password"
+    assert CliRunner().invoke(main, ["verify", str(out)]).exit_code == 0
