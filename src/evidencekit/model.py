@@ -107,6 +107,9 @@ class Item:
     proves: str | None = None
     facts: dict[str, Any] = field(default_factory=dict)
     warnings: list[str | Message] = field(default_factory=list)
+    parent: str | None = None  # the container (zip, e-mail) this file was found in: "E05"
+    children: list[str] = field(default_factory=list)  # the sub-exhibits found in this container
+    name_in_container: str | None = None  # the name as the container gives it (may be unsafe: ../x)
 
     def manifest_entry(self) -> dict[str, Any]:
         entry: dict[str, Any] = {
@@ -126,6 +129,11 @@ class Item:
             entry["warning_codes"] = [_as_message(w).as_code() for w in self.warnings]
         if self.proves:
             entry["proves"] = self.proves
+        if self.parent:
+            entry["parent"] = self.parent
+            entry["name_in_container"] = self.name_in_container
+        if self.children:
+            entry["children"] = list(self.children)
         return entry
 
     def warnings_in(self, lang: str) -> list[str]:

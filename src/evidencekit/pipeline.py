@@ -19,6 +19,7 @@ from evidencekit import assemble as assembly
 from evidencekit.case import CaseFile
 from evidencekit.clock import CHINA_TZ, Clock, iso, system_clock
 from evidencekit.collect import collect
+from evidencekit.containers import Ask, Passwords, Workspace
 from evidencekit.errors import BadInput, EvidencekitError, OutputExists, SigningFailed
 from evidencekit.fileio import atomic_output, output_exists
 from evidencekit.i18n import Message, msg
@@ -28,7 +29,7 @@ from evidencekit.identity import (
     default_identity_path,
     load_identity,
 )
-from evidencekit.inspection import describe, load_case_for
+from evidencekit.inspection import describe, given_passwords, load_case_for
 from evidencekit.model import Item, Skipped
 from evidencekit.pdf.rawsig import file_signatures
 from evidencekit.pdf.structure import read_structure
@@ -60,6 +61,8 @@ class BundleOptions:
     tsa_optional: bool = False  # seal without a timestamp if the TSA fails, and say so
     archive: bool = False  # B-LTA: validation data and a document timestamp
     sealer_name: str | None = None  # the name a newly made default identity seals under
+    passwords: dict[str, str] = field(default_factory=dict, repr=False)  # --password NAME=SECRET; never sealed
+    ask_password: Ask | None = field(default=None, repr=False)  # a prompt, when a person is at the terminal
 
 
 @dataclass
@@ -94,7 +97,8 @@ class BundleResult:
             "identity_created": self.identity_created,
             "channel": self.channel,
             "items": [{"id": i.id, "path": i.path, "kind": i.kind, "mime": i.mime, "size": i.size,
-                       "sha256": i.sha256, "warnings": i.warnings} for i in self.items],
+                       "sha256": i.sha256, "warnings": i.warnings, **({"parent": i.parent} if i.parent else {})}
+                      for i in self.items],
             "skipped": [s.as_dict() for s in self.skipped],
             "tsa": self.tsa,
             "warnings": [str(w) for w in self.warnings],  # English, as before
@@ -132,31 +136,35 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
     collection = collect(folder)
     if not collection.files:
         raise BadInput(msg("err.no_evidence", path=str(folder)), msg("err.no_evidence.hint_bundle"))
-    items = describe(collection.files, case, progress)
-    signer = Signer(identity.name, identity.fingerprint, identity.self_signed)
-    plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
-                        public=options.public, now=now, time_source="tsa" if timestamper else "local-clock",
-                        signer=signer)
-    font = register_font(options.font)
-    warnings = [tsa_warning] if tsa_warning else []
-    try:
-        rendered = _write_sealed(plan, font, output, options, identity, timestamper, now, progress)
-    except TimestampFailed as exc:
-        if not options.tsa_optional:
-            raise
-        # The TSA answered the probe but failed at sealing time. The manifest already says
-        # "tsa" and is part of what is sealed: plan again with "local-clock" (nothing is read again).
-        log.warning(msg("bundle.tsa_retry", reason=_reason(exc)))
-        plan = replan(plan, now=now, time_source="local-clock")
-        rendered = _write_sealed(plan, font, output, replace(options, archive=False), identity, None, now, progress)
-        warnings = [msg("bundle.no_tsa", reason=_reason(exc))]
-        tsa_info = None
+    passwords = Passwords(options.passwords, options.ask_password)
+    # what containers hold is unpacked here, and read again while the dossier is assembled
+    with Workspace() as workspace:
+        items = describe(collection.files, case, progress, workspace=workspace, passwords=passwords)
+        signer = Signer(identity.name, identity.fingerprint, identity.self_signed)
+        plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
+                            public=options.public, now=now, time_source="tsa" if timestamper else "local-clock",
+                            signer=signer, passwords=given_passwords(items, passwords))
+        font = register_font(options.font)
+        warnings = [tsa_warning] if tsa_warning else []
+        try:
+            rendered = _write_sealed(plan, font, output, options, identity, timestamper, now, progress)
+        except TimestampFailed as exc:
+            if not options.tsa_optional:
+                raise
+            # The TSA answered the probe but failed at sealing time. The manifest already says
+            # "tsa" and is part of what is sealed: plan again with "local-clock" (nothing is read again).
+            log.warning(msg("bundle.tsa_retry", reason=_reason(exc)))
+            plan = replan(plan, now=now, time_source="local-clock")
+            rendered = _write_sealed(plan, font, output, replace(options, archive=False), identity, None, now,
+                                     progress)
+            warnings = [msg("bundle.no_tsa", reason=_reason(exc))]
+            tsa_info = None
     return BundleResult(
         output=output, dossier_id=plan.dossier_id, created=plan.created, time_source=plan.time_source,
         items=list(plan.items), skipped=list(plan.skipped), pages=rendered.page_count, size=output.stat().st_size,
         signer=signer, identity_path=identity.path, identity_created=identity_created, channel=plan.channel,
-        warnings=warnings + list(plan.notices) + [msg("bundle.statement_lint", warning=w)
-                                                  for w in plan.lint],
+        warnings=warnings + [msg("bundle.password_unused", name=name) for name in passwords.unused()]
+        + list(plan.notices) + [msg("bundle.statement_lint", warning=w) for w in plan.lint],
         tsa=tsa_info, plan=plan,
     )
 
