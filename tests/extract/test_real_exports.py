@@ -218,11 +218,17 @@ def test_a_qq_mht_without_its_page_says_so(tmp_path: Path) -> None:
 
 def test_one_encoding_detector() -> None:
     """Extractors, kind sniffing and the exhibit pages share extract/text.py's detect_encoding: no
-    other module guesses an encoding (names a legacy one or calls a detector library)."""
+    other module that reads evidence text guesses an encoding (names a legacy one or calls a
+    detector library). Zip entry names and passwords (containers/zips.py) are not evidence text."""
     source = Path(__file__).resolve().parents[2] / "src" / "evidencekit"
-    guessing = sorted(str(p.relative_to(source)) for p in source.rglob("*.py")
-                      if any(w in p.read_text(encoding="utf-8") for w in ("gb18030", "charset_normalizer", "chardet")))
+    readers = [*source.glob("extract/*.py"), *source.glob("render/*.py"), source / "visuals.py", source / "sniff.py",
+               source / "timeline.py", source / "plan.py"]
+    guessing = sorted(str(p.relative_to(source)) for p in readers
+                      if any(w in p.read_text(encoding="utf-8") for w in ("gb18030", "big5", "utf-16")))
     assert guessing == ["extract/text.py"]
+    libraries = sorted(str(p.relative_to(source)) for p in source.rglob("*.py")
+                       if any(w in p.read_text(encoding="utf-8") for w in ("charset_normalizer", "chardet")))
+    assert libraries == ["extract/text.py"]
 
 
 def test_a_qq_export_whose_heading_was_cut_off_is_still_qq(tmp_path: Path) -> None:
@@ -243,3 +249,15 @@ def test_chinese_whatsapp_halves_of_the_day(tmp_path: Path) -> None:
     facts = extract(path, detect_mime(path), "chat").facts
     assert facts["format"] == "whatsapp-android" and facts["date_order"] == "ymd"
     assert [m["time"][11:16] for m in facts["messages"]] == ["20:41", "23:05", "09:02", "12:30", "00:10"]
+
+
+def test_a_qq_mht_in_a_folder_is_one_chat_exhibit_not_an_opened_mail(tmp_path: Path) -> None:
+    """libmagic calls QQ's .mht a mail (message/rfc822): it is a chat, not a container to open."""
+    from evidencekit.inspection import inspect_folder
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    write(folder, "示例游戏客服.mht", qq_mht())
+    inspection = inspect_folder(folder, lang="en")
+    (item,) = inspection.items
+    assert (item.id, item.kind, item.facts["format"], item.facts["message_count"]) == ("E01", "chat", "qq-mht", 5)

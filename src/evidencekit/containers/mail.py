@@ -22,6 +22,7 @@ from typing import Any
 
 from evidencekit.clock import iso
 from evidencekit.containers import MAX_EML_BYTES, Child, Opened, Refused, Workspace, safe_name, unique_names
+from evidencekit.extract.chats_qq import looks_like_qq_mht
 from evidencekit.i18n import msg
 
 #: Body characters shown on the e-mail's page (the whole message is attached).
@@ -30,13 +31,17 @@ _HEADERS = ("from", "to", "cc", "date", "subject")
 
 
 def looks_like_eml(path: Path, mime: str) -> bool:
-    """libmagic's verdict, or a ``.eml`` name on text that starts with mail headers."""
-    if mime == "message/rfc822":
-        return True
-    if path.suffix.lower() != ".eml" or not (mime.startswith("text/") or mime == "application/octet-stream"):
+    """libmagic's verdict, or a ``.eml`` name on text that starts with mail headers. QQ's .mht
+    chat export is MIME too (libmagic calls it a mail): it is a chat, read as one, not opened."""
+    if mime != "message/rfc822" and (
+            path.suffix.lower() != ".eml" or not (mime.startswith("text/") or mime == "application/octet-stream")):
         return False
     with open(path, "rb") as f:
         head = f.read(4096)
+    if looks_like_qq_mht(head):
+        return False
+    if mime == "message/rfc822":
+        return True
     return re.search(rb"^(From|Received|Return-Path|Subject|Date|Message-ID|MIME-Version):", head,
                      re.IGNORECASE | re.MULTILINE) is not None
 
