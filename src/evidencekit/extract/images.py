@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from evidencekit.capture_names import capture_from_name, exif_capture
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
@@ -150,8 +151,15 @@ def extract_image(path: Path, mime: str, options: ExtractOptions) -> Extraction:
     if gps_present:
         warnings.add(msg("warn.image.gps"))
     captured_at, assumed = exif_time(exif.get("datetime_original"), exif.get("offset"))
+    named = capture_from_name(path.name)
     if captured_at:
         facts["captured_at_offset"] = "+08:00 assumed (no OffsetTimeOriginal)" if assumed else "from EXIF"
+        facts["capture_time"] = exif_capture(captured_at, assumed)
+    elif named:  # a screenshot has no EXIF: its name says when
+        captured_at = named.time
+        facts["capture_time"] = named.as_fact()
+    if named and named.app:
+        facts["name_app"] = {"app": named.app, "package": named.package}
     return Extraction(facts=facts, warnings=warnings.as_list(), captured_at=captured_at)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import struct
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -26,6 +27,8 @@ import mutagen.oggtheora
 import mutagen.oggvorbis
 import mutagen.wave
 
+from evidencekit.capture_names import capture_from_name, container_capture
+from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.i18n import msg
@@ -252,7 +255,14 @@ def extract_media(path: Path, mime: str, options: ExtractOptions) -> Extraction:
         warnings.add(msg("warn.media.unknown", mime=mime))
         return Extraction(facts={"container": None, "codec": None, "duration_seconds": None, "sample_rate": None},
                           warnings=warnings.as_list())
-    return Extraction(kind=info.kind, facts=info.facts(), warnings=warnings.as_list())
+    facts = info.facts()
+    named = capture_from_name(path.name)
+    captured_at = facts.get("created") or (named.time if named else None)
+    if facts.get("created"):
+        facts["capture_time"] = container_capture(facts["created"], "mvhd creation_time")
+    elif named:
+        facts["capture_time"] = named.as_fact()
+    return Extraction(kind=info.kind, facts=facts, warnings=warnings.as_list(), captured_at=captured_at)
 
 
 def _mutagen_info(reader: type[mutagen.FileType], handle: BinaryIO, warnings: Warnings | None) -> Any:
@@ -461,6 +471,23 @@ def _mp4_top_level(handle: BinaryIO, size: int, warnings: Warnings) -> tuple[byt
     return brand, None
 
 
+MP4_EPOCH = datetime(1904, 1, 1, tzinfo=UTC)
+
+
+def _mvhd_created(moov: bytes) -> str | None:
+    """The movie header's creation time (seconds since 1904, UTC) in +08:00; None when unset (0)."""
+    for kind, start, end in _boxes(moov, 0, len(moov)):
+        if kind != b"mvhd" or end - start < 12:
+            continue
+        wide = moov[start] == 1
+        seconds = struct.unpack(">Q" if wide else ">I", moov[start + 4 : start + (12 if wide else 8)])[0]
+        if not seconds:
+            return None
+        moment = MP4_EPOCH + timedelta(seconds=seconds)
+        return iso(moment.astimezone(CHINA_TZ)) if 2000 <= moment.year <= 2100 else None
+    return None
+
+
 def _mp4_tracks(moov: bytes) -> list[dict[str, str | None]]:
     """Each track's handler ('soun', 'vide', …) and sample entry type ('mp4a', 'avc1', …)."""
     tracks: list[dict[str, str | None]] = []
@@ -493,6 +520,9 @@ def _probe_mp4(handle: BinaryIO, size: int, warnings: Warnings) -> MediaInfo:
     if moov is None:
         warnings.add(msg("warn.media.no_moov"))
         return info
+    created = _mvhd_created(moov)
+    if created:
+        info.extra["created"] = created
     tracks = _mp4_tracks(moov)
     handlers = {track["handler"] for track in tracks}
     info.kind = "video" if "vide" in handlers else "recording" if "soun" in handlers or audio_brand else info.kind
