@@ -12,6 +12,7 @@ from evidencekit.clock import Clock, system_clock
 from evidencekit.collect import collect
 from evidencekit.containers import MAX_DEPTH, Passwords, Workspace
 from evidencekit.containers.opening import container_kind, open_container
+from evidencekit.cross_checks import cross_check
 from evidencekit.errors import BadInput
 from evidencekit.extract import ExtractOptions, extract, sniff_kind
 from evidencekit.hashing import Digests, digest_file
@@ -42,6 +43,9 @@ class Inspection:
         }
         if self.plan is not None and self.plan.checks is not None:
             data["checks"] = self.plan.checks.to_dict()
+        report = self.plan.cross_checks if self.plan is not None else \
+            cross_check(self.case.data, data["items"])
+        data["cross_checks"] = report.to_list()
         return data
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from evidencekit.case import CaseFile, without_passwords
 from evidencekit.channels import CheckReport, Escalation, check_case, compute_escalation, get_channel
 from evidencekit.clock import iso
+from evidencekit.cross_checks import CrossCheckReport, cross_check
 from evidencekit.i18n import Message, msg
 from evidencekit.manifest import Manifest, build_manifest
 from evidencekit.model import Item, Signer, Skipped, Statement, Visual
@@ -60,6 +61,7 @@ class DossierPlan:
     lint: tuple[Message, ...]  # the statement's lint: advice for the complainant, never sealed
     notices: tuple[Message, ...]  # other advice for the complainant (public dossier, generic signer…)
     passwords: Mapping[str, str] = field(default_factory=dict, repr=False)  # never sealed
+    cross_checks: CrossCheckReport = field(default_factory=CrossCheckReport)  # 交叉核对: each id, each source
 
     @property
     def dossier_id(self) -> str:
@@ -123,6 +125,7 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
         escalation=compute_escalation(case, today) if channel else None, checks=checks,
         lint=tuple(lint_messages(case)) if channel else (),
         notices=tuple(_notices(public, signer)), passwords=MappingProxyType(passwords),
+        cross_checks=cross_check(case.data, list(manifest.data.get("items") or [])),
     )
 
 
