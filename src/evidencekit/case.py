@@ -809,8 +809,9 @@ original = true
 '''
 
 
-def write_case_template(directory: Path) -> Path:
-    """Write the commented case.toml template into ``directory``; never overwrite.
+def write_case_template(directory: Path, text: str = CASE_TEMPLATE) -> Path:
+    """Write the commented case.toml template (or ``text``, a pre-filled one) into ``directory``;
+    never overwrite.
 
     Creates the directory when needed. Raises ``OutputExists`` (a ``BadInput``) naming the
     existing file.
@@ -821,7 +822,7 @@ def write_case_template(directory: Path) -> Path:
                            "edit the existing file, or move it away and run init again",
                            path=str(target))
     with atomic_output(target) as out:  # never replaces: a file that appeared meanwhile is OutputExists
-        out.file.write(CASE_TEMPLATE.encode("utf-8"))
+        out.file.write(text.encode("utf-8"))
     return target
 
 

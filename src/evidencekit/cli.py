@@ -954,9 +954,13 @@ def _print_channel(described: dict[str, Any], lang: str) -> None:
 @_run
 def init(folder: Path) -> None:
     from evidencekit.case import write_case_template
+    from evidencekit.prefill import prefilled_case
 
-    written = write_case_template(folder)
+    prefilled = prefilled_case(folder)
+    written = write_case_template(folder, prefilled[0]) if prefilled else write_case_template(folder)
     _echo(str(written))
+    if prefilled:
+        _say(_t("cli.init.prefilled", count=prefilled[1], transactions=prefilled[2]))
     _say(_t("cli.init.written"))
 
 

@@ -90,6 +90,16 @@ class Transaction:
     disputed: bool
     shown_in: tuple[tuple[str, str], ...]  # (item, source), in order of first appearance
     checks: tuple[CrossCheck, ...]
+    merchant_order: str | None = None  # 商家订单号, as the first source naming it gives it
+
+    def value(self, field: str, sources: tuple[str, ...] = ("bill", "receipt", "screen", "case", "chat")) -> str | None:
+        """The field's value from the most reliable source that gives it with confidence."""
+        check = next((c for c in self.checks if c.field == field), None)
+        if check is None:
+            return None
+        trusted = [v for v in check.values if not v.low_confidence]
+        ranked = sorted(trusted, key=lambda v: sources.index(v.source) if v.source in sources else len(sources))
+        return ranked[0].value if ranked else None
 
     @property
     def conflicts(self) -> tuple[CrossCheck, ...]:
@@ -154,7 +164,8 @@ def cross_check(case: Mapping[str, Any], items: Sequence[Mapping[str, Any]]) -> 
             if values:
                 checks.append(CrossCheck(txn_id, name, _status(name, values), values, txn_id in disputed))
         shown = tuple(dict.fromkeys((o.item, o.source) for o in observations))
-        transactions.append(Transaction(txn_id, txn_id in disputed, shown, tuple(checks)))
+        order = next((o.merchant_order for o in observations if o.merchant_order and o.merchant_order != txn_id), None)
+        transactions.append(Transaction(txn_id, txn_id in disputed, shown, tuple(checks), order))
     transactions.sort(key=lambda tx: (not tx.disputed, tx.txn_id))
     return CrossCheckReport(tuple(transactions))
 

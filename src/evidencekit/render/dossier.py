@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Flowable
 
 from evidencekit.render.cover import cover
+from evidencekit.render.cross_checks import cross_check_page
 from evidencekit.render.document import Slot, Styles, build_pdf
 from evidencekit.render.evidence_list import evidence_list
 from evidencekit.render.exhibits import exhibits
@@ -39,6 +40,7 @@ def render_dossier(plan: DossierPlan, styles: Styles) -> RenderedPages:
         story += statement_flowables(view, plan.statement)
     story += evidence_list(view)
     story += timeline(view)
+    story += cross_check_page(view)
     story += exhibits(view)
     story += verify_page(view)
     out = io.BytesIO()
