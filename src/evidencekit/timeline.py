@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from evidencekit.extract.messages import is_placeholder
+from evidencekit.i18n import t
 from evidencekit.layout import CASE_NAME
 from evidencekit.model import Item
 from evidencekit.terms import OUTCOME_LABELS, channel_label, label, pick, problem_label
@@ -127,10 +128,13 @@ def timeline_events(case: dict[str, Any], items: list[Item], lang: str = "zh") -
         events.append(_event(contact.get("date"), "tl_contact", sep.join(p for p in parts if p), [CASE_NAME]))
 
     for item in items:
-        if item.captured_at and (item.kind in ("screenshot", "photo") or item.mime.startswith("image/")):
+        pictured = item.kind in ("screenshot", "photo") or item.mime.startswith("image/")
+        if item.captured_at and (pictured or item.facts.get("capture_time")):
             exif = item.facts.get("exif") or {}
             device = " ".join(str(x) for x in (exif.get("make"), exif.get("model")) if x)
-            text = item.path + (f"（{device}）" if device and not en else f" ({device})" if device else "")
+            notes = [device, *_capture_notes(item, lang)]
+            shown = "，".join(n for n in notes if n) if not en else "; ".join(n for n in notes if n)
+            text = item.path + (f"（{shown}）" if shown and not en else f" ({shown})" if shown else "")
             events.append(_event(item.captured_at, "tl_captured", text, [item.id]))
 
     anchors = [m for m in (beijing(t.get("time")) for t in disputed_cases) if m]
@@ -157,6 +161,19 @@ def timeline_events(case: dict[str, Any], items: list[Item], lang: str = "zh") -
             events.append(Event(None, False, "tl_more", label("tl_more_chat", lang, no=item.id, n=left),
                                 (item.id,)))
     return sorted(events, key=Event.sort_key)
+
+
+def _capture_notes(item: Item, lang: str) -> list[str]:
+    """The app a screenshot is of (from the screen, else its name) and where its time came from."""
+    notes = []
+    screen = item.facts.get("screen") if isinstance(item.facts.get("screen"), dict) else {}
+    app = (screen or {}).get("app") or (item.facts.get("name_app") or {}).get("app")
+    if app in ("alipay", "wechat", "bank", "merchant") and item.kind == "screenshot":
+        notes.append(label("app_screenshot", lang, app=t(f"app.{app}", lang)))
+    source = (item.facts.get("capture_time") or {}).get("source")
+    if source in ("file-name", "status-bar", "container", "exif"):
+        notes.append(label("capture_from", lang, source=t(f"capture.source.{source}", lang)))
+    return notes
 
 
 def _documents_naming(items: list[Item], keys: set[str]) -> list[str]:
