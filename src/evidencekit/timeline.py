@@ -181,9 +181,15 @@ def _documents_naming(items: list[Item], keys: set[str]) -> list[str]:
     refs = []
     for item in items:
         excerpt = item.facts.get("text_excerpt")
-        if isinstance(excerpt, str) and any(k in excerpt for k in keys):
+        if (isinstance(excerpt, str) and any(k in excerpt for k in keys)) or _shows_id(item, keys):
             refs.append(item.id)
     return refs
+
+
+def _shows_id(item: Item, keys: set[str]) -> bool:
+    """A screen or a receipt whose transaction id or merchant order is one of ``keys``."""
+    return any(isinstance(seen, dict) and {str(seen.get("txn_id") or ""), str(seen.get("merchant_order") or "")} & keys
+               for seen in (item.facts.get("screen"), item.facts.get("receipt")))
 
 
 def _needles(case: dict[str, Any], bill_rows: list[tuple[Item, dict[str, Any]]]) -> set[str]:

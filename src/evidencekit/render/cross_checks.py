@@ -44,15 +44,15 @@ def cross_check_page(view: DossierView) -> list[Flowable]:
     for tx in shown:
         counts = {status: sum(1 for c in tx.checks if c.status == status)
                   for status in ("agree", "conflict", "single-source")}
-        head = esc(label("crosscheck_txn", lang, id=tx.txn_id))
+        head = esc(label("crosscheck_txn", lang, id=view.shown(tx.txn_id)))
         if tx.disputed:
             head += f"　<font color='#8a1c1c' size='9'>{esc(label('crosscheck_disputed', lang))}</font>"
-        refs = sep.join(_ref(item, t(f"cc.source.{source}", lang), known, lang) for item, source in tx.shown_in)
+        refs = sep.join(_ref(item, source, known, lang) for item, source in tx.shown_in)
         summary = label("crosscheck_summary", lang, agree=counts["agree"], conflict=counts["conflict"],
                         single=counts["single-source"])
         block: list[Flowable] = [
             Paragraph(head, s.h2),
-            Paragraph(esc(label("crosscheck_shown_in", lang, refs="\x00")).replace("\x00", refs), s.small),
+            Paragraph(esc(label("crosscheck_shown_in", lang, refs="@@refs@@")).replace("@@refs@@", refs), s.small),
             Paragraph(esc(summary), s.small),
             Spacer(1, 2 * mm),
             _table(view, tx.checks, known),
@@ -63,8 +63,12 @@ def cross_check_page(view: DossierView) -> list[Flowable]:
 
 
 def _ref(item: str, source: str, known: set[str], lang: str) -> str:
+    """An exhibit number linked to its exhibit, with what it is (case.toml says itself)."""
     shown = f"<a href='#exhibit-{item}' color='#8a1c1c'>{esc(item)}</a>" if item in known else esc(item)
-    return f"{shown}（{esc(source)}）" if lang == "zh" else f"{shown} ({esc(source)})"
+    if source == "case":
+        return shown
+    what = esc(t(f"cc.source.{source}", lang))
+    return f"{shown}（{what}）" if lang == "zh" else f"{shown} ({what})"
 
 
 def _shown_value(field: str, value: str) -> str:
@@ -86,8 +90,8 @@ def _table(view: DossierView, checks: Any, known: set[str]) -> Table:
             ref = f"<a href='#exhibit-{seen.item}' color='#8a1c1c'>{esc(seen.item)}</a>" if seen.item in known \
                 else esc(seen.item)
             value = esc(view.shown(_shown_value(check.field, seen.value)))
-            line = f"{ref} {esc(t(f'cc.source.{seen.source}', lang))}：{value}" if lang == "zh" else \
-                f"{ref} {esc(t(f'cc.source.{seen.source}', lang))}: {value}"
+            what = "" if seen.source == "case" else f" {esc(t(f'cc.source.{seen.source}', lang))}"
+            line = f"{ref}{what}{'：' if lang == 'zh' else ': '}{value}"
             if seen.low_confidence:
                 line += f" <font color='#a15c00'>[{esc(label('cc_low', lang))}]</font>"
             lines.append(line)

@@ -7,6 +7,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Table
 
+from evidencekit.i18n import t
 from evidencekit.model import Item
 from evidencekit.render.document import ACCENT, FRAME_W, table_style
 from evidencekit.render.labels import label
@@ -34,6 +35,10 @@ def image_facts(view: DossierView, item: Item) -> list[Flowable]:
             when += f" = {item.captured_at}"
         if source and source != "from EXIF":
             when += f" [{source}]"
+        origin = (facts.get("capture_time") or {}).get("source")
+        if origin in ("file-name", "status-bar", "container"):  # EXIF is what a reader expects: unsaid
+            said = label("capture_from", lang, source=t(f"capture.source.{origin}", lang))
+            when += f"（{said}）" if lang == "zh" else f" ({said})"
         parts.append(f"{label('img_captured', lang)}{colon}{when}")
     elif facts.get("format"):
         parts.append(label("img_no_exif_time", lang))
