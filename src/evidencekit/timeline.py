@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from evidencekit.extract.messages import is_placeholder
-from evidencekit.i18n import t
+from evidencekit.i18n import t as catalog
 from evidencekit.layout import CASE_NAME
 from evidencekit.model import Item
 from evidencekit.terms import OUTCOME_LABELS, channel_label, label, pick, problem_label
@@ -169,10 +169,10 @@ def _capture_notes(item: Item, lang: str) -> list[str]:
     screen = item.facts.get("screen") if isinstance(item.facts.get("screen"), dict) else {}
     app = (screen or {}).get("app") or (item.facts.get("name_app") or {}).get("app")
     if app in ("alipay", "wechat", "bank", "merchant") and item.kind == "screenshot":
-        notes.append(label("app_screenshot", lang, app=t(f"app.{app}", lang)))
+        notes.append(label("app_screenshot", lang, app=catalog(f"app.{app}", lang)))
     source = (item.facts.get("capture_time") or {}).get("source")
     if source in ("file-name", "status-bar", "container", "exif"):
-        notes.append(label("capture_from", lang, source=t(f"capture.source.{source}", lang)))
+        notes.append(label("capture_from", lang, source=catalog(f"capture.source.{source}", lang)))
     return notes
 
 
