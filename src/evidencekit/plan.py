@@ -111,11 +111,12 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
     today = now.date()
     statement = None
     checks = None
+    cross_checks = cross_check(case.data, list(manifest.data.get("items") or []))
     if channel:
         statement_case = case if case.public is True or not public else _marked_public(case)
         statement = build_statement(statement_case, list(manifest.data.get("items") or []), channel, today, lang)
         checks = check_case(case, list(manifest.data.get("items") or []), channel, today, lang,
-                            timestamped=time_source == "tsa")
+                            timestamped=time_source == "tsa", cross_checks=cross_checks)
     return DossierPlan(
         lang=lang, created=iso(now), time_source=time_source, today=today, case=case, sealed_case=sealed_case,
         public=public, replacements=replacements, channel=channel, items=tuple(items),
@@ -125,7 +126,7 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
         escalation=compute_escalation(case, today) if channel else None, checks=checks,
         lint=tuple(lint_messages(case)) if channel else (),
         notices=tuple(_notices(public, signer)), passwords=MappingProxyType(passwords),
-        cross_checks=cross_check(case.data, list(manifest.data.get("items") or [])),
+        cross_checks=cross_checks,
     )
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from evidencekit.channels.respondent import competent_body, respondent_type, type_label
 from evidencekit.channels.workdays import add_days, deadline
-from evidencekit.cross_checks import cross_check
+from evidencekit.cross_checks import CrossCheckReport, cross_check
 from evidencekit.demands import demand_for
 from evidencekit.i18n import t
 from evidencekit.statement_lint import lint_specific, lint_tone
@@ -41,6 +41,7 @@ class CheckContext:
     today: date
     channel: Channel
     timestamped: bool | None = None  # does the dossier carry a trusted (TSA) timestamp?
+    cross_checks: CrossCheckReport | None = None  # computed once by the caller (the plan, ``--channel all``)
 
 
 @dataclass(frozen=True)
@@ -705,7 +706,7 @@ def evidence_described(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
 def sources_agree(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
     """Every exhibit showing a disputed transaction agrees on its amount, time, status and
     counterparty (the cross-checks): better the complainant learns of a conflict than the regulator."""
-    report = cross_check(ctx.case.data, ctx.items)
+    report = ctx.cross_checks if ctx.cross_checks is not None else cross_check(ctx.case.data, ctx.items)
     disputed = [c for tx in report.transactions if tx.disputed for c in tx.checks]
     if not disputed:
         return not_applicable()
