@@ -397,3 +397,29 @@ def test_the_sample_case_has_no_item_to_mark() -> None:
     assert report.disputed_conflicts() == []
     assert {c.status for c in report.transactions[0].checks} == {"agree"}
     assert isinstance(found.items[0], Item)
+
+
+# --------------------------------------------------------------------------- recordings and videos
+
+def test_a_recording_named_by_the_phone_and_an_mp4_header_give_capture_times(tmp_path: Path) -> None:
+    import struct
+
+    from evidencekit.extract.media import extract_media
+
+    wav = tmp_path / "VID_20250312_204107.wav"
+    shutil.copy(SAMPLE_CASE / "recordings" / "客服通话.wav", wav)
+    found = extract_media(wav, "audio/x-wav", ExtractOptions())
+    assert found.captured_at == "2025-03-12T20:41:07+08:00"
+    assert found.facts["capture_time"]["source"] == "file-name"
+
+    # an MP4 whose movie header says 2025-03-12 12:41:07 UTC (seconds since 1904)
+    seconds = 1741783267 + 2082844800
+    mvhd = struct.pack(">I4sB3xII", 8 + 12, b"mvhd", 0, seconds, seconds)
+    moov = struct.pack(">I4s", 8 + len(mvhd), b"moov") + mvhd
+    ftyp = struct.pack(">I4s4sI", 16, b"ftyp", b"isom", 0)
+    video = tmp_path / "clip.mp4"
+    video.write_bytes(ftyp + moov)
+    found = extract_media(video, "video/mp4", ExtractOptions())
+    assert found.captured_at == "2025-03-12T20:41:07+08:00"
+    assert found.facts["capture_time"] == {"time": "2025-03-12T20:41:07+08:00", "source": "container",
+                                           "pattern": "mvhd creation_time"}
