@@ -318,6 +318,8 @@ def test_the_cross_check_page_shows_the_conflict(edited: Path, tmp_path: Path) -
     out = tmp_path / "dossier.pdf"
     result = CliRunner().invoke(main, ["bundle", str(edited), "-o", str(out)])
     assert result.exit_code == 0, result.output
+    # no channel chosen: bundle says it on stderr itself
+    assert f"争议交易 {TXN} 的金额在各证据中不一致：case.toml 218.00、E01 218.00、E02 288.00" in result.stderr
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     page = next(p for p in text.split("\f") if "交叉核对" in p and "各证据的记载" in p)
     assert f"交易单号 {TXN}" in page and "争议交易" in page

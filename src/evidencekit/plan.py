@@ -125,7 +125,8 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
         flows=money_flows(case.data, items), glance=case_glance(sealed_case.data, len(items)),
         escalation=compute_escalation(case, today) if channel else None, checks=checks,
         lint=tuple(lint_messages(case)) if channel else (),
-        notices=tuple(_notices(public, signer)), passwords=MappingProxyType(passwords),
+        notices=tuple(_notices(public, signer) + ([] if channel else _conflicts(cross_checks))),
+        passwords=MappingProxyType(passwords),
         cross_checks=cross_checks,
     )
 
@@ -161,6 +162,13 @@ _DAMAGE_WORDS = ("truncated", "corrupt", "damaged", "encrypted", "not a readable
 def _already_warned(warnings: list[str]) -> bool:
     """The extractor usually reports a damaged or locked file already; say it once, not twice."""
     return any(word in warning for warning in warnings for word in _DAMAGE_WORDS)
+
+
+def _conflicts(report: CrossCheckReport) -> list[Message]:
+    """A disputed transaction whose exhibits disagree (with a channel, its check says so instead)."""
+    return [msg("check.cross.conflict", txn_id=c.txn_id, field=msg(f"cc.field.{c.field}"),
+                values=[f"{v.item} {v.value}" for v in c.values if not v.low_confidence])
+            for c in report.disputed_conflicts()]
 
 
 def _notices(public: bool, signer: Signer) -> list[Message]:
