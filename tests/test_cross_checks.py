@@ -425,3 +425,11 @@ def test_a_recording_named_by_the_phone_and_an_mp4_header_give_capture_times(tmp
     assert found.captured_at == "2025-03-12T20:41:07+08:00"
     assert found.facts["capture_time"] == {"time": "2025-03-12T20:41:07+08:00", "source": "container",
                                            "pattern": "mvhd creation_time"}
+
+
+@pytest.mark.parametrize(("bill", "screen", "status"), [
+    ("交易成功", "支付成功", "agree"), ("已全额退款", "退款成功", "agree"), ("已退款(￥218.00)", "退款成功", "agree"),
+    ("交易关闭", "交易成功", "conflict"), ("处理中", "支付成功", "conflict"), ("朋友已收钱", "已转账", "agree"),
+])
+def test_statuses_compare_by_meaning(bill: str, screen: str, status: str) -> None:
+    assert _by_field(cross_check({}, [_bill(status=bill), _shot(status=screen)]))["status"].status == status

@@ -33,7 +33,8 @@ BARE_ID_DIGITS = 20
 
 STATUS_MEANING = {
     "success": ("交易成功", "支付成功", "付款成功", "转账成功", "充值成功", "已支付", "已付款", "已到账", "已收款",
-                "成功", "收款成功", "已完成", "交易完成"),
+                "成功", "收款成功", "已完成", "交易完成", "已转账", "已存入零钱", "朋友已收钱", "对方已收钱", "已收钱",
+                "提现已到账", "充值完成", "支付完成"),
     "refunded": ("退款成功", "已退款", "已全额退款", "退款完成"),
     "refunding": ("退款中", "退款处理中"),
     "failed": ("交易失败", "支付失败", "付款失败", "转账失败", "失败", "充值失败"),
@@ -41,6 +42,7 @@ STATUS_MEANING = {
     "pending": ("处理中", "等待付款", "待支付", "待付款", "已受理", "交易处理中", "转账处理中", "待收款", "等待对方收款"),
 }
 _STATUS = {word: meaning for meaning, words in STATUS_MEANING.items() for word in words}
+_STATUS_LONGEST_FIRST = sorted(_STATUS, key=len, reverse=True)
 
 _LABELLED_ID = re.compile(r"(?:交易订单号|交易单号|交易号|订单号|流水号|支付单号)[:：\s]*([0-9A-Za-z]{10,64})")
 _BARE_ID = re.compile(rf"(?<![0-9A-Za-z])(\d{{{BARE_ID_DIGITS},40}})(?![0-9])")
@@ -258,11 +260,18 @@ def _agree(name: str, values: list[str]) -> bool:
         known = [m for m in moments if m is not None]
         return (max(known) - min(known)).total_seconds() <= TIME_TOLERANCE_S
     if name == "status":
-        return len({_STATUS.get(_plain(v), _plain(v)) for v in values}) == 1
+        return len({_meaning(v) for v in values}) == 1
     if name == "counterparty":
         first = values[0]
         return all(_same_name(first, other) for other in values[1:])
     return len(set(values)) == 1
+
+
+def _meaning(status: str) -> str:
+    """What a status means: ``已退款(￥218.00)`` is a refund; a status we do not know stands for itself."""
+    plain = _plain(status)
+    word = next((w for w in _STATUS_LONGEST_FIRST if plain.startswith(w)), None)
+    return _STATUS[word] if word else plain
 
 
 def _plain(text: str) -> str:
