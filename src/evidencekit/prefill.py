@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from evidencekit.capture_names import capture_from_name
-from evidencekit.case import CASE_TEMPLATE, empty_case
+from evidencekit.case import CASE_TEMPLATE
 from evidencekit.collect import collect
 from evidencekit.cross_checks import Transaction, cross_check
 from evidencekit.i18n import t
-from evidencekit.inspection import describe
+from evidencekit.inspection import inspect_folder
 from evidencekit.model import Item
 from evidencekit.timefmt import beijing, show_time
 
@@ -41,10 +41,10 @@ def prefilled_case(folder: Path) -> tuple[str, int, int] | None:
     folder = Path(folder)
     if not folder.is_dir():
         return None
-    files = collect(folder).files
-    if not files:
+    if not collect(folder).files:
         return None
-    items = describe(files, empty_case())
+    # as inspect reads them: what a zip or an e-mail holds counts too (files inside keep their container's note)
+    items = inspect_folder(folder, require_files=False).items
     report = cross_check({}, [item.manifest_entry() for item in items])
     chosen = [tx for tx in report.transactions if any(source != "bill" for _, source in tx.shown_in)]
     text = CASE_TEMPLATE
@@ -86,6 +86,8 @@ def _evidence(items: list[Item]) -> str:
              "#   video 视频 | document 文件 | other 其他；source：在哪里、如何取得；proves：这份证据证明什么。",
              f"# {t('init.prefilled', LANG)}"]
     for item in items:
+        if item.parent:
+            continue
         lines += ["[[evidence]]", f"path = {_toml(item.path)}", f"kind = {_toml(item.kind)}",
                   f"source = {_toml(guess_source(item))}", 'proves = ""', ""]
     return "\n".join(lines)
