@@ -326,6 +326,11 @@ def test_the_cross_check_page_shows_the_conflict(edited: Path, tmp_path: Path) -
     assert "E02 截图：¥288.00" in page and "E01 账单：¥218.00" in page
     assert "不一致" in page and "一致" in page
     assert "1 项一致" not in page and "3 项一致，1 项不一致" in page  # time, status, counterparty agree
+    listed = next(p for p in text.split("\f") if p.lstrip().startswith("证据清单"))
+    assert "（时间取自文件名）" in "".join(listed.split())  # the screenshot's capture time, and where it came from
+    # check reads the sealed dossier's manifest the same way
+    sealed = json.loads(CliRunner().invoke(main, ["check", str(out), "--channel", "pboc", "--json"]).stdout)
+    assert _rule(sealed, "pboc", "sources-agree")["status"] == "warn"
 
 
 # --------------------------------------------------------------------------- 交易凭证

@@ -45,6 +45,10 @@ def evidence_list(view: DossierView) -> list[Flowable]:
         when = plausible_time(item.captured_at, sealed)
         if when:
             meta += f"<br/>{esc(label('formed', lang))} {esc(show_time_human(when, lang))}"
+            origin = (item.facts.get("capture_time") or {}).get("source")
+            if origin in ("file-name", "status-bar", "container"):  # not the picture's own EXIF: say so
+                said = label("capture_from", lang, source=t(f"capture.source.{origin}", lang))
+                meta += esc(f"（{said}）" if lang == "zh" else f" ({said})")
         original = note.get("original", True) is not False
         rows.append([
             Paragraph(esc(item.id), s.cell),
