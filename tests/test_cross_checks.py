@@ -438,3 +438,10 @@ def test_a_recording_named_by_the_phone_and_an_mp4_header_give_capture_times(tmp
 ])
 def test_statuses_compare_by_meaning(bill: str, screen: str, status: str) -> None:
     assert _by_field(cross_check({}, [_bill(status=bill), _shot(status=screen)]))["status"].status == status
+
+
+def test_inspect_says_the_conflict_on_stderr(edited: Path) -> None:
+    result = CliRunner().invoke(main, ["--lang", "en", "inspect", str(edited)])
+    assert result.exit_code == 0, result.output
+    assert f"disputed transaction {TXN}: the amount differs between exhibits: case.toml 218.00, E01 218.00, " \
+           "E02 288.00" in result.stderr

@@ -802,6 +802,8 @@ def inspect_cmd(folder: Path, case_path: Path | None, password_args: tuple[str, 
         _echo(t("cli.inspect.not_included", lang, path=skipped.path, reason=skipped.text(lang)))
     for name in passwords.unused():
         _say(t("bundle.password_unused", lang, name=name))
+    for conflict in result.plan.cross_checks.disputed_conflicts() if result.plan else []:
+        _say(f"  ! {conflict.message().text(lang)}")
 
 
 def _without_name(warning: str, path: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from evidencekit.extract.receipt_text import normal_amount
+from evidencekit.i18n import Message, msg
 from evidencekit.layout import CASE_NAME
 from evidencekit.timefmt import beijing
 
@@ -83,6 +84,11 @@ class CrossCheck:
     @property
     def items(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(v.item for v in self.values))
+
+    def message(self) -> Message:
+        """What a conflict tells the complainant: the id, the field, and each exhibit's value."""
+        return msg("check.cross.conflict", txn_id=self.txn_id, field=msg(f"cc.field.{self.field}"),
+                   values=[f"{v.item} {v.value}" for v in self.values if not v.low_confidence])
 
 
 @dataclass(frozen=True)

@@ -166,9 +166,7 @@ def _already_warned(warnings: list[str]) -> bool:
 
 def _conflicts(report: CrossCheckReport) -> list[Message]:
     """A disputed transaction whose exhibits disagree (with a channel, its check says so instead)."""
-    return [msg("check.cross.conflict", txn_id=c.txn_id, field=msg(f"cc.field.{c.field}"),
-                values=[f"{v.item} {v.value}" for v in c.values if not v.low_confidence])
-            for c in report.disputed_conflicts()]
+    return [c.message() for c in report.disputed_conflicts()]
 
 
 def _notices(public: bool, signer: Signer) -> list[Message]:

@@ -712,11 +712,8 @@ def sources_agree(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
         return not_applicable()
     conflicts = [c for c in disputed if c.status == "conflict"]
     if conflicts:
-        def said(lang: str) -> str:
-            return "；".join(t("check.cross.conflict", lang, txn_id=c.txn_id, field=t(f"cc.field.{c.field}", lang),
-                                values=[f"{v.item} {v.value}" for v in c.values if not v.low_confidence])
-                            for c in conflicts)
-        return missing(said("zh"), said("en"))
+        return missing("；".join(c.message().text("zh") for c in conflicts),
+                       "; ".join(c.message().text("en") for c in conflicts))
     compared = sum(1 for c in disputed if c.status == "agree")
     if not compared:
         return unknown(t("check.cross.single", "zh"), t("check.cross.single", "en"))
