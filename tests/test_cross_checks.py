@@ -445,3 +445,13 @@ def test_inspect_says_the_conflict_on_stderr(edited: Path) -> None:
     assert result.exit_code == 0, result.output
     assert f"disputed transaction {TXN}: the amount differs between exhibits: case.toml 218.00, E01 218.00, " \
            "E02 288.00" in result.stderr
+
+
+def test_init_leaves_out_an_id_only_a_chat_names(tmp_path: Path) -> None:
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    (folder / "chat.txt").write_text("2025-03-13 10:02:11 我\n订单号 4200001234202503121234567890 没到账\n\n",
+                                     encoding="utf-8")
+    assert CliRunner().invoke(main, ["init", str(folder)]).exit_code == 0
+    text = (folder / "case.toml").read_text(encoding="utf-8")
+    assert "4200001234202503121234567890" not in text and 'id = ""' in text  # the template's empty block

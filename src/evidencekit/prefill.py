@@ -1,12 +1,12 @@
 """``init DIR`` on a folder of evidence: a case.toml with the transactions and files filled in.
 
-The transactions are those the evidence itself points at: every id a screenshot, a receipt or a
-chat shows (a bill lists every payment of the month; the ones the complainant photographed,
-downloaded a receipt for or talked about are the ones that matter), with the amount, time and
-counterparty from the most reliable source (bill, receipt, screen). Each file gets an
-``[[evidence]]`` entry with its kind and a guessed source (the app named in the file name or
-read from the screen, how it was saved). Nobody types a 28-digit id by hand; everything is
-marked to be checked.
+The transactions are those the evidence itself points at: every id a screenshot or a receipt
+shows, or a chat names and another source confirms (a bill lists every payment of the month;
+the ones the complainant photographed, downloaded a receipt for or talked about are the ones
+that matter), with the amount, time and counterparty from the most reliable source (bill,
+receipt, screen). Each file gets an ``[[evidence]]`` entry with its kind and a guessed source
+(the app named in the file name or read from the screen, how it was saved). Nobody types a
+28-digit id by hand; everything is marked to be checked.
 """
 
 from __future__ import annotations
@@ -46,13 +46,19 @@ def prefilled_case(folder: Path) -> tuple[str, int, int] | None:
     # as inspect reads them: what a zip or an e-mail holds counts too (files inside keep their container's note)
     items = inspect_folder(folder, require_files=False).items
     report = cross_check({}, [item.manifest_entry() for item in items])
-    chosen = [tx for tx in report.transactions if any(source != "bill" for _, source in tx.shown_in)]
+    chosen = [tx for tx in report.transactions if _pointed_at(tx)]
     text = CASE_TEMPLATE
     if chosen:
         text = _replace(text, TXN_START, TXN_END, _transactions(chosen))
     start = text.index(EVIDENCE_START)
     text = text[:start] + _evidence(items) + "\n"
     return text, len(items), len(chosen)
+
+
+def _pointed_at(tx: Transaction) -> bool:
+    """A screenshot or a receipt shows it, or a chat names it and another source confirms the id."""
+    sources = {source for _, source in tx.shown_in}
+    return bool(sources & {"screen", "receipt"}) or ("chat" in sources and len(sources) > 1)
 
 
 def _replace(text: str, start_marker: str, end_marker: str, block: str) -> str:
