@@ -450,8 +450,12 @@ def test_inspect_says_the_conflict_on_stderr(edited: Path) -> None:
 def test_init_leaves_out_an_id_only_a_chat_names(tmp_path: Path) -> None:
     folder = tmp_path / "evidence"
     folder.mkdir()
-    (folder / "chat.txt").write_text("2025-03-13 10:02:11 我\n订单号 4200001234202503121234567890 没到账\n\n",
+    (folder / "chat.txt").write_text("2025-03-13 10:02:11 客服\n您好\n\n2025-03-13 10:02:45 我\n"
+                                     "订单号 4200001234202503121234567890 没到账\n\n2025-03-13 10:03:20 客服\n好的\n\n",
                                      encoding="utf-8")
+    found = inspect_folder(folder).items
+    assert [tx.shown_in for tx in cross_check({}, [i.manifest_entry() for i in found]).transactions] == [
+        (("E01", "chat"),)]  # the chat names it, nothing else does
     assert CliRunner().invoke(main, ["init", str(folder)]).exit_code == 0
     text = (folder / "case.toml").read_text(encoding="utf-8")
     assert "4200001234202503121234567890" not in text and 'id = ""' in text  # the template's empty block
