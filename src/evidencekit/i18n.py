@@ -1634,4 +1634,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli.extract.inside": ("在内  {id}  {path}：{note}", "INSIDE {id}  {path}: {note}"),
     "unpack.inside": ("在 {parent} 之中（压缩包或邮件原件已写出；其中的文件由 verify 核验）",
                       "inside {parent} (the archive or e-mail itself is written; verify checks the files inside)"),
+    # --- documents and media ---
+    "kind.image": ("图片（无拍摄信息）", "image without camera data"),
 }

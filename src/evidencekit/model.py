@@ -9,7 +9,7 @@ from typing import Any
 from evidencekit.i18n import Message, msg, text_of
 
 #: Evidence kinds (DESIGN.md), in the order the evidence list prefers.
-KINDS = ("screenshot", "photo", "receipt", "bill", "chat", "recording", "video", "document", "other")
+KINDS = ("screenshot", "photo", "image", "receipt", "bill", "chat", "recording", "video", "document", "other")
 
 PROBLEM_TYPES = (
     "payment_failed",

@@ -44,6 +44,7 @@ def extract_by_content(path: Path, mime: str, options: ExtractOptions) -> Extrac
 EXTRACTORS: dict[str, Extractor] = {
     "screenshot": extract_image,
     "photo": extract_image,
+    "image": extract_image,
     "receipt": extract_by_content,
     "bill": extract_bill,
     "chat": extract_chat,
