@@ -1636,4 +1636,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "inside {parent} (the archive or e-mail itself is written; verify checks the files inside)"),
     # --- documents and media ---
     "kind.image": ("图片（无拍摄信息）", "image without camera data"),
+    "warn.office.unreadable": ("Office 文件无法读取（可能已损坏）；原件已原样附上", "the Office file cannot be read ({detail}); the original is attached as it is"),
+    "visual.office_damaged": ("Word / Excel 文件无法读取，可能已损坏；原件已原样附上。", "The Word / Excel file cannot be read ({detail}); the original is attached as it is."),
+    "visual.office_empty": ("文件中没有文字或表格。", "The file holds no text or tables."),
+    "visual.legacy_office": ("这是 Word 97–2003、WPS 或 Excel 97–2003 的旧格式文件（{mime}），无法在页面上显示。请在 WPS 或 Word / Excel 中“另存为” .docx / .xlsx 或 PDF，放进文件夹后重新生成；原件已原样附上。",
+                             "This is an old Word 97–2003, WPS or Excel 97–2003 file ({mime}) that cannot be shown on a page. Open it in WPS or Word / Excel, “Save as” .docx / .xlsx or PDF, put that in the folder and bundle again; the original is attached as it is."),
+    "label.doc_more_rows": ("…… 其余 {n} 行见附件原件", "… {n} more rows in the original"),
+    "label.doc_more_columns": ("（另有 {n} 列未显示，见附件原件）", "({n} more columns not shown: see the original)"),
+    "label.doc_sheet": ("工作表：{name}", "Sheet: {name}"),
+    "label.doc_sheet_empty": ("（空工作表）", "(empty sheet)"),
+    "label.doc_note": ("以下为文件中的文字和表格（格式、图片未显示），原件已原样附上。", "The file's text and tables follow (formatting and pictures are not shown); the original is attached as it is."),
 }

@@ -10,6 +10,7 @@ from evidencekit.model import Item
 from evidencekit.render.bills import bill_flowables, has_transactions
 from evidencekit.render.chats import chat_flowables, has_messages
 from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, Marker, SlotFlowable, table_style
+from evidencekit.render.documents import document_flowables
 from evidencekit.render.labels import human_size, kind_label, label
 from evidencekit.render.media import image_facts, media_summary
 from evidencekit.render.text import esc
@@ -47,6 +48,8 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
         flow += bill_flowables(view, item)
     elif visual.mode in ("text", "card") and has_messages(item):
         flow += chat_flowables(view, item)
+    elif visual.mode == "document":
+        flow += document_flowables(view, visual)
     elif visual.mode == "image":
         flow.append(SlotFlowable(item.id, visual.size[0], visual.size[1], view.slots))
     elif visual.mode == "pdf":
