@@ -22,7 +22,7 @@ from evidencekit.errors import BadInput
 from evidencekit.i18n import Message, msg, os_reason
 from evidencekit.layout import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME, MANIFEST_SCHEMA
 from evidencekit.model import Item
-from evidencekit.pdf.images import ImageUnreadable, XImage, load_image, placement_matrix
+from evidencekit.pdf.images import ImageUnreadable, XImage, jpeg_image, load_image, placement_matrix
 from evidencekit.pdf.importer import PdfPageSource, rotation_orientation, unit_matrix
 from evidencekit.pdf.writer import (
     FileSegments,
@@ -69,7 +69,7 @@ def assemble(
     size = int(base.trailer["/Size"])  # type: ignore[call-overload]
     writer = PdfStreamWriter(out)
     writer.reserve_upto(size - 1)
-    placements = _place_slots(writer, rendered.slots, items, passwords or {}, progress)
+    placements = _place_slots(writer, rendered, items, passwords or {}, progress)
     catalog_num = _copy_pages(writer, base, size, placements)
     filespecs = _attach_all(writer, items, manifest_bytes, case_text, progress)
     _write_catalog(writer, base, catalog_num, filespecs, dossier_id)
@@ -85,17 +85,25 @@ class _Placements:
     xobjects: dict[int, dict[str, int]]
 
 
-def _place_slots(writer: PdfStreamWriter, slots: list[Slot], items: list[Item], passwords: dict[str, str],
+def _place_slots(writer: PdfStreamWriter, rendered: RenderedPages, items: list[Item], passwords: dict[str, str],
                  progress: Callable[[str, int, int], None] | None) -> _Placements:
     """Write each image or imported page as an XObject; remember which page draws it where."""
+    slots = rendered.slots
     by_id = {item.id: item for item in items}
     placements = _Placements({}, {})
     open_source: tuple[str, PdfPageSource] | None = None  # one source PDF open at a time
     ordered = sorted(slots, key=lambda s: (s.page, s.key))
     for n, slot in enumerate(ordered):
+        res_name = f"/EkX{n}"
+        if slot.key in rendered.pictures:
+            picture = jpeg_image(rendered.pictures[slot.key])
+            xobject = _write_ximage(writer, picture)
+            ops = f"q {_fmt(placement_matrix(1, slot.x, slot.y, slot.w, slot.h))} cm {res_name} Do Q"
+            placements.draws.setdefault(slot.page - 1, []).append(ops)
+            placements.xobjects.setdefault(slot.page - 1, {})[res_name] = xobject
+            continue
         item_id, _, page_part = slot.key.partition("#p")
         item = by_id[item_id]
-        res_name = f"/EkX{n}"
         if page_part:
             if open_source is None or open_source[0] != item_id:
                 open_source = (item_id, PdfPageSource(item.source, passwords.get(item.path)))

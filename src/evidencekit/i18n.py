@@ -1646,4 +1646,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.doc_sheet": ("工作表：{name}", "Sheet: {name}"),
     "label.doc_sheet_empty": ("（空工作表）", "(empty sheet)"),
     "label.doc_note": ("以下为文件中的文字和表格（格式、图片未显示），原件已原样附上。", "The file's text and tables follow (formatting and pictures are not shown); the original is attached as it is."),
+    "warn.video.undecodable": ("视频画面无法解码（可能已损坏或编码不受支持）；原件已原样附上", "the video's picture cannot be decoded (damaged, or a codec not supported); the original is attached as it is"),
+    "label.video_recorded": ("录制时间（视频文件记录）", "Recorded (as the video file says)"),
+    "label.video_no_recorded": ("视频文件未记录录制时间", "the video file does not say when it was recorded"),
+    "label.video_frames": ("关键帧 {n} 张（自左至右、自上而下），在视频中的位置：{times}", "{n} key frames (left to right, top to bottom), at: {times}"),
+    "label.video_note": ("画面为从视频中截取的静止帧，用于辨认内容；请用播放器打开附件原件观看完整视频。", "Still frames taken from the video so its content can be recognised; open the attached original in a player to watch it whole."),
 }

@@ -176,6 +176,8 @@ class Visual:
     truncated: bool = False
     reason: str | None = None  # why a card instead of the content
     blocks: tuple[Block, ...] = ()  # a document's headings, paragraphs and tables
+    picture: bytes | None = None  # a JPEG made for the page (a video's contact sheet), not the original
+    frame_times: tuple[float, ...] = ()  # seconds into a video of each frame on its contact sheet
     problem: bool = False  # the content should show but cannot (damaged, encrypted): warn the reader
 
 

@@ -10,6 +10,7 @@ from PIL import Image
 from evidencekit.containers.shown import container_text
 from evidencekit.extract.office import docx_blocks, is_legacy_office, office_format, xlsx_blocks
 from evidencekit.extract.text import detect_encoding
+from evidencekit.extract.video import contact_sheet
 from evidencekit.i18n import msg
 from evidencekit.model import Item, Visual
 from evidencekit.pdf.images import ImageUnreadable, load_image
@@ -35,8 +36,8 @@ def visual_for(item: Item, lang: str, password: str | None = None) -> Visual:
         return _text_visual(item.source)
     if item.mime.startswith("audio/"):
         return Visual("card", reason=msg("visual.recording", mime=item.mime))
-    if item.mime.startswith("video/"):
-        return Visual("card", reason=msg("visual.video", mime=item.mime))
+    if item.mime.startswith("video/") or item.kind == "video":
+        return _video_visual(item)
     if item.facts.get("transactions") or item.facts.get("messages"):
         return Visual("card")  # a bill or chat read from a workbook shows as its table or transcript
     if "openxmlformats" in item.mime or item.mime in ("application/zip", "application/octet-stream"):
@@ -46,6 +47,15 @@ def visual_for(item: Item, lang: str, password: str | None = None) -> Visual:
     if is_legacy_office(item.mime):
         return Visual("card", reason=msg("visual.legacy_office", mime=item.mime))
     return Visual("card", reason=msg("visual.unsupported", mime=item.mime))
+
+
+def _video_visual(item: Item) -> Visual:
+    """Key frames on a contact sheet; a card when no frame decodes."""
+    sheet = contact_sheet(item.source)
+    if sheet is None:
+        return Visual("card", reason=msg("visual.video", mime=item.mime))
+    return Visual("video", size=(float(sheet.size[0]), float(sheet.size[1])), picture=sheet.jpeg,
+                  frame_times=sheet.times)
 
 
 def _office_visual(item: Item) -> Visual | None:

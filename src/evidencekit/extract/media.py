@@ -28,6 +28,7 @@ import mutagen.wave
 
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
+from evidencekit.extract.video import video_facts
 from evidencekit.i18n import msg
 from evidencekit.model import Extraction
 
@@ -197,7 +198,23 @@ def extract_media(path: Path, mime: str, options: ExtractOptions) -> Extraction:
         warnings.add(msg("warn.media.unknown", mime=mime))
         return Extraction(facts={"container": None, "codec": None, "duration_seconds": None, "sample_rate": None},
                           warnings=warnings.as_list())
-    return Extraction(kind=info.kind, facts=info.facts(), warnings=warnings.as_list())
+    facts = info.facts()
+    if info.kind == "video":
+        return _with_picture(path, facts, warnings)
+    return Extraction(kind=info.kind, facts=facts, warnings=warnings.as_list())
+
+
+def _with_picture(path: Path, facts: dict[str, Any], warnings: Warnings) -> Extraction:
+    """A video's picture size, frame rate and recording time from PyAV; its duration where the
+    headers gave none. The recording time is the video's capture time."""
+    seen = video_facts(path)
+    if not seen:
+        warnings.add(msg("warn.video.undecodable"))
+        return Extraction(kind="video", facts=facts, warnings=warnings.as_list())
+    if seen.get("duration_seconds") is not None and facts.get("duration_seconds") is None:
+        facts["duration_seconds"] = seen["duration_seconds"]
+    facts.update({key: value for key, value in seen.items() if key != "duration_seconds"})
+    return Extraction(kind="video", facts=facts, warnings=warnings.as_list(), captured_at=seen.get("recorded_at"))
 
 
 def _mutagen_info(reader: type[mutagen.FileType], handle: BinaryIO, warnings: Warnings | None) -> Any:

@@ -223,6 +223,15 @@ def _jpeg_of(img: Image.Image) -> XImage:
     return XImage(entries, buf.getvalue(), frame.width, frame.height)
 
 
+def jpeg_image(data: bytes) -> XImage:
+    """An RGB JPEG made in memory (a video's contact sheet) as an XObject, passed through."""
+    with Image.open(io.BytesIO(data)) as img:
+        w, h = img.size
+    entries = _image_dict(w, h, "/DeviceRGB", 8)
+    entries[g.NameObject("/Filter")] = name("DCTDecode")
+    return XImage(entries, data, w, h)
+
+
 def _flate_png(img: Image.Image) -> XImage:
     """Re-encode losslessly through Pillow's PNG encoder and keep its IDAT (predictors)."""
     buf = io.BytesIO()

@@ -77,6 +77,9 @@ def table_style(font: str, *commands: tuple) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands])
 
 
+SHEET_KEY = "#sheet"  # a slot key's suffix: the picture made for an item's page (a video's contact sheet)
+
+
 @dataclass(frozen=True)
 class Slot:
     """A box on a page where the assembler will draw an image or an imported page."""
