@@ -1651,4 +1651,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.video_no_recorded": ("视频文件未记录录制时间", "the video file does not say when it was recorded"),
     "label.video_frames": ("关键帧 {n} 张（自左至右、自上而下），在视频中的位置：{times}", "{n} key frames (left to right, top to bottom), at: {times}"),
     "label.video_note": ("画面为从视频中截取的静止帧，用于辨认内容；请用播放器打开附件原件观看完整视频。", "Still frames taken from the video so its content can be recognised; open the attached original in a player to watch it whole."),
+    "label.strip_continued": ("（续）{id} 长图 第 {n} 段：像素 {start}–{end} / {total}（顶部与上一段略有重叠）", "(continued) {id} long picture, part {n}: pixels {start}–{end} of {total} (the top repeats a little of the part before)"),
+    "label.strip_next": ("{id} 长图至像素 {end} / {total}，下接下一页", "{id} long picture to pixel {end} of {total}; continued on the next page"),
 }

@@ -90,6 +90,7 @@ class Slot:
     y: float
     w: float
     h: float
+    crop: tuple[float, float] | None = None  # the band of the picture shown, as fractions of its height
 
 
 class SlotFlowable(Flowable):

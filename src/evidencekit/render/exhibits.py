@@ -13,6 +13,7 @@ from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, Marker, Slo
 from evidencekit.render.documents import document_flowables
 from evidencekit.render.labels import human_size, kind_label, label
 from evidencekit.render.media import image_facts, media_summary, video_flowables
+from evidencekit.render.strips import ImageStrips, needs_strips
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
 
@@ -52,6 +53,9 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
         flow += document_flowables(view, visual)
     elif visual.mode == "video":
         flow += video_flowables(view, item, visual)
+    elif visual.mode == "image" and needs_strips(*visual.size):
+        flow.append(ImageStrips(item.id, visual.size[0], visual.size[1], view.slots, font=s.font, lang=lang,
+                                item_id=item.id))
     elif visual.mode == "image":
         flow.append(SlotFlowable(item.id, visual.size[0], visual.size[1], view.slots))
     elif visual.mode == "pdf":
