@@ -21,6 +21,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from evidencekit.render import cjk
 from evidencekit.render.labels import label
 from evidencekit.render.text import esc
 from evidencekit.visible import visible
@@ -247,6 +248,7 @@ def build_pdf(story: list[Flowable], *, font: str, lang: str, dossier_id: str, t
               out: Any) -> int:
     """Lay out ``story`` onto A4 pages with the dossier footer; returns the page count."""
     pages = {"count": 0}
+    cjk.install()  # ids are never cut in two
 
     def on_page_end(canv: Canvas, doc: BaseDocTemplate) -> None:
         pages["count"] += 1
