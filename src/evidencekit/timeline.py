@@ -125,7 +125,8 @@ def timeline_events(case: dict[str, Any], items: list[Item], lang: str = "zh") -
         events.append(_event(contact.get("date"), "tl_contact", sep.join(p for p in parts if p), [CASE_NAME]))
 
     for item in items:
-        if item.captured_at and (item.kind in ("screenshot", "photo") or item.mime.startswith("image/")):
+        if item.captured_at and (item.kind in ("screenshot", "photo", "image", "video")
+                                 or item.mime.startswith(("image/", "video/"))):
             exif = item.facts.get("exif") or {}
             device = " ".join(str(x) for x in (exif.get("make"), exif.get("model")) if x)
             text = item.path + (f"（{device}）" if device and not en else f" ({device})" if device else "")

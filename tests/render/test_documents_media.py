@@ -174,6 +174,8 @@ def test_a_video_shows_its_length_size_recording_time_and_key_frames(shown: Rend
     assert "0:03" in text and "320×240" in text
     assert "2025-03-12 20:20:00 (UTC+08:00)" in text  # the file's UTC time, shown in Beijing time
     assert "关键帧 8 张" in text and "0:00.2" in text and "0:02.8" in text
+    timeline = shown.pages[shown.page_of("时间线图")]
+    assert "录屏.mp4" in timeline and "2025-03-12 20:20:00" in timeline  # its recording time is an event
     page = shown.page_of("关键帧 8 张")
     reader = PdfReader(str(shown.result.output))
     images = [x for x in reader.pages[page]["/Resources"]["/XObject"].values()
