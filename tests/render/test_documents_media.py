@@ -4,6 +4,7 @@ as a JPEG of print size, an image without camera data called what it is, and ids
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from fractions import Fraction
@@ -284,3 +285,32 @@ def test_the_line_breaker_moves_a_run_whole_and_shrinks_one_wider_than_the_line(
     assert (first, second[:len(LONG_ID)]) == ("核查交易", LONG_ID)
     assert lines(f"核查交易<br/>{LONG_ID}", 100) == ["核查交易", LONG_ID]  # set smaller to fit 100 pt
     assert lines("截图（2025-03-12 20:16）", 60)[0] == "截图"
+
+
+def test_a_phone_video_stored_sideways_is_shown_upright(tmp_path: Path) -> None:
+    import av
+
+    from evidencekit.extract.video import contact_sheet, video_facts
+
+    path = tmp_path / "portrait.mp4"
+    with av.open(str(path), "w", format="mp4") as out:
+        stream = out.add_stream("libx264" if "libx264" in av.codecs_available else "mpeg4", rate=10)
+        stream.width, stream.height = 320, 240
+        stream.pix_fmt = "yuv420p"
+        stream.set_display_rotation(-90)  # a player turns it 90° clockwise, as phones record portrait
+        stored = Image.new("RGB", (320, 240), "white")
+        ImageDraw.Draw(stored).rectangle((0, 0, 80, 240), fill="red")  # red at the stored left edge
+        for n in range(10):
+            frame = av.VideoFrame.from_image(stored)
+            frame.pts, frame.time_base = n, Fraction(1, 10)
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    facts = video_facts(path)
+    assert (facts["width"], facts["height"], facts["rotation"], facts["recorded_at"]) == (240, 320, 90, None)
+    sheet = contact_sheet(path)
+    assert sheet is not None
+    first = Image.open(io.BytesIO(sheet.jpeg)).convert("RGB")
+    red, white = first.getpixel((120, 60)), first.getpixel((120, 300))  # the stored left edge is now on top
+    assert red[0] > 200 and red[1] < 60 and min(white) > 200

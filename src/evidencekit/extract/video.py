@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from evidencekit.clock import iso
+from evidencekit.timefmt import frame_time
 
 log = logging.getLogger("evidencekit")
 
@@ -22,7 +23,7 @@ SHEET_FRAMES = 8
 SHEET_COLUMNS = 4
 THUMB_LONG_SIDE = 480  # pixels of a frame's long side on the sheet
 SHEET_QUALITY = 82
-MAX_DECODE = 300  # frames decoded past a key frame to reach the time wanted
+MAX_DECODE = 60  # frames decoded past a key frame to reach the time wanted (2 s at 30 fps)
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def _rotation(container: Any, stream: Any) -> int:
 def contact_sheet(path: Path, frames: int = SHEET_FRAMES) -> ContactSheet | None:
     """A grid of ``frames`` frames at even intervals as one JPEG; None when none decodes."""
     import av
-    from PIL import Image
+    from PIL import Image, ImageDraw, ImageFont
 
     shots: list[tuple[float, Any]] = []
     try:
@@ -134,11 +135,18 @@ def contact_sheet(path: Path, frames: int = SHEET_FRAMES) -> ContactSheet | None
     cell_h = max(t.height for t in thumbs)
     gap = 8
     sheet = Image.new("RGB", (columns * cell_w + (columns - 1) * gap, rows * cell_h + (rows - 1) * gap), "white")
-    for n, thumb in enumerate(thumbs):
+    draw = ImageDraw.Draw(sheet)
+    font = ImageFont.load_default(size=max(12, cell_h // 12))
+    for n, (thumb, (when, _)) in enumerate(zip(thumbs, unique, strict=True)):
         row, col = divmod(n, columns)
         x = col * (cell_w + gap) + (cell_w - thumb.width) // 2
         y = row * (cell_h + gap) + (cell_h - thumb.height) // 2
         sheet.paste(thumb, (x, y))
+        # where the frame is, on the frame: white on a dark box, readable on any picture
+        stamp = frame_time(when)
+        left, top, right, bottom = draw.textbbox((x + 6, y + 6), stamp, font=font)
+        draw.rectangle((left - 3, top - 3, right + 3, bottom + 3), fill=(0, 0, 0))
+        draw.text((x + 6, y + 6), stamp, fill=(255, 255, 255), font=font)
     out = io.BytesIO()
     sheet.save(out, format="JPEG", quality=SHEET_QUALITY, optimize=True)
     return ContactSheet(out.getvalue(), sheet.size, tuple(round(w, 3) for w, _ in unique), columns)

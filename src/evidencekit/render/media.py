@@ -13,7 +13,7 @@ from evidencekit.render.document import ACCENT, FRAME_W, SHEET_KEY, SlotFlowable
 from evidencekit.render.labels import label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
-from evidencekit.timefmt import duration, offset_of, show_time
+from evidencekit.timefmt import duration, frame_time, offset_of, show_time
 
 PRIVACY_BG = colors.HexColor("#fdf0ee")
 
@@ -108,14 +108,8 @@ def video_flowables(view: DossierView, item: Item, visual: Visual) -> list[Flowa
             when += f" = {recorded}"
     lines.append(f"{label('video_recorded', lang)}{colon}{when}")
     flow: list[Flowable] = [Paragraph(esc("\n".join(x for x in lines if x)), s.small), Spacer(1, 2 * mm)]
-    times = "  ".join(_clock(t) for t in visual.frame_times)
+    times = "  ".join(frame_time(t) for t in visual.frame_times)
     flow.append(Paragraph(esc(label("video_frames", lang, n=len(visual.frame_times), times=times)), s.small))
     flow.append(SlotFlowable(f"{item.id}{SHEET_KEY}", visual.size[0], visual.size[1], view.slots, min_fraction=0.6))
     flow.append(Paragraph(esc(label("video_note", lang)), s.small))
     return flow
-
-
-def _clock(seconds: float) -> str:
-    """``0:07.5``: where a frame is, to a tenth of a second."""
-    minutes, rest = divmod(seconds, 60)
-    return f"{int(minutes)}:{rest:04.1f}"
