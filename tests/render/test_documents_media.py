@@ -154,6 +154,7 @@ def test_every_xlsx_sheet_is_a_table_headed_by_its_name(shown: Rendered) -> None
     assert "工作表：经过" in text and "工作表：金额" in text
     assert "第199次联系客服" in text and "第200次联系客服" not in text  # 200 rows a sheet, its header one of them
     assert "其余 51 行见附件原件" in text
+    assert "工作表：经过（接上页）" in text  # the running head of the sheet's later pages
     assert LONG_ID in text
     assert text.index("工作表：经过") < text.index("其余 51 行") < text.index("工作表：金额")
     facts = item(shown, "笔记.xlsx").facts

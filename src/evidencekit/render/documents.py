@@ -9,7 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from evidencekit.model import Block, Visual
-from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, table_style
+from evidencekit.render.document import FRAME_W, MUTED, RULE, RUNNING_ATTR, SHADE, table_style
 from evidencekit.render.labels import label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
@@ -20,16 +20,27 @@ MIN_COLUMN = 12 * mm
 HEAD_ROOM = 30 * mm
 
 
-def document_flowables(view: DossierView, visual: Visual) -> list[Flowable]:
+class _RunningTable(Table):
+    """A table whose parts on later pages carry a running head ("E06 工作表：经过（接上页）")."""
+
+    def split(self, avail_w: float, avail_h: float) -> list[Flowable]:
+        parts = super().split(avail_w, avail_h)
+        for part in parts:
+            setattr(part, RUNNING_ATTR, getattr(self, RUNNING_ATTR, None))
+        return parts
+
+
+def document_flowables(view: DossierView, item_id: str, visual: Visual) -> list[Flowable]:
     s, lang = view.styles, view.lang
+    running = item_id
     flow: list[Flowable] = [Paragraph(esc(label("doc_note", lang)), s.small), Spacer(1, 2 * mm)]
     blocks = visual.blocks
     for n, block in enumerate(blocks):
         if block.kind == "sheet":
             following = blocks[n + 1] if n + 1 < len(blocks) else None
             # a heading never ends a page: it starts a new one when less than a few rows' room is left
-            flow += [CondPageBreak(HEAD_ROOM),
-                     Paragraph(esc(label("doc_sheet", lang, name=view.shown(block.text)), multiline=False), s.h3)]
+            running = f"{item_id} {label('doc_sheet', lang, name=view.shown(block.text))}"
+            flow += [CondPageBreak(HEAD_ROOM), Paragraph(esc(running, multiline=False), s.h3)]
             if following is None or following.kind != "table":
                 flow.append(Paragraph(esc(label("doc_sheet_empty", lang)), s.small))
         elif block.kind == "heading":
@@ -38,17 +49,18 @@ def document_flowables(view: DossierView, visual: Visual) -> list[Flowable]:
             flow.append(Paragraph(esc(view.shown(block.text)), s.body))
             flow.append(Spacer(1, 1.5 * mm))
         elif block.kind == "table":
-            flow += table_flowables(view, block)
+            flow += table_flowables(view, block, running)
     return flow
 
 
-def table_flowables(view: DossierView, block: Block) -> list[Flowable]:
+def table_flowables(view: DossierView, block: Block, running: str) -> list[Flowable]:
     s, lang = view.styles, view.lang
     style = s.cell if len(block.rows[0]) <= 6 else s.cell_small
     cell_style = ParagraphStyle(f"doc_{style.name}", parent=style)
     widths = _widths(block.rows, s.font, cell_style.fontSize)
     data = [[Paragraph(esc(view.shown(c)), cell_style) for c in row] for row in block.rows]
-    table = Table(data, colWidths=widths, repeatRows=1 if len(data) > 1 else 0, splitInRow=1, hAlign="LEFT")
+    table = _RunningTable(data, colWidths=widths, repeatRows=1 if len(data) > 1 else 0, splitInRow=1, hAlign="LEFT")
+    setattr(table, RUNNING_ATTR, running)
     table.setStyle(table_style(s.font,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),

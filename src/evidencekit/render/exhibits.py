@@ -50,7 +50,7 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
     elif visual.mode in ("text", "card") and has_messages(item):
         flow += chat_flowables(view, item)
     elif visual.mode == "document":
-        flow += document_flowables(view, visual)
+        flow += document_flowables(view, item.id, visual)
     elif visual.mode == "video":
         flow += video_flowables(view, item, visual)
     elif visual.mode == "image" and needs_strips(*visual.size):
