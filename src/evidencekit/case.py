@@ -790,8 +790,8 @@ outcome = ""
 [[evidence]]
 # 文件路径（相对于本文件夹），例："screens/1.png"
 path = ""
-# 证据类型（不填则自动识别）：screenshot 截图 | photo 照片 | receipt 凭证 | bill 账单
-#   chat 聊天记录 | recording 录音 | video 视频 | document 文件 | other 其他
+# 证据类型（不填则自动识别）：screenshot 截图 | photo 照片 | image 图片（无拍摄信息）| receipt 凭证
+#   bill 账单 | chat 聊天记录 | recording 录音 | video 视频 | document 文件 | other 其他
 kind = ""
 # 来源：在哪里、如何取得，例："支付宝App 账单详情截图"
 source = ""

@@ -9,7 +9,7 @@ from typing import Any
 from evidencekit.i18n import Message, msg, text_of
 
 #: Evidence kinds (DESIGN.md), in the order the evidence list prefers.
-KINDS = ("screenshot", "photo", "receipt", "bill", "chat", "recording", "video", "document", "other")
+KINDS = ("screenshot", "photo", "image", "receipt", "bill", "chat", "recording", "video", "document", "other")
 
 PROBLEM_TYPES = (
     "payment_failed",
@@ -155,15 +155,29 @@ def _as_message(value: str | Message) -> Message:
 
 
 @dataclass(frozen=True)
+class Block:
+    """One piece of an office document shown on a page: a heading, a paragraph or a table."""
+
+    kind: str  # "heading" | "paragraph" | "table" | "sheet" (a workbook sheet's name)
+    text: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's rows shown, the first one its header
+    more_rows: int = 0  # rows of the table in the original beyond those shown
+    more_columns: int = 0  # columns beyond those shown
+
+
+@dataclass(frozen=True)
 class Visual:
     """How an item shows on its exhibit pages."""
 
-    mode: str  # "image" | "pdf" | "text" | "card"
+    mode: str  # "image" | "pdf" | "text" | "document" | "video" | "card"
     size: tuple[float, float] = (0.0, 0.0)  # display size of an image
     pages: tuple[tuple[float, float], ...] = ()  # display sizes of a PDF's pages
     text: str | None = None
     truncated: bool = False
     reason: str | None = None  # why a card instead of the content
+    blocks: tuple[Block, ...] = ()  # a document's headings, paragraphs and tables
+    picture: bytes | None = None  # a JPEG made for the page (a video's contact sheet), not the original
+    frame_times: tuple[float, ...] = ()  # seconds into a video of each frame on its contact sheet
     problem: bool = False  # the content should show but cannot (damaged, encrypted): warn the reader
 
 

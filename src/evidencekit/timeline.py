@@ -128,7 +128,7 @@ def timeline_events(case: dict[str, Any], items: list[Item], lang: str = "zh") -
         events.append(_event(contact.get("date"), "tl_contact", sep.join(p for p in parts if p), [CASE_NAME]))
 
     for item in items:
-        pictured = item.kind in ("screenshot", "photo") or item.mime.startswith("image/")
+        pictured = item.kind in ("screenshot", "photo", "image", "video") or item.mime.startswith(("image/", "video/"))
         if item.captured_at and (pictured or item.facts.get("capture_time")):
             exif = item.facts.get("exif") or {}
             device = " ".join(str(x) for x in (exif.get("make"), exif.get("model")) if x)

@@ -743,7 +743,7 @@ def transaction_voucher(ctx: CheckContext, params: Mapping[str, Any]) -> Finding
         return ok(t("check.voucher.bill", "zh", ids=shown), t("check.voucher.bill", "en", ids=shown))
     for item in ctx.items:
         screen = _readable_screen(item)
-        if screen and _item_kind(ctx, item) in ("screenshot", "photo"):
+        if screen and _item_kind(ctx, item) in ("screenshot", "photo", "image"):
             what = " · ".join(f"¥{v}" if k == "amount" else str(v) for k, v in screen.items())
             ident = str(item.get("id") or item.get("path"))
             return ok(t("check.voucher.screen", "zh", id=ident, what=what),

@@ -31,6 +31,7 @@ from evidencekit.capture_names import capture_from_name, container_capture
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
+from evidencekit.extract.video import video_facts
 from evidencekit.i18n import msg
 from evidencekit.model import Extraction
 
@@ -257,12 +258,33 @@ def extract_media(path: Path, mime: str, options: ExtractOptions) -> Extraction:
                           warnings=warnings.as_list())
     facts = info.facts()
     named = capture_from_name(path.name)
-    captured_at = facts.get("created") or (named.time if named else None)
-    if facts.get("created"):
-        facts["capture_time"] = container_capture(facts["created"], "mvhd creation_time")
+    if info.kind == "video":
+        extraction = _with_picture(path, facts, warnings)
+        if extraction.captured_at:
+            facts["capture_time"] = container_capture(extraction.captured_at, "creation_time")
+            return extraction
+        base_facts, base_warnings = extraction.facts, extraction.warnings
+    else:
+        base_facts, base_warnings = facts, warnings.as_list()
+    captured_at = base_facts.get("created") or (named.time if named else None)
+    if base_facts.get("created"):
+        base_facts["capture_time"] = container_capture(base_facts["created"], "mvhd creation_time")
     elif named:
-        facts["capture_time"] = named.as_fact()
-    return Extraction(kind=info.kind, facts=facts, warnings=warnings.as_list(), captured_at=captured_at)
+        base_facts["capture_time"] = named.as_fact()
+    return Extraction(kind=info.kind, facts=base_facts, warnings=base_warnings, captured_at=captured_at)
+
+
+def _with_picture(path: Path, facts: dict[str, Any], warnings: Warnings) -> Extraction:
+    """A video's picture size, frame rate and recording time from PyAV; its duration where the
+    headers gave none. The recording time is the video's capture time."""
+    seen = video_facts(path)
+    if not seen:
+        warnings.add(msg("warn.video.undecodable"))
+        return Extraction(kind="video", facts=facts, warnings=warnings.as_list())
+    if seen.get("duration_seconds") is not None and facts.get("duration_seconds") is None:
+        facts["duration_seconds"] = seen["duration_seconds"]
+    facts.update({key: value for key, value in seen.items() if key != "duration_seconds"})
+    return Extraction(kind="video", facts=facts, warnings=warnings.as_list(), captured_at=seen.get("recorded_at"))
 
 
 def _mutagen_info(reader: type[mutagen.FileType], handle: BinaryIO, warnings: Warnings | None) -> Any:

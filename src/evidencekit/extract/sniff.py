@@ -45,7 +45,7 @@ def _sniff(path: Path, mime: str) -> str:
     head = read_head(path, 64)
     container = media.container_of(head)  # signatures only: a bare 2-byte frame sync waits until after text
     if container == "heif" or mime.startswith("image/"):
-        return "photo" if images.is_camera_photo(path) else "screenshot"
+        return images.image_kind(path)
     if container is not None:
         return media.media_kind_of(path) or _kind_from_mime(mime)
     if head.startswith(b"%PDF") or mime == "application/pdf":

@@ -3,8 +3,10 @@
 JPEG data goes in as it is (DCTDecode). PNG data goes in as it is when PDF's Flate
 predictors can read it (non-interlaced, no alpha): the IDAT chunks are copied
 straight from the file, as img2pdf does. Everything else is decoded once with
-Pillow and re-encoded losslessly. EXIF orientation is applied by the placement
-matrix, never by re-encoding.
+Pillow and re-encoded losslessly, except photos stored in lossy formats PDF cannot
+take (HEIC, AVIF): those become a JPEG of print size, since a lossless copy of a
+12-megapixel photo would be many times the original (the original is attached as it
+is). EXIF orientation is applied by the placement matrix, never by re-encoding.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from evidencekit.pdf.writer import FileSegments, name, num, pdf_dict
 Image.MAX_IMAGE_PIXELS = 200_000_000  # screenshots of long chats are tall; refuse only absurd sizes
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+LOSSY_PHOTO_FORMATS = ("HEIF", "AVIF")
+PHOTO_MAX_SIDE = 2000  # pixels: 200 dpi across a whole A4 page
+PHOTO_QUALITY = 85
 
 
 class ImageUnreadable(Exception):
@@ -183,6 +188,10 @@ def _decoded(path: Path) -> XImage:
         with Image.open(path) as img:
             orientation = _exif_orientation(img)
             img.load()
+            if img.format in LOSSY_PHOTO_FORMATS:
+                photo = _jpeg_of(img)
+                photo.orientation = orientation
+                return photo
             frame: Image.Image = img
             alpha: Image.Image | None = None
             if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
@@ -200,6 +209,27 @@ def _decoded(path: Path) -> XImage:
         main.smask = _flate_png(alpha)
     main.orientation = orientation
     return main
+
+
+def _jpeg_of(img: Image.Image) -> XImage:
+    """A photo as a JPEG no larger than ``PHOTO_MAX_SIDE`` on its long side."""
+    frame = img.convert("RGB")
+    if max(frame.size) > PHOTO_MAX_SIDE:
+        frame.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE), Image.Resampling.LANCZOS)
+    buf = io.BytesIO()
+    frame.save(buf, format="JPEG", quality=PHOTO_QUALITY, optimize=True)
+    entries = _image_dict(frame.width, frame.height, "/DeviceRGB", 8)
+    entries[g.NameObject("/Filter")] = name("DCTDecode")
+    return XImage(entries, buf.getvalue(), frame.width, frame.height)
+
+
+def jpeg_image(data: bytes) -> XImage:
+    """An RGB JPEG made in memory (a video's contact sheet) as an XObject, passed through."""
+    with Image.open(io.BytesIO(data)) as img:
+        w, h = img.size
+    entries = _image_dict(w, h, "/DeviceRGB", 8)
+    entries[g.NameObject("/Filter")] = name("DCTDecode")
+    return XImage(entries, data, w, h)
 
 
 def _flate_png(img: Image.Image) -> XImage:

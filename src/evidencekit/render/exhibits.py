@@ -10,8 +10,10 @@ from evidencekit.model import Item
 from evidencekit.render.bills import bill_flowables, has_transactions
 from evidencekit.render.chats import chat_flowables, has_messages
 from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, Marker, SlotFlowable, table_style
+from evidencekit.render.documents import document_flowables
 from evidencekit.render.labels import human_size, kind_label, label
-from evidencekit.render.media import image_facts, media_summary
+from evidencekit.render.media import image_facts, media_summary, video_flowables
+from evidencekit.render.strips import ImageStrips, needs_strips
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
 
@@ -47,6 +49,13 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
         flow += bill_flowables(view, item)
     elif visual.mode in ("text", "card") and has_messages(item):
         flow += chat_flowables(view, item)
+    elif visual.mode == "document":
+        flow += document_flowables(view, item.id, visual)
+    elif visual.mode == "video":
+        flow += video_flowables(view, item, visual)
+    elif visual.mode == "image" and needs_strips(*visual.size):
+        flow.append(ImageStrips(item.id, visual.size[0], visual.size[1], view.slots, font=s.font, lang=lang,
+                                item_id=item.id))
     elif visual.mode == "image":
         flow.append(SlotFlowable(item.id, visual.size[0], visual.size[1], view.slots))
     elif visual.mode == "pdf":
