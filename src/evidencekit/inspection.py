@@ -9,6 +9,7 @@ from typing import Any
 
 from evidencekit.case import CaseFile, empty_case, load_case, normalise_rel_path
 from evidencekit.clock import Clock, system_clock
+from evidencekit.clutter import mark_duplicates
 from evidencekit.collect import collect
 from evidencekit.errors import BadInput
 from evidencekit.extract import ExtractOptions, extract, sniff_kind
@@ -54,6 +55,7 @@ def inspect_folder(folder: Path, case_path: Path | None = None, *, progress: Pro
     if require_files and not collection.files:
         raise BadInput(msg("err.no_evidence", path=str(folder)), msg("err.no_evidence.hint"))
     items = describe(collection.files, case, progress)
+    mark_duplicates(items)
     planned = None
     if plan:
         planned = plan_dossier(items, case, skipped=collection.skipped, lang=lang, channel=None, public=False,

@@ -107,6 +107,13 @@ class Item:
     proves: str | None = None
     facts: dict[str, Any] = field(default_factory=dict)
     warnings: list[str | Message] = field(default_factory=list)
+    duplicate_of: str | None = None  # the id of an earlier item with the same bytes: not attached again
+    embedded: bool = True  # False for --hash-only: hashed and listed, the original kept by its owner
+
+    @property
+    def attached(self) -> bool:
+        """Whether the dossier carries this item's bytes as its own attachment."""
+        return self.embedded and self.duplicate_of is None
 
     def manifest_entry(self) -> dict[str, Any]:
         entry: dict[str, Any] = {
@@ -126,6 +133,10 @@ class Item:
             entry["warning_codes"] = [_as_message(w).as_code() for w in self.warnings]
         if self.proves:
             entry["proves"] = self.proves
+        if self.duplicate_of:
+            entry["duplicate_of"] = self.duplicate_of
+        if not self.embedded:
+            entry["embedded"] = False
         return entry
 
     def warnings_in(self, lang: str) -> list[str]:

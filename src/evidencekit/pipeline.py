@@ -18,6 +18,7 @@ from typing import Any
 from evidencekit import assemble as assembly
 from evidencekit.case import CaseFile
 from evidencekit.clock import CHINA_TZ, Clock, iso, system_clock
+from evidencekit.clutter import mark_duplicates, mark_hash_only
 from evidencekit.collect import collect
 from evidencekit.errors import BadInput, EvidencekitError, OutputExists, SigningFailed
 from evidencekit.fileio import atomic_output, output_exists
@@ -38,6 +39,7 @@ from evidencekit.render.dossier import RenderedPages, render_dossier
 from evidencekit.render.fonts import register_font
 from evidencekit.render.view import Signer
 from evidencekit.seal import seal_in_place
+from evidencekit.summary import DEFAULT_SIZE_WARN, Summary, summarize
 from evidencekit.timestamping import TimestampFailed, make_timestamper, probe
 
 log = logging.getLogger("evidencekit")
@@ -60,6 +62,10 @@ class BundleOptions:
     tsa_optional: bool = False  # seal without a timestamp if the TSA fails, and say so
     archive: bool = False  # B-LTA: validation data and a document timestamp
     sealer_name: str | None = None  # the name a newly made default identity seals under
+    exclude: tuple[str, ...] = ()  # globs on the relative path: left out, named in the summary only
+    hash_only: tuple[str, ...] = ()  # globs: hashed and listed, not embedded (the owner keeps the original)
+    page_images: str = "full"  # "print": pages show images at 150 dpi; attachments stay the originals
+    size_warn: int | None = DEFAULT_SIZE_WARN  # warn above this many bytes (None: never)
 
 
 @dataclass
@@ -79,6 +85,7 @@ class BundleResult:
     warnings: list[Message] = field(default_factory=list)  # advice for the complainant
     tsa: dict[str, Any] | None = None  # url, name and time of the TSA that answered
     plan: DossierPlan | None = field(default=None, repr=False)  # what the dossier says, incl. the channel check
+    summary: Summary | None = None  # what went in, with the sealed size
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -100,6 +107,7 @@ class BundleResult:
             "warnings": [str(w) for w in self.warnings],  # English, as before
             "warning_messages": [w.to_dict() for w in self.warnings],  # code, params and both texts
             "checks": self.plan.checks.to_dict() if self.plan is not None and self.plan.checks else None,
+            "summary": self.summary.to_dict() if self.summary is not None else None,
         }
 
 
@@ -109,12 +117,14 @@ def default_output(folder: Path) -> Path:
 
 
 def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system_clock,
-                  progress: Progress | None = None, identity: Identity | None = None) -> BundleResult:
+                  progress: Progress | None = None, identity: Identity | None = None,
+                  on_summary: Callable[[Summary], None] | None = None) -> BundleResult:
     """Bundle ``folder`` into one sealed dossier. Never writes inside ``folder``.
 
     The stages, each a function: collect → describe → plan → render → assemble → seal. With
     ``identity`` given, nothing else is read for the signing key; without it the identity comes
-    from ``options.identity_path`` or the default one (created on first use).
+    from ``options.identity_path`` or the default one (created on first use). ``on_summary`` hears
+    what goes in (:mod:`evidencekit.summary`) once it is planned, before anything is written.
     """
     folder = Path(folder)
     output = (options.output or default_output(folder)).absolute()
@@ -129,14 +139,16 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
     if options.archive and timestamper is None and tsa_warning:
         tsa_warning = msg("bundle.no_tsa_no_archive", reason=tsa_warning.params["reason"])
 
-    collection = collect(folder)
+    collection = collect(folder, options.exclude)
     if not collection.files:
         raise BadInput(msg("err.no_evidence", path=str(folder)), msg("err.no_evidence.hint_bundle"))
-    items = describe(collection.files, case, progress)
+    items = _described(collection.files, case, options, progress)
     signer = Signer(identity.name, identity.fingerprint, identity.self_signed)
     plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
                         public=options.public, now=now, time_source="tsa" if timestamper else "local-clock",
                         signer=signer)
+    if on_summary is not None:
+        on_summary(_summary(plan, collection.excluded, options))
     font = register_font(options.font)
     warnings = [tsa_warning] if tsa_warning else []
     try:
@@ -158,7 +170,36 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
         warnings=warnings + list(plan.notices) + [msg("bundle.statement_lint", warning=w)
                                                   for w in plan.lint],
         tsa=tsa_info, plan=plan,
+        summary=_summary(plan, collection.excluded, options, size=output.stat().st_size),
     )
+
+
+def preview_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system_clock,
+                    progress: Progress | None = None) -> Summary:
+    """``bundle --dry-run``: what would go in, planned exactly as :func:`build_dossier` plans it.
+    Writes nothing: no dossier, no identity, nothing in ``folder``."""
+    folder = Path(folder)
+    case = load_case_for(folder, options.case_path)
+    collection = collect(folder, options.exclude)
+    if not collection.files:
+        raise BadInput(msg("err.no_evidence", path=str(folder)), msg("err.no_evidence.hint_bundle"))
+    items = _described(collection.files, case, options, progress)
+    plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
+                        public=options.public, now=clock(), time_source="local-clock", signer=Signer("", "", True))
+    return _summary(plan, collection.excluded, options)
+
+
+def _described(files: list[Any], case: CaseFile, options: BundleOptions, progress: Progress | None) -> list[Item]:
+    """describe, then the clutter rules: duplicates attached once, ``--hash-only`` not embedded."""
+    items = describe(files, case, progress)
+    mark_duplicates(items)
+    mark_hash_only(items, options.hash_only)
+    return items
+
+
+def _summary(plan: DossierPlan, excluded: list[Skipped], options: BundleOptions, size: int | None = None) -> Summary:
+    return summarize(plan, excluded=excluded, size_warn=options.size_warn, page_images=options.page_images,
+                     size=size)
 
 
 def _write_sealed(plan: DossierPlan, font: str, output: Path, options: BundleOptions, identity: Identity,
@@ -171,7 +212,8 @@ def _write_sealed(plan: DossierPlan, font: str, output: Path, options: BundleOpt
         with out.file as stream:
             assembly.assemble(stream, rendered, list(plan.items), dossier_id=plan.dossier_id,
                               manifest_bytes=plan.manifest.canonical, case_text=plan.sealed_case.text,
-                              passwords=dict(plan.passwords), progress=progress)
+                              passwords=dict(plan.passwords), progress=progress,
+                              page_images=options.page_images)
         if progress:
             progress("seal", 0, 1)
         seal_in_place(out.path, identity, signing_time=now, document_id=bytes.fromhex(plan.dossier_id),

@@ -129,6 +129,7 @@ class VerifyReport:
     signatures: list[SignatureInfo] = dataclasses.field(default_factory=list)
     findings: list[Finding] = dataclasses.field(default_factory=list)
     items_checked: int = 0
+    items_not_embedded: int = 0  # listed with their digests, originals kept outside (--hash-only)
     items_total: int = 0
     case_title: str | None = None
     trust_anchors: int = 0
@@ -158,7 +159,8 @@ class VerifyReport:
             "exit_code": int(self.exit_code),
             "dossier_id": self.dossier_id,
             "case_title": self.case_title,
-            "items": {"checked": self.items_checked, "total": self.items_total},
+            "items": {"checked": self.items_checked, "total": self.items_total,
+                      "not_embedded": self.items_not_embedded},
             "trust_anchors": self.trust_anchors,
             "time_source_claimed": self.time_source_claimed,
             "file_bytes": self.file_size,
@@ -805,8 +807,14 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
     report.items_total = len(items)
     early = prehashed.result() if prehashed is not None else {}
     expected_keys = {MANIFEST_NAME, CASE_NAME}
+    by_id = {str(item.get("id")): item for item in items}
+    verified: set[str] = set()
     for item in items:
         item_id, item_path = str(item.get("id")), str(item.get("path"))
+        if item.get("duplicate_of") is not None or item.get("embedded") is False:
+            if _check_unattached(report, item, by_id, verified):
+                report.items_checked += 1
+            continue
         expected_keys.add(item_id)
         spec = files.get(item_id)
         if spec is None:
@@ -825,6 +833,7 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
             report.fail("item-sm3-mismatch", msg("verify.item_sm3_mismatch", id=item_id, path=item_path), item_id)
             continue
         report.items_checked += 1
+        verified.add(item_id)
     for key in sorted(set(files) - expected_keys):
         report.fail("unexpected-attachment", msg("verify.unexpected_attachment", name=key))
     case_spec = files.get(CASE_NAME)
@@ -832,6 +841,31 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
         raw_case = read_attachment(case_spec, reader, f, offsets)
         if raw_case is None or not sealed_case_matches(raw_case, manifest.get("case")):
             report.fail("case-mismatch", msg("verify.case_mismatch"))
+
+
+def _check_unattached(report: VerifyReport, item: dict[str, Any], by_id: dict[str, dict[str, Any]],
+                      verified: set[str]) -> bool:
+    """An item the dossier lists without its own attachment: a copy of an earlier item (its
+    digests must be that item's, which is checked as an attachment), or one hashed only
+    (``embedded: false``: its digests are sealed, the original is its owner's to keep)."""
+    item_id, item_path = str(item.get("id")), str(item.get("path"))
+    of = item.get("duplicate_of")
+    if of is not None:
+        first = by_id.get(str(of))
+        if (first is None or first is item or first.get("duplicate_of") is not None
+                or first.get("embedded") is False):
+            report.fail("duplicate-broken", msg("verify.duplicate_broken", id=item_id, path=item_path, of=str(of)),
+                        item_id)
+            return False
+        if any(item.get(key) != first.get(key) for key in ("sha256", "sm3", "size")):
+            report.fail("item-hash-mismatch", msg("verify.duplicate_differs", id=item_id, path=item_path,
+                                                  of=str(of)), item_id)
+            return False
+        return str(of) in verified  # checked through its first copy's attachment
+    report.items_not_embedded += 1
+    report.warn("not-embedded", msg("verify.not_embedded", id=item_id, path=item_path,
+                                    sha256=str(item.get("sha256")), sm3=str(item.get("sm3"))), item_id)
+    return False
 
 
 def _check_cover(report: VerifyReport, reader: Any, dossier_id: str) -> None:

@@ -18,7 +18,8 @@ from evidencekit.render.view import DossierView
 
 def exhibits(view: DossierView) -> list[Flowable]:
     flow: list[Flowable] = []
-    for index, item in enumerate(view.items):
+    shown = [item for item in view.items if not item.duplicate_of]  # a copy is its first's pages
+    for index, item in enumerate(shown):
         flow += exhibit(view, item, first=index == 0)
     return flow
 
