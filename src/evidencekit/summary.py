@@ -19,7 +19,7 @@ _LITTER = ("skip.os_litter", "skip.office_temp", "skip.os_folder")
 _UNREADABLE = ("skip.unreadable", "skip.no_permission", "skip.folder_unreadable")
 _PAGE_BASE = 80_000  # the cover, statement, evidence list and timeline: text and vector art
 _PAGE_PER_ITEM = 12_000  # an exhibit's heading, facts table and footer
-_PRINT_IMAGE = 140_000  # a page image at 150 dpi, JPEG: what a phone screenshot comes to
+_PRINT_IMAGE = 90_000  # a page image at 150 dpi, JPEG: what a phone screenshot comes to (measured)
 
 
 @dataclass(frozen=True)
@@ -125,10 +125,10 @@ def summarize(plan: DossierPlan, *, excluded: list[Skipped] | None = None, size_
         without_time=[(i.id, i.path) for i in items if not i.duplicate_of and not i.captured_at],
         expected_size=expected, size_warn=size_warn or None, page_images=page_images, size=size,
     )
-    return _with_warnings(summary)
+    return _with_warnings(summary, videos=any(i.kind == "video" and i.attached for i in items))
 
 
-def _with_warnings(summary: Summary) -> Summary:
+def _with_warnings(summary: Summary, *, videos: bool) -> Summary:
     warnings: list[Message] = []
     if summary.empty:
         warnings.append(msg("summary.empty_named", paths=[s.path for s in summary.empty]))
@@ -138,7 +138,7 @@ def _with_warnings(summary: Summary) -> Summary:
                             limit=megabytes(summary.size_warn or 0)))
         if summary.page_images != "print":
             warnings.append(msg("summary.hint_print"))
-        if not summary.not_embedded:
+        if videos:
             warnings.append(msg("summary.hint_hash_only"))
     return Summary(**{**summary.__dict__, "warnings": warnings})
 
