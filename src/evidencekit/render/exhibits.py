@@ -38,6 +38,10 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
     flow += [Paragraph(esc(title, multiline=False), s.h2), facts_table(view, item)]
     if item.kind in ("screenshot", "photo") or item.mime.startswith("image/"):
         flow += [Spacer(1, 1.5 * mm), *image_facts(view, item)]
+    copies = [other.id for other in view.items if other.duplicate_of == item.id]
+    if copies:
+        flow.append(Paragraph(esc(label("copies", lang, ids="、".join(copies) if lang != "en" else ", ".join(copies))),
+                              s.small))
     for warning in item.warnings:
         if item.facts.get("gps_present") and "GPS" in warning:
             continue  # the privacy box above says it, in the dossier's language
@@ -69,7 +73,7 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
         summary = media_summary(item, lang)
         shown = text_of(visual.reason, view.lang) if visual.reason else None
         reason = f"{summary}\n\n{shown}" if summary and shown else summary or shown
-        flow.append(card(view, reason))
+        flow.append(card(view, reason, attached=item.attached))
     return flow
 
 
@@ -101,11 +105,11 @@ def facts_table(view: DossierView, item: Item) -> Table:
     return table
 
 
-def card(view: DossierView, reason: str | None) -> Flowable:
+def card(view: DossierView, reason: str | None, *, attached: bool = True) -> Flowable:
     s, lang = view.styles, view.lang
-    text = esc(label("card_note", lang))
+    text = esc(label("card_note", lang)) if attached else ""  # "sealed in full as an attachment"
     if reason:
-        text = esc(reason) + "<br/><br/>" + text
+        text = esc(reason) + ("<br/><br/>" + text if text else "")
     box = Table([[Paragraph(text, s.body)]], colWidths=[FRAME_W])
     box.setStyle(table_style(view.styles.font,
         ("BACKGROUND", (0, 0), (-1, -1), SHADE),
