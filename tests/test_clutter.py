@@ -159,6 +159,24 @@ def test_hash_only_lists_and_hashes_without_embedding(cluttered: Path, tmp_path:
     assert not (tmp_path / "x" / "screen recording.mp4").exists()
 
 
+def test_verify_originals_checks_the_kept_originals_of_hash_only_items(cluttered: Path, tmp_path: Path) -> None:
+    out = tmp_path / "d.pdf"
+    _bundle(cluttered, out, "--hash-only", "*.mp4")
+    kept = verify_dossier(out, originals=cluttered)
+    assert kept.exit_code == 0 and kept.items_checked == kept.items_total
+    assert [f.code for f in kept.findings if f.item] == ["original-matches"]
+    elsewhere = tmp_path / "kept"
+    elsewhere.mkdir()
+    missing = verify_dossier(out, originals=elsewhere)
+    assert missing.exit_code == 0 and {f.code for f in missing.findings} >= {"not-embedded", "original-not-found"}
+    changed = bytearray((cluttered / "screen recording.mp4").read_bytes())
+    changed[100] ^= 1
+    (elsewhere / "screen recording.mp4").write_bytes(bytes(changed))
+    result = CliRunner().invoke(main, ["--lang", "en", "verify", str(out), "--originals", str(elsewhere)])
+    assert result.exit_code == 4
+    assert "does not match its sealed digests" in result.output
+
+
 def _snapshot(root: Path) -> dict[str, tuple[int, int, str]]:
     out = {}
     for dirpath, dirnames, filenames in os.walk(root):

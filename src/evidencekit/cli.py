@@ -676,12 +676,15 @@ def _say_requirements(report: Any, dossier: Path, lang: str) -> None:
               help="help.verify.save_sealed")
 @click.option("--force", is_flag=True, help="help.verify.force")
 @click.option("--json", "as_json", is_flag=True, help="help.verify.json")
+@click.option("--originals", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="help.verify.originals")
 @_run
-def verify(dossier: Path, trust_paths: tuple[Path, ...], save_to: Path | None, force: bool, as_json: bool) -> None:
+def verify(dossier: Path, trust_paths: tuple[Path, ...], save_to: Path | None, force: bool, as_json: bool,
+           originals: Path | None) -> None:
     from evidencekit.verdict_text import render_report
     from evidencekit.verify import load_trust_anchors, save_sealed, verify_dossier
 
-    report = verify_dossier(dossier, load_trust_anchors(list(trust_paths)))
+    report = verify_dossier(dossier, load_trust_anchors(list(trust_paths)), originals=originals)
     if not as_json:  # the verdict first: a --save-sealed that cannot be written must not hide it
         for line in render_report(report, _settings().lang):
             _echo(line)

@@ -1576,6 +1576,19 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "（SHA-256 {sha256}，SM3 {sm3}）。",
                             "Item {id} ({path}) is not embedded: keep the original; its SHA-256/SM3 are sealed "
                             "here (SHA-256 {sha256}, SM3 {sm3})."),
+    "verify.original_not_found": ("证据 {id}（{path}）未嵌入，{folder} 中也没有它的原件：无法核对。",
+                                  "Item {id} ({path}) is not embedded, and {folder} does not hold its original: "
+                                  "not checked."),
+    "verify.original_unreadable": ("证据 {id} 的原件 {path} 无法读取：{reason}", "Item {id}'s original {path} "
+                                   "cannot be read: {reason}"),
+    "verify.original_mismatch": ("证据 {id} 的原件 {path} 与封存的摘要不符（应为 {expected}…，实为 {found}…）。",
+                                 "Item {id}'s original {path} does not match its sealed digests (expected "
+                                 "{expected}…, found {found}…)."),
+    "verify.original_matches": ("证据 {id} 未嵌入；保存的原件 {path} 与封存的 SHA-256/SM3 摘要一致。",
+                                "Item {id} is not embedded; the kept original {path} matches its sealed SHA-256/SM3."),
+    "help.verify.originals": ("未嵌入卷宗的原件（bundle --hash-only）所在的文件夹，按封存的相对路径查找并核对摘要。",
+                              "A folder holding the originals sealed without embedding (bundle --hash-only), under "
+                              "their sealed paths: each is hashed against the dossier."),
     "verdict.not_embedded": ("未嵌入的原始文件：{n} 件（只封存了摘要，原件由提交人保存）",
                              "Originals not embedded: {n} (only their digests are sealed; the submitter keeps them)"),
     "unpack.not_embedded": ("未嵌入卷宗：请用保存的原件，核对其 SHA-256/SM3 摘要",

@@ -30,10 +30,10 @@ from evidencekit.case import sealed_case_matches
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.errors import BadInput, CannotVerify, ExitCode, OutputExists
 from evidencekit.fileio import atomic_output, output_exists
-from evidencekit.hashing import Digester
+from evidencekit.hashing import Digester, digest_file
 from evidencekit.i18n import Message, msg, os_reason
 from evidencekit.layout import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME, SEAL_FIELD
-from evidencekit.manifest import parse_manifest
+from evidencekit.manifest import decode_path_bytes, parse_manifest
 from evidencekit.pdf.agreement import disagreements
 from evidencekit.pdf.attachments import (
     attachment_route_problems,
@@ -130,6 +130,7 @@ class VerifyReport:
     findings: list[Finding] = dataclasses.field(default_factory=list)
     items_checked: int = 0
     items_not_embedded: int = 0  # listed with their digests, originals kept outside (--hash-only)
+    not_embedded: list[dict[str, Any]] = dataclasses.field(default_factory=list, repr=False)  # their rows
     items_total: int = 0
     case_title: str | None = None
     trust_anchors: int = 0
@@ -234,13 +235,16 @@ def _quiet_validators() -> Iterator[None]:
             lg.setLevel(level)
 
 
-def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> VerifyReport:
-    """Check a dossier; returns a report. Raises CannotVerify when it is not one."""
+def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None,
+                   originals: Path | None = None) -> VerifyReport:
+    """Check a dossier; returns a report. Raises CannotVerify when it is not one. ``originals``:
+    a folder holding the originals of the items sealed without embedding (``--hash-only``),
+    under their sealed paths; each found there is hashed against the manifest."""
     with _quiet_validators():
-        return _verify(Path(path), trust)
+        return _verify(Path(path), trust, originals)
 
 
-def _verify(path: Path, trust: list[x509.Certificate] | None) -> VerifyReport:
+def _verify(path: Path, trust: list[x509.Certificate] | None, originals: Path | None = None) -> VerifyReport:
     path = Path(path)
     try:
         with open(path, "rb") as f:
@@ -267,7 +271,43 @@ def _verify(path: Path, trust: list[x509.Certificate] | None) -> VerifyReport:
                                           specifics=problem.detail, offset=problem.offset))
         _check_structure(report, path, raw, trust or [], structure)
         _check_raw_extent(report, raw.result())
+    if originals is not None:
+        _check_kept_originals(report, Path(originals))
     return _finish(report)
+
+
+def _check_kept_originals(report: VerifyReport, folder: Path) -> None:
+    """``verify --originals DIR``: each item sealed without its bytes, found under DIR at its
+    sealed path, must hash to its sealed SHA-256 and SM3 (and size)."""
+    for item in report.not_embedded:
+        item_id, item_path = str(item.get("id")), str(item.get("path"))
+        try:
+            raw = decode_path_bytes(item["path_bytes"]) if "path_bytes" in item else item_path.encode("utf-8")
+        except ValueError:
+            raw = item_path.encode("utf-8")
+        parts = raw.split(b"/")
+        if raw.startswith(b"/") or any(part in (b"", b".", b"..") for part in parts):
+            continue  # a path that could leave DIR is never opened
+        candidate = folder.joinpath(*(os.fsdecode(part) for part in parts))
+        if not candidate.is_file():
+            report.warn("original-not-found", msg("verify.original_not_found", id=item_id, path=item_path,
+                                                  folder=str(folder)), item_id)
+            continue
+        try:
+            found = digest_file(candidate)
+        except OSError as exc:
+            report.warn("original-not-found", msg("verify.original_unreadable", id=item_id, path=str(candidate),
+                                                  reason=os_reason(exc)), item_id)
+            continue
+        if (found.size, found.sha256, found.sm3) != (item.get("size"), item.get("sha256"), item.get("sm3")):
+            report.fail("original-mismatch", msg("verify.original_mismatch", id=item_id, path=str(candidate),
+                                                 expected=str(item.get("sha256"))[:16], found=found.sha256[:16]),
+                        item_id)
+            continue
+        report.items_checked += 1
+        report.findings = [f for f in report.findings if not (f.code == "not-embedded" and f.item == item_id)]
+        report.findings.append(Finding("original-matches", "info",
+                                       msg("verify.original_matches", id=item_id, path=str(candidate)), item_id))
 
 
 def _reuse_digests(embedded: list[Any], raw_signatures: list[Any]) -> None:
@@ -863,6 +903,7 @@ def _check_unattached(report: VerifyReport, item: dict[str, Any], by_id: dict[st
             return False
         return str(of) in verified  # checked through its first copy's attachment
     report.items_not_embedded += 1
+    report.not_embedded.append(item)
     report.warn("not-embedded", msg("verify.not_embedded", id=item_id, path=item_path,
                                     sha256=str(item.get("sha256")), sm3=str(item.get("sm3"))), item_id)
     return False
