@@ -245,6 +245,9 @@ def test_print_page_images_shrink_the_dossier_and_keep_the_originals_whole(tmp_p
         _bundle(folder, out, "--page-images", mode)
         assert verify_dossier(out).exit_code == 0
         sizes[mode] = out.stat().st_size
+        assert _manifest(out).get("page_images") == (None if mode == "full" else "print")
+        said = _text(out).count("Shown here at print resolution")
+        assert said == (0 if mode == "full" else len(originals))
         saved = tmp_path / f"detached-{mode}"
         saved.mkdir()
         subprocess.run(["pdfdetach", "-saveall", "-o", str(saved), str(out)], check=True, capture_output=True)

@@ -1565,6 +1565,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "Not embedded: keep the original; its SHA-256/SM3 are sealed here."),
     "label.same_as": ("同 {id}", "same as {id}"),
     "label.copies": ("同一文件的副本：{ids}（列入清单，不再重复附上）", "Copies of this file: {ids} (listed, not attached again)"),
+    "label.print_copy": ("此处为打印分辨率的副本；原图逐字节附在本文件中。",
+                         "Shown here at print resolution; the original image is attached byte for byte."),
     "label.not_embedded": ("未嵌入：请保留原件；其 SHA-256/SM3 摘要已封存于此",
                            "not embedded: keep the original; its SHA-256/SM3 are sealed here"),
     "verify.duplicate_broken": ("证据 {id}（{path}）列为 {of} 的副本，但 {of} 不是卷宗中附有原件的证据。",

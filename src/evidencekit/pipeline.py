@@ -146,7 +146,7 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
     signer = Signer(identity.name, identity.fingerprint, identity.self_signed)
     plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
                         public=options.public, now=now, time_source="tsa" if timestamper else "local-clock",
-                        signer=signer)
+                        signer=signer, page_images=options.page_images)
     if on_summary is not None:
         on_summary(_summary(plan, collection.excluded, options))
     font = register_font(options.font)
@@ -185,7 +185,8 @@ def preview_dossier(folder: Path, options: BundleOptions, *, clock: Clock = syst
         raise BadInput(msg("err.no_evidence", path=str(folder)), msg("err.no_evidence.hint_bundle"))
     items = _described(collection.files, case, options, progress)
     plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
-                        public=options.public, now=clock(), time_source="local-clock", signer=Signer("", "", True))
+                        public=options.public, now=clock(), time_source="local-clock", signer=Signer("", "", True),
+                        page_images=options.page_images)
     return _summary(plan, collection.excluded, options)
 
 

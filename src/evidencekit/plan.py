@@ -60,6 +60,7 @@ class DossierPlan:
     lint: tuple[Message, ...]  # the statement's lint: advice for the complainant, never sealed
     notices: tuple[Message, ...]  # other advice for the complainant (public dossier, generic signer…)
     passwords: Mapping[str, str] = field(default_factory=dict, repr=False)  # never sealed
+    page_images: str = "full"  # "print": pages show print-resolution copies of the images
 
     @property
     def dossier_id(self) -> str:
@@ -81,7 +82,8 @@ class DossierPlan:
 
 
 def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], lang: str, channel: str | None,
-                 public: bool, now: datetime, time_source: str, signer: Signer) -> DossierPlan:
+                 public: bool, now: datetime, time_source: str, signer: Signer,
+                 page_images: str = "full") -> DossierPlan:
     """Decide everything the dossier says. Pure: reads the items' files only to plan how
     each is shown (image sizes, PDF pages), writes nothing."""
     channel = channel or case.channel
@@ -102,7 +104,7 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
     # otherwise carry the ID number, phone and address in clear.
     sealed_case = mask_personal(case) if public else case
     manifest = build_manifest(case=sealed_case.data, items=items, created=iso(now), time_source=time_source,
-                              skipped=[s.as_dict() for s in skipped])
+                              skipped=[s.as_dict() for s in skipped], page_images=page_images)
     today = now.date()
     statement = None
     checks = None
@@ -119,7 +121,7 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
         flows=money_flows(case.data, items), glance=case_glance(sealed_case.data, len(items)),
         escalation=compute_escalation(case, today) if channel else None, checks=checks,
         lint=tuple(lint_messages(case)) if channel else (),
-        notices=tuple(_notices(public, signer)), passwords=MappingProxyType(passwords),
+        notices=tuple(_notices(public, signer)), passwords=MappingProxyType(passwords), page_images=page_images,
     )
 
 
@@ -127,7 +129,8 @@ def replan(plan: DossierPlan, *, now: datetime, time_source: str) -> DossierPlan
     """The same dossier with another sealing time or time source (a TSA that failed at
     sealing time): only the manifest and what shows it change; nothing is read again."""
     manifest = build_manifest(case=plan.sealed_case.data, items=list(plan.items), created=iso(now),
-                              time_source=time_source, skipped=[s.as_dict() for s in plan.skipped])
+                              time_source=time_source, skipped=[s.as_dict() for s in plan.skipped],
+                              page_images=plan.page_images)
     return replace(plan, created=iso(now), time_source=time_source, manifest=manifest)
 
 

@@ -53,6 +53,8 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
     elif visual.mode in ("text", "card") and has_messages(item):
         flow += chat_flowables(view, item)
     elif visual.mode == "image":
+        if view.page_images == "print":
+            flow.append(Paragraph(esc(label("print_copy", lang)), s.small))
         flow.append(SlotFlowable(item.id, visual.size[0], visual.size[1], view.slots))
     elif visual.mode == "pdf":
         total = len(visual.pages)
