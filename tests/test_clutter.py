@@ -97,6 +97,33 @@ def test_three_copies_are_one_attachment_and_two_rows_same_as_the_first(cluttere
         assert (tmp_path / "x" / rel).read_bytes() == (cluttered / rel).read_bytes()
 
 
+@pytest.mark.parametrize(("change", "code"), [("points-nowhere", "duplicate-broken"),
+                                               ("other-hashes", "item-hash-mismatch")])
+def test_a_sealed_copy_that_does_not_match_its_first_fails(cluttered: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch, change: str,
+                                                           code: str) -> None:
+    """A manifest whose copy row is inconsistent, sealed as it is (a bug or a forged dossier)."""
+    import evidencekit.pipeline as pipeline
+
+    real = pipeline.mark_duplicates
+
+    def broken(items):  # type: ignore[no-untyped-def]
+        real(items)
+        copy = next(i for i in items if i.duplicate_of)
+        if change == "points-nowhere":
+            copy.duplicate_of = "E99"
+        else:
+            copy.sha256 = "0" * 64
+        return None
+
+    monkeypatch.setattr(pipeline, "mark_duplicates", broken)
+    out = tmp_path / "d.pdf"
+    _bundle(cluttered, out)
+    report = verify_dossier(out)
+    assert report.exit_code == 4 and report.verdict == "tampered"
+    assert [f.code for f in report.findings if f.severity == "fail"] == [code]
+
+
 def test_a_chinese_dossier_lists_a_copy_as_tong(cluttered: Path, tmp_path: Path) -> None:
     out = tmp_path / "d.pdf"
     result = CliRunner().invoke(main, ["--lang", "zh", "bundle", str(cluttered), "-o", str(out)])
