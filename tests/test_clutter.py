@@ -77,8 +77,10 @@ def test_three_copies_are_one_attachment_and_two_rows_same_as_the_first(cluttere
     out = tmp_path / "d.pdf"
     _, data, _ = _bundle(cluttered, out)
     items = {i["path"]: i for i in _manifest(out)["items"]}
-    first = items["Screenshot_1 (1).jpg"]  # the walk's first copy
-    copies = [items["Screenshot_1.jpg"], items["wechat/mmexport1700000000000.jpg"]]
+    # "Screenshot_1 (1).jpg" comes first in the walk, but its name says it is the copy
+    first = items["Screenshot_1.jpg"]
+    copies = [items["Screenshot_1 (1).jpg"], items["wechat/mmexport1700000000000.jpg"]]
+    assert copies[0]["id"] < first["id"]
     assert "duplicate_of" not in first
     for copy in copies:
         assert copy["duplicate_of"] == first["id"]
@@ -128,7 +130,7 @@ def test_a_chinese_dossier_lists_a_copy_as_tong(cluttered: Path, tmp_path: Path)
     out = tmp_path / "d.pdf"
     result = CliRunner().invoke(main, ["--lang", "zh", "bundle", str(cluttered), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    first = next(i["id"] for i in _manifest(out)["items"] if i["path"] == "Screenshot_1 (1).jpg")
+    first = next(i["id"] for i in _manifest(out)["items"] if i["path"] == "Screenshot_1.jpg")
     assert _text(out).count(f"同 {first}") == 2
 
 

@@ -6,29 +6,42 @@ is listed: every file of the folder keeps its row in the evidence list and the m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from evidencekit.collect import matches_glob
 from evidencekit.i18n import msg
 from evidencekit.model import Item
 
+#: What phones, browsers and file managers add to a copy's name: "x(1).jpg", "x (2).jpg",
+#: "x - 副本.jpg", "x - Copy.jpg", "x_copy.jpg", "复件 x.jpg", "Copy of x.jpg".
+_COPY_NAME = re.compile(r"(\s?[(（]\d+[)）]|\s?-\s?(副本|复制|Copy)(\s?[(（]\d+[)）])?|[_ ]copy\d*)(\.[^./]*)?$"
+                        r"|(^|/)(复件|副本|Copy of) ", re.IGNORECASE)
+
 
 def mark_duplicates(items: list[Item]) -> None:
-    """A file whose bytes (SHA-256 and size) equal an earlier item's is that item's copy:
-    listed as "同 E07" and attached once. Its facts are dropped so the timeline and the
-    money flow do not count the same screenshot twice."""
-    first: dict[tuple[str, int], Item] = {}
+    """Files with the same bytes (SHA-256 and size) are one exhibit: the first whose name does
+    not look like a copy's ("x(1).jpg", "x - 副本.jpg"), else the first in order, is attached;
+    the others are listed as "同 E07" and attached once. A copy's facts are dropped so the
+    timeline and the money flow do not count the same screenshot twice."""
+    groups: dict[tuple[str, int], list[Item]] = {}
     for item in items:
-        key = (item.sha256, item.size)
-        original = first.get(key)
-        if original is None:
-            first[key] = item
+        groups.setdefault((item.sha256, item.size), []).append(item)
+    for group in groups.values():
+        if len(group) < 2:
             continue
-        item.duplicate_of = original.id
-        item.kind, item.mime = original.kind, original.mime
-        item.facts, item.captured_at = {}, None
-        item.warnings = [w for w in item.warnings if not _about_content(w)]
-        item.warnings.append(msg("warn.duplicate_of", id=original.id, path=original.path))
+        original = min(group, key=lambda i: bool(_COPY_NAME.search(i.path)))  # stable: order breaks ties
+        for item in group:
+            if item is not original:
+                _mark_copy(item, original)
+
+
+def _mark_copy(item: Item, original: Item) -> None:
+    item.duplicate_of = original.id
+    item.kind, item.mime = original.kind, original.mime
+    item.facts, item.captured_at = {}, None
+    item.warnings = [w for w in item.warnings if not _about_content(w)]
+    item.warnings.append(msg("warn.duplicate_of", id=original.id, path=original.path))
 
 
 def mark_hash_only(items: list[Item], patterns: Sequence[str]) -> None:

@@ -849,7 +849,8 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
     expected_keys = {MANIFEST_NAME, CASE_NAME}
     by_id = {str(item.get("id")): item for item in items}
     verified: set[str] = set()
-    for item in items:
+    # the attached items first: a copy is checked through its first copy's attachment, wherever it is listed
+    for item in sorted(items, key=lambda entry: entry.get("duplicate_of") is not None):
         item_id, item_path = str(item.get("id")), str(item.get("path"))
         if item.get("duplicate_of") is not None or item.get("embedded") is False:
             if _check_unattached(report, item, by_id, verified):
