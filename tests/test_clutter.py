@@ -241,9 +241,9 @@ def test_dry_run_says_what_goes_in_and_writes_nothing(cluttered: Path, tmp_path:
         assert data["expected_size"] > 0 and data["size"] is None
     else:
         text = result.stdout
-        assert "5 items: 1 screenshot, 1 video, 1 document" in text
-        assert "2 duplicates" in text and "1 hashed only, not embedded" in text
-        assert "1 excluded by --exclude" in text and "drafts/" in text
+        assert "Items: 5 (screenshot 1, video 1, document 1)" in text
+        assert "Duplicates: 2" in text and "Hashed only, not embedded: 1" in text
+        assert "Excluded by --exclude: 1" in text and "drafts/" in text
         assert "Expected size: about" in text
 
 

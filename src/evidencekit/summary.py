@@ -70,7 +70,7 @@ class Summary:
 
     def lines(self, lang: str, *, concise: bool = False) -> list[str]:
         """The summary in words; ``concise`` keeps the counts and drops the lists of names."""
-        kinds = "、".join if lang != "en" else ", ".join
+        kinds = "，".join if lang != "en" else ", ".join
         counted = kinds(t("summary.kind_count", lang, kind=kind_label(k, lang), n=n) for k, n in self.by_kind.items())
         out = [t("summary.items", lang, n=self.items, kinds=counted or "-")]
         groups: list[tuple[str, list[str]]] = [
