@@ -426,6 +426,31 @@ def _passphrase_for(path: Path | None) -> str | None:
     return None
 
 
+def _passwords(values: tuple[str, ...]) -> dict[str, str]:
+    """``--password NAME=SECRET`` options as {NAME: SECRET} (a secret may hold "=", a name not)."""
+    found: dict[str, str] = {}
+    for value in values:
+        name, equals, secret = value.partition("=")
+        if not equals or not name:
+            raise click.BadParameter(_t("err.password_option"), param_hint="--password")
+        found[name.replace("\\", "/").strip("/")] = secret
+    return found
+
+
+def _password_prompt() -> Callable[[str, bool], str | None] | None:
+    """Ask for a container's password only when a person is at the terminal (stdin and stderr)."""
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return None
+
+    def ask(path: str, failed: bool) -> str | None:
+        text = _t("cli.password_retry" if failed else "cli.password_for", path=path)
+        click.echo("\r\033[K", nl=False, err=True)  # off the progress line
+        answer = click.prompt(visible(text), hide_input=True, default="", show_default=False, err=True)
+        return str(answer) or None
+
+    return ask
+
+
 def _timestamp_options(func: F) -> F:
     """--tsa, --no-tsa, --tsa-optional, --archive: spliced into a command, kept in ctx.meta."""
 
@@ -489,6 +514,7 @@ class _ByteSize(click.ParamType):
               help="help.bundle.identity")
 @click.option("--font", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="help.bundle.font")
 @click.option("--public", is_flag=True, help="help.bundle.public")
+@click.option("--password", "password_args", multiple=True, metavar="NAME=SECRET", help="help.password")
 @click.option("--force", is_flag=True, help="help.bundle.force")
 @click.option("--json", "as_json", is_flag=True, help="help.json")
 @click.option("--dry-run", is_flag=True, help="help.bundle.dry_run")
@@ -499,8 +525,8 @@ class _ByteSize(click.ParamType):
 @_timestamp_options
 @_run
 def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: str | None,
-           identity_path: Path | None, font: Path | None, public: bool, force: bool, as_json: bool,
-           dry_run: bool, exclude: tuple[str, ...], hash_only: tuple[str, ...], page_images: str,
+           identity_path: Path | None, font: Path | None, public: bool, password_args: tuple[str, ...], force: bool,
+           as_json: bool, dry_run: bool, exclude: tuple[str, ...], hash_only: tuple[str, ...], page_images: str,
            size_warn: int | None) -> None:
     from evidencekit.channels import get_channel
     from evidencekit.clock import system_clock
@@ -512,6 +538,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
     lang = settings.lang
     if dry_run:  # what would go in; no identity, no dossier, nothing written anywhere
         planned = BundleOptions(output=output, case_path=case_path, lang=lang, channel=channel, public=public,
+                                passwords=_passwords(password_args), ask_password=_password_prompt(),
                                 exclude=exclude, hash_only=hash_only, page_images=page_images, size_warn=size_warn)
         preview = preview_dossier(folder, planned, progress=_progress())
         if as_json:
@@ -525,6 +552,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
                             passphrase=_passphrase_for(identity_path), force=force, lang=lang,
                             font=font, channel=channel, public=public,
                             sealer_name=None if as_json else _ask_sealer_name(folder, case_path, identity_path),
+                            passwords=_passwords(password_args), ask_password=_password_prompt(),
                             exclude=exclude, hash_only=hash_only, page_images=page_images, size_warn=size_warn)
     options.tsa_url, options.tsa_optional, options.archive = _tsa_settings()
     made = None if identity_path else ensure_default_identity(options.sealer_name, system_clock())
@@ -718,6 +746,8 @@ def extract(dossier: Path, dest: Path, force: bool, as_json: bool) -> None:
             _echo(t("cli.extract.ok", lang, id=entry["id"], path=entry["path"]))
         for entry in result.failed:
             _echo(t("cli.extract.fail", lang, id=entry["id"], path=entry["path"], reason=entry["reason"]))
+        for entry in result.inside:
+            _echo(t("cli.extract.inside", lang, id=entry["id"], path=entry["path"], note=entry["note"]))
         for entry in result.not_embedded:
             _echo(t("cli.extract.not_embedded", lang, id=entry["id"], path=entry["path"]))
     sys.exit(0 if result.ok else int(ExitCode.VERIFICATION_FAILED))
@@ -803,12 +833,16 @@ def _print_identity(made: Any, as_json: bool) -> None:
 @main.command("inspect", help="help.inspect")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--case", "case_path", type=click.Path(path_type=Path, dir_okay=False), help="help.case")
+@click.option("--password", "password_args", multiple=True, metavar="NAME=SECRET", help="help.password")
 @click.option("--json", "as_json", is_flag=True, help="help.inspect.json")
 @_run
-def inspect_cmd(folder: Path, case_path: Path | None, as_json: bool) -> None:
+def inspect_cmd(folder: Path, case_path: Path | None, password_args: tuple[str, ...], as_json: bool) -> None:
+    from evidencekit.containers import Passwords
     from evidencekit.inspection import inspect_folder
 
-    result = inspect_folder(folder, case_path, progress=_progress(), plan=True, lang=_settings().lang)
+    passwords = Passwords(_passwords(password_args), _password_prompt())
+    result = inspect_folder(folder, case_path, progress=_progress(), plan=True, lang=_settings().lang,
+                            passwords=passwords)
     if as_json:
         _emit_json(result.to_dict())
         return
@@ -820,6 +854,8 @@ def inspect_cmd(folder: Path, case_path: Path | None, as_json: bool) -> None:
             _echo(f"      ! {_without_name(text_of(warning, lang), item.path)}")
     for skipped in result.skipped:
         _echo(t("cli.inspect.not_included", lang, path=skipped.path, reason=skipped.text(lang)))
+    for name in passwords.unused():
+        _say(t("bundle.password_unused", lang, name=name))
 
 
 def _without_name(warning: str, path: str) -> str:
@@ -832,6 +868,11 @@ def _without_name(warning: str, path: str) -> str:
 
 
 def _facts_summary(kind: str, facts: dict[str, Any], lang: Lang) -> str:
+    if facts.get("container") == "zip":
+        return t("cli.facts.zip", lang, n=facts.get("entry_count", 0), opened=len(facts.get("contents") or []),
+                 encryption=t(f"container.zip.{facts.get('encryption') or 'plain'}", lang))
+    if facts.get("container") == "eml":
+        return t("cli.facts.eml", lang, subject=facts.get("subject") or "", n=len(facts.get("attachments") or []))
     if "transactions" in facts:
         rows = facts["transactions"]
         disputed = sum(1 for r in rows if r.get("disputed"))

@@ -1554,6 +1554,96 @@ CATALOG: dict[str, tuple[str, str]] = {
     "err.batch.scheduler": ("无法连接 Dask 调度器 {address}", "cannot reach the Dask scheduler {address} ({detail})"),
     "err.batch.scheduler.hint": ("检查地址，以及调度器是否在运行（dask scheduler）。",
                                  "Check the address and that the scheduler is running (dask scheduler)."),
+    # --- containers ---
+    "warn.container.zip_damaged": ("不是可读的 zip 压缩包；原文件按原样附上", "not a readable zip ({detail}); it is attached as it is"),
+    "warn.container.too_many": ("压缩包里有 {n} 个文件，超过上限 {limit}：未展开，原文件按原样附上",
+                                "the zip holds {n} files, more than the limit of {limit}: not opened, it is attached "
+                                "as it is"),
+    "warn.container.too_big": ("解压后超过 {mb} MB（疑似“压缩炸弹”）：拒绝展开，原文件按原样附上",
+                               "unpacks to more than {mb} MB (a zip bomb?): refused, it is attached as it is"),
+    "warn.container.too_dense": ("{name} 解压后超过压缩大小的 {ratio} 倍（疑似“压缩炸弹”）：拒绝展开，原文件按原样附上",
+                                 "{name} expands to more than {ratio} times its compressed size (a zip bomb?): "
+                                 "refused, it is attached as it is"),
+    "warn.container.entry_unreadable": ("其中的 {name} 无法读取（已损坏）：未作为子证据附上",
+                                        "{name} inside cannot be read ({detail}): not attached as a sub-exhibit"),
+    "warn.container.renamed": ("其中的文件名“{name}”不安全（绝对路径或含 ..），在本卷宗中显示为“{shown}”",
+                               "the name \"{name}\" inside is unsafe (absolute or with ..); it is shown here as "
+                               "\"{shown}\""),
+    "warn.container.no_password": ("有密码保护，未提供密码：里面的文件未展开，压缩包按原样封存。请用 --password "
+                                   "\"{name}=密码\" 提供密码，或在 case.toml 中写 [[evidence]] path = \"{name}\" "
+                                   "password = \"…\"（密码不会被封存）",
+                                   "password-protected and no password was given: the files inside are not opened, "
+                                   "the zip is sealed as it is. Give the password with --password \"{name}=SECRET\", "
+                                   "or in case.toml as [[evidence]] path = \"{name}\" password = \"…\" (a password "
+                                   "is never sealed)"),
+    "warn.container.wrong_password": ("有密码保护，给出的密码打不开它：里面的文件未展开，压缩包按原样封存。请用 "
+                                      "--password \"{name}=密码\" 或 case.toml 的 [[evidence]] password 给出正确的密码",
+                                      "password-protected and the password given does not open it: the files inside "
+                                      "are not opened, the zip is sealed as it is. Give the right password with "
+                                      "--password \"{name}=SECRET\" or case.toml [[evidence]] password"),
+    "warn.container.eml_too_big": ("邮件超过 {mb} MB：未展开，原文件按原样附上",
+                                   "the e-mail is larger than {mb} MB: not opened, it is attached as it is"),
+    "warn.container.eml_damaged": ("不是可读的电子邮件；原文件按原样附上",
+                                   "not a readable e-mail ({detail}); it is attached as it is"),
+    "warn.container.too_deep": ("嵌套超过 {depth} 层：这一层未展开，原文件按原样附上",
+                                "nested more than {depth} deep: this one is not opened, it is attached as it is"),
+    "bundle.password_unused": ("--password {name}=…：没有叫这个名字的文件（用文件夹里的相对路径或文件名）",
+                               "--password {name}=…: no file of that name (use its path in the folder, or its "
+                               "file name)"),
+    "container.zip.summary": ("zip 压缩包（{encryption}），共 {n} 个文件。", "A zip archive ({encryption}); files inside: {n}."),
+    "container.zip.aes": ("AES 加密", "AES-encrypted"),
+    "container.zip.zipcrypto": ("ZipCrypto 加密", "ZipCrypto-encrypted"),
+    "container.zip.plain": ("未加密", "not encrypted"),
+    "container.zip.opened": ("已展开：其中每个文件作为子证据逐字节附在本卷宗中，各自计算摘要，见各子证据：",
+                             "Opened: each file inside is attached byte for byte as a sub-exhibit of its own, hashed, "
+                             "shown in its own section:"),
+    "container.zip.not_opened": ("未展开（原因见上方提示）；压缩包原件已附上。其中的文件名：",
+                                 "Not opened (see the warning above); the archive itself is attached. The names "
+                                 "inside:"),
+    "container.eml.from": ("发件人：", "From: "),
+    "container.eml.to": ("收件人：", "To: "),
+    "container.eml.cc": ("抄送：", "Cc: "),
+    "container.eml.date": ("日期：", "Date: "),
+    "container.eml.subject": ("主题：", "Subject: "),
+    "container.eml.dkim": ("DKIM 签名：有（签名域 {domain}）。本工具离线无法核验它：核验需要该域在发信时于 DNS 公布的"
+                           "公钥。邮件原文已逐字节附上，可交邮件服务商或专业机构核验。",
+                           "DKIM signature: present (domain {domain}). It cannot be checked offline: checking needs "
+                           "the public key the domain published in DNS when the mail was sent. The message is "
+                           "attached byte for byte, for the mail provider or an expert to check."),
+    "container.eml.no_dkim": ("DKIM 签名：无。", "DKIM signature: none."),
+    "container.eml.attachments": ("附件（各作为子证据附上）：", "Attachments (each attached as a sub-exhibit):"),
+    "container.eml.body": ("正文：", "Body:"),
+    "container.eml.no_body": ("（无正文）", "(no body)"),
+    "container.eml.body_cut": ("（正文较长，此处只显示开头；全文见附件原件）",
+                               "(a long body: only its start is shown; the whole is in the attached original)"),
+    "label.inside": ("所在", "Inside"),
+    "label.inside_value": ("{parent}（在其中的名称：{name}）", "{parent} (named {name} there)"),
+    "cli.password_for": ("{path} 有密码保护，请输入密码（直接回车则不展开）", "{path} is password-protected; its "
+                         "password (Enter to leave it unopened)"),
+    "cli.password_retry": ("密码不对。{path} 的密码（直接回车则不展开）", "Wrong password. {path}'s password (Enter to "
+                           "leave it unopened)"),
+    "help.password": ("压缩包或加密 PDF 的密码，NAME 为文件的相对路径或文件名（可重复；不会被封存）",
+                      "the password of a zip or an encrypted PDF, NAME its path in the folder or its file name "
+                      "(repeatable; never sealed)"),
+    "err.password_option": ("--password 应写成 NAME=密码（给出的值里没有 =）",
+                            "--password takes NAME=SECRET (the value given has no =)"),
+    "name.email": ("电子邮件《{subject}》", "E-mail \"{subject}\""),
+    "name.archive": ("{head}压缩包（{n} 个文件）", "{head}: zip archive ({n} files)"),
+    "cli.facts.zip": ("zip（{encryption}），{n} 个文件，展开 {opened} 个", "zip ({encryption}), {n} files, {opened} opened"),
+    "cli.facts.eml": ("邮件《{subject}》，{n} 个附件", "e-mail \"{subject}\", {n} attachments"),
+    "cli.extract.inside": ("在内  {id}  {path}：{note}", "INSIDE {id}  {path}: {note}"),
+    "unpack.inside": ("在 {parent} 之中（压缩包或邮件原件已写出；其中的文件由 verify 核验）",
+                      "inside {parent} (the archive or e-mail itself is written; verify checks the files inside)"),
+    # --- parsers ---
+    "warn.qq.time": ("时间 {value} 无法识别", "time {value} is not readable"),
+    "warn.qq.mht_no_page": ("这个 QQ 网页存档（.mht）里没有聊天记录页面（text/html 部分），未读出消息",
+                            "this QQ web archive (.mht) holds no chat page (text/html part): no messages read"),
+    "warn.where.sheet_row": ("工作表“{sheet}”第 {n} 行", "sheet “{sheet}” row {n}"),
+    "warn.xlsx.sheet_not_bill": ("工作表“{sheet}”有 {rows} 行，但没有账单表头：未作为交易读取（见附件原件）",
+                                 "sheet “{sheet}” has {rows} rows but no bill header: not read as transactions "
+                                 "(see the attached original)"),
+    "label.bill_sheets": ("工作表", "Sheets"),
+    "label.bill_sheet_value": ("{sheet}（{rows} 行，{n} 笔）", "{sheet} ({rows} rows, {n} transactions)"),
     # --- clutter and size ---
     "skip.excluded": ("按 --exclude {pattern} 排除", "excluded by --exclude {pattern}"),
     "skip.empty": ("空文件（0 字节），未作为证据封存：导出或下载是否完整？",

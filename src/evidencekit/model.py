@@ -114,6 +114,9 @@ class Item:
     def attached(self) -> bool:
         """Whether the dossier carries this item's bytes as its own attachment."""
         return self.embedded and self.duplicate_of is None
+    parent: str | None = None  # the container (zip, e-mail) this file was found in: "E05"
+    children: list[str] = field(default_factory=list)  # the sub-exhibits found in this container
+    name_in_container: str | None = None  # the name as the container gives it (may be unsafe: ../x)
 
     def manifest_entry(self) -> dict[str, Any]:
         entry: dict[str, Any] = {
@@ -137,6 +140,11 @@ class Item:
             entry["duplicate_of"] = self.duplicate_of
         if not self.embedded:
             entry["embedded"] = False
+        if self.parent:
+            entry["parent"] = self.parent
+            entry["name_in_container"] = self.name_in_container
+        if self.children:
+            entry["children"] = list(self.children)
         return entry
 
     def warnings_in(self, lang: str) -> list[str]:

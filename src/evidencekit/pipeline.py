@@ -20,6 +20,7 @@ from evidencekit.case import CaseFile
 from evidencekit.clock import CHINA_TZ, Clock, iso, system_clock
 from evidencekit.clutter import mark_duplicates, mark_hash_only
 from evidencekit.collect import collect
+from evidencekit.containers import Ask, Passwords, Workspace
 from evidencekit.errors import BadInput, EvidencekitError, OutputExists, SigningFailed
 from evidencekit.fileio import atomic_output, output_exists
 from evidencekit.i18n import Message, msg
@@ -29,7 +30,7 @@ from evidencekit.identity import (
     default_identity_path,
     load_identity,
 )
-from evidencekit.inspection import describe, load_case_for
+from evidencekit.inspection import describe, given_passwords, load_case_for
 from evidencekit.model import Item, Skipped
 from evidencekit.pdf.rawsig import file_signatures
 from evidencekit.pdf.structure import read_structure
@@ -66,6 +67,8 @@ class BundleOptions:
     hash_only: tuple[str, ...] = ()  # globs: hashed and listed, not embedded (the owner keeps the original)
     page_images: str = "full"  # "print": pages show images at 150 dpi; attachments stay the originals
     size_warn: int | None = DEFAULT_SIZE_WARN  # warn above this many bytes (None: never)
+    passwords: dict[str, str] = field(default_factory=dict, repr=False)  # --password NAME=SECRET; never sealed
+    ask_password: Ask | None = field(default=None, repr=False)  # a prompt, when a person is at the terminal
 
 
 @dataclass
@@ -101,7 +104,8 @@ class BundleResult:
             "identity_created": self.identity_created,
             "channel": self.channel,
             "items": [{"id": i.id, "path": i.path, "kind": i.kind, "mime": i.mime, "size": i.size,
-                       "sha256": i.sha256, "warnings": i.warnings} for i in self.items],
+                       "sha256": i.sha256, "warnings": i.warnings, **({"parent": i.parent} if i.parent else {})}
+                      for i in self.items],
             "skipped": [s.as_dict() for s in self.skipped],
             "tsa": self.tsa,
             "warnings": [str(w) for w in self.warnings],  # English, as before
@@ -142,33 +146,38 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
     collection = collect(folder, options.exclude)
     if not collection.files:
         raise BadInput(msg("err.no_evidence", path=str(folder)), msg("err.no_evidence.hint_bundle"))
-    items = _described(collection.files, case, options, progress)
-    signer = Signer(identity.name, identity.fingerprint, identity.self_signed)
-    plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
-                        public=options.public, now=now, time_source="tsa" if timestamper else "local-clock",
-                        signer=signer, page_images=options.page_images)
-    if on_summary is not None:
-        on_summary(_summary(plan, collection.excluded, options))
-    font = register_font(options.font)
-    warnings = [tsa_warning] if tsa_warning else []
-    try:
-        rendered = _write_sealed(plan, font, output, options, identity, timestamper, now, progress)
-    except TimestampFailed as exc:
-        if not options.tsa_optional:
-            raise
-        # The TSA answered the probe but failed at sealing time. The manifest already says
-        # "tsa" and is part of what is sealed: plan again with "local-clock" (nothing is read again).
-        log.warning(msg("bundle.tsa_retry", reason=_reason(exc)))
-        plan = replan(plan, now=now, time_source="local-clock")
-        rendered = _write_sealed(plan, font, output, replace(options, archive=False), identity, None, now, progress)
-        warnings = [msg("bundle.no_tsa", reason=_reason(exc))]
-        tsa_info = None
+    passwords = Passwords(options.passwords, options.ask_password)
+    # what containers hold is unpacked here, and read again while the dossier is assembled
+    with Workspace() as workspace:
+        items = _described(collection.files, case, options, progress, workspace, passwords)
+        signer = Signer(identity.name, identity.fingerprint, identity.self_signed)
+        plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
+                            public=options.public, now=now, time_source="tsa" if timestamper else "local-clock",
+                            signer=signer, passwords=given_passwords(items, passwords),
+                            page_images=options.page_images)
+        if on_summary is not None:
+            on_summary(_summary(plan, collection.excluded, options))
+        font = register_font(options.font)
+        warnings = [tsa_warning] if tsa_warning else []
+        try:
+            rendered = _write_sealed(plan, font, output, options, identity, timestamper, now, progress)
+        except TimestampFailed as exc:
+            if not options.tsa_optional:
+                raise
+            # The TSA answered the probe but failed at sealing time. The manifest already says
+            # "tsa" and is part of what is sealed: plan again with "local-clock" (nothing is read again).
+            log.warning(msg("bundle.tsa_retry", reason=_reason(exc)))
+            plan = replan(plan, now=now, time_source="local-clock")
+            rendered = _write_sealed(plan, font, output, replace(options, archive=False), identity, None, now,
+                                     progress)
+            warnings = [msg("bundle.no_tsa", reason=_reason(exc))]
+            tsa_info = None
     return BundleResult(
         output=output, dossier_id=plan.dossier_id, created=plan.created, time_source=plan.time_source,
         items=list(plan.items), skipped=list(plan.skipped), pages=rendered.page_count, size=output.stat().st_size,
         signer=signer, identity_path=identity.path, identity_created=identity_created, channel=plan.channel,
-        warnings=warnings + list(plan.notices) + [msg("bundle.statement_lint", warning=w)
-                                                  for w in plan.lint],
+        warnings=warnings + [msg("bundle.password_unused", name=name) for name in passwords.unused()]
+        + list(plan.notices) + [msg("bundle.statement_lint", warning=w) for w in plan.lint],
         tsa=tsa_info, plan=plan,
         summary=_summary(plan, collection.excluded, options, size=output.stat().st_size),
     )
@@ -183,16 +192,20 @@ def preview_dossier(folder: Path, options: BundleOptions, *, clock: Clock = syst
     collection = collect(folder, options.exclude)
     if not collection.files:
         raise BadInput(msg("err.no_evidence", path=str(folder)), msg("err.no_evidence.hint_bundle"))
-    items = _described(collection.files, case, options, progress)
-    plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
-                        public=options.public, now=clock(), time_source="local-clock", signer=Signer("", "", True),
-                        page_images=options.page_images)
+    passwords = Passwords(options.passwords, options.ask_password)
+    with Workspace() as workspace:  # containers are opened to count what they hold, then cleared
+        items = _described(collection.files, case, options, progress, workspace, passwords)
+        plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
+                            public=options.public, now=clock(), time_source="local-clock",
+                            signer=Signer("", "", True), passwords=given_passwords(items, passwords),
+                            page_images=options.page_images)
     return _summary(plan, collection.excluded, options)
 
 
-def _described(files: list[Any], case: CaseFile, options: BundleOptions, progress: Progress | None) -> list[Item]:
+def _described(files: list[Any], case: CaseFile, options: BundleOptions, progress: Progress | None,
+               workspace: Workspace, passwords: Passwords) -> list[Item]:
     """describe, then the clutter rules: duplicates attached once, ``--hash-only`` not embedded."""
-    items = describe(files, case, progress)
+    items = describe(files, case, progress, workspace=workspace, passwords=passwords)
     mark_duplicates(items)
     mark_hash_only(items, options.hash_only)
     return items

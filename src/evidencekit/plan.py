@@ -16,7 +16,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
-from evidencekit.case import CaseFile
+from evidencekit.case import CaseFile, without_passwords
 from evidencekit.channels import CheckReport, Escalation, check_case, compute_escalation, get_channel
 from evidencekit.clock import iso
 from evidencekit.i18n import Message, msg
@@ -83,15 +83,17 @@ class DossierPlan:
 
 def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], lang: str, channel: str | None,
                  public: bool, now: datetime, time_source: str, signer: Signer,
-                 page_images: str = "full") -> DossierPlan:
+                 passwords: Mapping[str, str] | None = None, page_images: str = "full") -> DossierPlan:
     """Decide everything the dossier says. Pure: reads the items' files only to plan how
-    each is shown (image sizes, PDF pages), writes nothing."""
+    each is shown (image sizes, PDF pages), writes nothing. ``passwords``: an item's path →
+    the password given for it on the command line (case.toml's are read here); never sealed."""
     channel = channel or case.channel
     if channel:
         get_channel(channel)  # an unknown channel is bad input before anything is laid out
     # A public channel (黑猫投诉, 微博) is public whatever the case says: nothing personal on any page.
     public = public or case.public is True or (channel is not None and get_channel(channel).mask_personal)
-    passwords = {e["path"]: e["password"] for e in case.data.get("evidence", []) if e.get("password")}
+    passwords = {**(passwords or {}),
+                 **{e["path"]: e["password"] for e in case.data.get("evidence", []) if e.get("password")}}
     replacements = MappingProxyType(replacement_map(case)) if public else MappingProxyType({})
     visuals = {item.id: visual_for(item, lang, passwords.get(item.path)) for item in items}
     if public:
@@ -102,7 +104,7 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
             item.warnings.append(visual.reason)
     # A public dossier seals the masked case: the manifest and the attached case.toml would
     # otherwise carry the ID number, phone and address in clear.
-    sealed_case = mask_personal(case) if public else case
+    sealed_case = mask_personal(case) if public else without_passwords(case)
     manifest = build_manifest(case=sealed_case.data, items=items, created=iso(now), time_source=time_source,
                               skipped=[s.as_dict() for s in skipped], page_images=page_images)
     today = now.date()

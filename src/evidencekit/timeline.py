@@ -7,18 +7,20 @@ capture times. Computed once by the plan; ``render/timeline.py`` lays it out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from evidencekit.extract.messages import is_placeholder
 from evidencekit.layout import CASE_NAME
 from evidencekit.model import Item
 from evidencekit.terms import OUTCOME_LABELS, channel_label, label, pick, problem_label
 from evidencekit.timefmt import beijing, offset_of
 
-MENTIONS_PER_CHAT = 12  # chat messages naming a disputed id, amount or ticket
+MENTIONS_PER_CHAT = 12  # chat messages naming the dispute: its ids, amounts, tickets, keywords
 NEAREST_PER_CHAT = 8  # chat messages nearest in time to the disputed transactions, shared among them
 TEXT_LIMIT = 160  # characters of a chat message shown on the timeline; the exhibit has it all
 
@@ -136,11 +138,12 @@ def timeline_events(case: dict[str, Any], items: list[Item], lang: str = "zh") -
     if not anchors and beijing(info.get("occurred_at")):
         anchors.append(beijing(info.get("occurred_at")))  # type: ignore[arg-type]
     needles = _needles(case, bill_rows)
+    words = DISPUTE_WORDS + PROBLEM_WORDS.get(str(info.get("problem") or ""), ())
     for item in items:
         messages = item.facts.get("messages") or []
         if not messages:
             continue
-        chosen = _chat_selection(messages, anchors, needles)
+        chosen = _chat_selection(messages, anchors, needles, words)
         for index in chosen:
             message = messages[index]
             text = " ".join(str(message.get("text") or "").split())
@@ -181,23 +184,60 @@ def _needles(case: dict[str, Any], bill_rows: list[tuple[Item, dict[str, Any]]])
             amount = _amount(row["amount"])
             needles.add(amount)
             if amount.endswith(".00"):
-                needles.add(amount[:-3] + "元")
+                needles.update((amount[:-3] + "元", amount[:-3] + " 元", "¥" + amount[:-3], "￥" + amount[:-3]))
     for contact in case.get("contacts") or []:
         if contact.get("ticket") and len(str(contact["ticket"])) >= 4:
             needles.add(str(contact["ticket"]))
     return needles
 
 
-def _chat_selection(messages: list[dict[str, Any]], anchors: list[datetime], needles: set[str]) -> list[int]:
-    """Indexes of the messages worth a timeline line: the first and the last, those naming a
-    disputed id, amount or ticket (the earliest few), and those nearest the disputed times."""
-    chosen: set[int] = {0, len(messages) - 1}
-    mentions = [i for i, m in enumerate(messages)
-                if any(n in str(m.get("text") or "") for n in needles)]
-    mentions.sort(key=lambda i: (beijing(messages[i].get("time")) is None, str(messages[i].get("time") or "")))
+#: What a message about a payment dispute tends to say, beyond the case's own ids and amounts.
+AMOUNT = re.compile(r"(?:[¥￥]\s?\d|\d(?:\.\d{1,2})?\s?(?:元|块|yuan|RMB|CNY|€)|\b\d+\.\d{2}\b)", re.I)
+LONG_ID = re.compile(r"(?<![\d.])(?:[A-Z]{1,6}\d{6,}|\d{10,})(?![\d.])")
+DISPUTE_WORDS = ("退款", "到账", "未到账", "没到账", "扣款", "扣费", "充值", "转账", "投诉", "工单", "赔偿", "冻结", "解冻",
+                 "被盗", "盗刷", "订单", "交易", "支付", "付款", "refund", "ticket", "complaint", "payment", "paid",
+                 "charged", "order", "transaction")
+PROBLEM_WORDS = {
+    "topup_not_credited": ("点券", "余额", "未到账", "没到账", "到账"),
+    "funds_not_received": ("到账", "未到账", "收款"),
+    "payment_failed": ("支付失败", "扣款", "重复扣款"),
+    "account_stolen": ("被盗", "盗刷", "异地登录", "验证码"),
+    "account_frozen": ("冻结", "解冻", "限制"),
+}
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"(?<=\d)[,，](?=\d{3})", "", text)  # 1,280.00 names the same amount as 1280.00
+
+
+def _weight(text: str, needles: set[str], words: tuple[str, ...]) -> int:
+    """How much a message says about the dispute: the case's own ids, amounts and tickets most,
+    then any amount or long id, then the dispute's words."""
+    flat = _normalised(text)
+    weight = 10 * sum(1 for n in needles if n in flat)
+    weight += 3 * bool(AMOUNT.search(flat)) + 3 * bool(LONG_ID.search(flat))
+    lowered = flat.lower()
+    weight += min(3, sum(1 for word in words if word in lowered))
+    return weight
+
+
+def _chat_selection(messages: list[dict[str, Any]], anchors: list[datetime], needles: set[str],
+                    words: tuple[str, ...] = DISPUTE_WORDS) -> list[int]:
+    """Indexes of the messages worth a timeline line: what people said, never a system line or a
+    placeholder for a left-out file; the first and the last said, those that say most about the
+    dispute (its ids, amounts, tickets, words; the weightiest few, earliest first on a tie) and
+    those nearest the disputed times."""
+    said = [i for i, m in enumerate(messages)
+            if not m.get("system") and not is_placeholder(str(m.get("text") or ""))]
+    if not said:
+        return []
+    chosen: set[int] = {said[0], said[-1]}
+    weights = {i: _weight(str(messages[i].get("text") or ""), needles, words) for i in said}
+    mentions = [i for i in said if weights[i] > 0]
+    mentions.sort(key=lambda i: (-weights[i], beijing(messages[i].get("time")) is None,
+                                 str(messages[i].get("time") or ""), i))
     chosen.update(mentions[:MENTIONS_PER_CHAT])
-    timed = [(i, beijing(m.get("time"))) for i, m in enumerate(messages) if not m.get("system")]
-    timed_known = [(i, t) for i, t in timed if t is not None]
+    timed_known = [(i, t) for i, t in ((i, beijing(messages[i].get("time"))) for i in said) if t is not None]
     if anchors and timed_known:
         per_anchor = max(3, NEAREST_PER_CHAT // len(anchors))
         for anchor in anchors:

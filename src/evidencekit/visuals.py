@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from evidencekit.containers.shown import container_text
 from evidencekit.extract.text import detect_encoding
 from evidencekit.i18n import msg
 from evidencekit.model import Item, Visual
@@ -26,6 +27,9 @@ def visual_for(item: Item, lang: str, password: str | None = None) -> Visual:
         return Visual("card", reason=msg("visual.not_embedded"))
     if item.size == 0:
         return Visual("card", reason=msg("visual.empty"))
+    shown = container_text(item, lang)
+    if shown is not None:
+        return Visual("text", text=shown)
     if item.mime.startswith("image/"):
         return _image_visual(item, lang)
     if item.mime == "application/pdf":

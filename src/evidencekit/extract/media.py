@@ -106,8 +106,8 @@ def container_of(head: bytes) -> str | None:
         return "heif" if head[8:12] in HEIF_BRANDS else "mp4"
     if len(head) >= 8 and head[4:8] in MP4_TOP_LEVEL - {b"ftyp"}:
         return "mp4"  # old QuickTime files start without ftyp
-    if head.startswith(b"ID3"):
-        return "mp3"
+    if head.startswith(b"ID3") and (len(head) < 4 or head[3] in (2, 3, 4)):
+        return "mp3"  # an ID3v2 tag: "ID3", its major version, then the audio
     return None
 
 
@@ -122,21 +122,76 @@ def _frame_sync_of(head: bytes) -> str | None:
     return None
 
 
+#: Frames in a row, each header where the one before ends, before a bare frame sync is audio.
+CHAINED_FRAMES = 3
+
+# MPEG audio header fields (ISO/IEC 11172-3 §2.4.2.3, 13818-3): kbit/s by (MPEG-1?, layer), Hz by version.
+_MPEG_BITRATES = {
+    (True, 1): (0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448),
+    (True, 2): (0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384),
+    (True, 3): (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+    (False, 1): (0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256),
+    (False, 2): (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
+    (False, 3): (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
+}
+_MPEG_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+
+
+def _mpeg_frame(data: bytes, at: int) -> tuple[int, tuple[int, int, int]] | None:
+    """(length, (version, layer, sample rate)) of the MPEG audio frame header at ``at``, or None."""
+    if at + 4 > len(data) or data[at] != 0xFF or data[at + 1] & 0xE0 != 0xE0:
+        return None
+    version, layer_bits = (data[at + 1] >> 3) & 3, (data[at + 1] >> 1) & 3
+    bitrate_index, rate_index, padding = data[at + 2] >> 4, (data[at + 2] >> 2) & 3, (data[at + 2] >> 1) & 1
+    if version == 1 or layer_bits == 0 or bitrate_index in (0, 15) or rate_index == 3:
+        return None
+    layer, mpeg1 = 4 - layer_bits, version == 3
+    bitrate = _MPEG_BITRATES[(mpeg1, min(layer, 2) if not mpeg1 else layer)][bitrate_index] * 1000
+    rate = _MPEG_RATES[version][rate_index]
+    if layer == 1:
+        length = (12 * bitrate // rate + padding) * 4
+    else:
+        length = (144 if mpeg1 or layer == 2 else 72) * bitrate // rate + padding
+    return length, (version, layer, rate)
+
+
+def _adts_frame(data: bytes, at: int) -> tuple[int, tuple[int, int, int]] | None:
+    """(length, (profile, rate index, channels)) of the ADTS header at ``at`` (ISO/IEC 13818-7 §6.2)."""
+    if at + 7 > len(data) or data[at] != 0xFF or data[at + 1] & 0xF6 != 0xF0:
+        return None
+    rate_index = (data[at + 2] >> 2) & 0xF
+    length = ((data[at + 3] & 3) << 11) | (data[at + 4] << 3) | (data[at + 5] >> 5)
+    header = 7 if data[at + 1] & 1 else 9
+    if rate_index > 12 or length <= header:
+        return None
+    return length, (data[at + 2] >> 6, rate_index, ((data[at + 2] & 1) << 2) | (data[at + 3] >> 6))
+
+
+def _chained(data: bytes, frame: Any) -> bool:
+    """True when ``CHAINED_FRAMES`` frames follow one another from the start, alike in kind."""
+    at, kind = 0, None
+    for _ in range(CHAINED_FRAMES):
+        found = frame(data, at)
+        if found is None or (kind is not None and found[1] != kind):
+            return False
+        length, kind = found
+        at += length
+    return True
+
+
 def sniff_container(path: Path) -> str | None:
-    """The container of a file: its signature, or for a bare frame sync, a run of frames mutagen finds."""
-    head = read_head(path)
+    """The container of a file: its signature, or for a bare frame sync, ``CHAINED_FRAMES``
+    valid frame headers in a row from the first byte (two bytes alone prove nothing)."""
+    head = read_head(path, CHUNK)
     container = container_of(head)
     if container is not None:
         return container
     weak = _frame_sync_of(head)
-    if weak is None:
-        return None
-    with path.open("rb") as handle:
-        if weak == "mp3":
-            info = _mutagen_info(mutagen.mp3.MP3, handle, None)
-            # Fewer than four frames in a row and no Xing/VBRI header: mutagen calls that sketchy.
-            return "mp3" if info is not None and not info.sketchy else None
-        return "aac-adts" if _mutagen_info(mutagen.aac.AAC, handle, None) is not None else None
+    if weak == "mp3" and _chained(head, _mpeg_frame):
+        return "mp3"
+    if weak == "aac-adts" and _chained(head, _adts_frame):
+        return "aac-adts"
+    return None
 
 
 def read_head(path: Path, size: int = 64) -> bytes:

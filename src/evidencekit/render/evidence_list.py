@@ -131,6 +131,10 @@ def evidence_name(item: Item, note: Mapping[str, Any], lang: str = "zh") -> str:
         span = _span(facts.get("start"), facts.get("end"), lang)
         head = t("name.chat_with", lang, who=who)
         return t("name.with_span", lang, head=head, span=span) if span else head
+    if facts.get("container") == "eml":
+        return t("name.email", lang, subject=facts.get("subject") or stem or "?")
+    if facts.get("container") == "zip":
+        return t("name.archive", lang, head=stem or item.path.rsplit("/", 1)[-1], n=facts.get("entry_count", 0))
     if item.kind in ("recording", "video"):
         length = duration(facts.get("duration_seconds"))
         head = f"{stem}{kind}" if stem and zh else f"{kind}: {stem}" if stem else kind

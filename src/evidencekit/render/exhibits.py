@@ -88,6 +88,9 @@ def facts_table(view: DossierView, item: Item) -> Table:
         (label("sha256", lang), item.sha256),
         (label("sm3", lang), item.sm3),
     ]
+    if item.parent:
+        rows.append((label("inside", lang), label("inside_value", lang, parent=item.parent,
+                                                     name=view.shown(item.name_in_container or ""))))
     if item.captured_at:
         rows.append((label("captured_at", lang), item.captured_at))
     if item.provenance:
