@@ -373,7 +373,7 @@ def test_init_prefills_the_disputed_transaction_from_the_sample_evidence(tmp_pat
 def test_init_names_the_app_of_a_screenshot(tmp_path: Path) -> None:
     folder = tmp_path / "evidence"
     _screen(folder / "Screenshot_2025-03-12-20-16-30-123_com.eg.android.AlipayGphone.png", "218.00")
-    _screen(folder / "mmexport1741783267000.png", "218.00")
+    _screen(folder / "mmexport1741783267000.png", "18.00")  # not a copy of the first: copies carry no facts
     assert CliRunner().invoke(main, ["init", str(folder)]).exit_code == 0
     notes = {e["path"]: e["source"] for e in load_case(folder / "case.toml").evidence}
     assert notes == {"Screenshot_2025-03-12-20-16-30-123_com.eg.android.AlipayGphone.png":

@@ -22,7 +22,7 @@ from evidencekit.errors import BadInput
 from evidencekit.i18n import Message, msg, os_reason
 from evidencekit.layout import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME, MANIFEST_SCHEMA
 from evidencekit.model import Item
-from evidencekit.pdf.images import ImageUnreadable, XImage, jpeg_image, load_image, placement_matrix
+from evidencekit.pdf.images import ImageUnreadable, XImage, jpeg_image, load_image, placement_matrix, print_image
 from evidencekit.pdf.importer import PdfPageSource, rotation_orientation, unit_matrix
 from evidencekit.pdf.writer import (
     FileSegments,
@@ -63,13 +63,15 @@ def assemble(
     case_text: str | None,
     passwords: dict[str, str] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    page_images: str = "full",
 ) -> None:
-    """Write the whole unsigned dossier to ``out``, streaming."""
+    """Write the whole unsigned dossier to ``out``, streaming. ``page_images="print"``: pages show
+    images at print resolution (the attachments are the originals whatever the mode)."""
     base = PdfReader(io.BytesIO(rendered.pdf), strict=False)
     size = int(base.trailer["/Size"])  # type: ignore[call-overload]
     writer = PdfStreamWriter(out)
     writer.reserve_upto(size - 1)
-    placements = _place_slots(writer, rendered, items, passwords or {}, progress)
+    placements = _place_slots(writer, rendered, items, passwords or {}, progress, page_images)
     catalog_num = _copy_pages(writer, base, size, placements)
     filespecs = _attach_all(writer, items, manifest_bytes, case_text, progress)
     _write_catalog(writer, base, catalog_num, filespecs, dossier_id)
@@ -86,7 +88,7 @@ class _Placements:
 
 
 def _place_slots(writer: PdfStreamWriter, rendered: RenderedPages, items: list[Item], passwords: dict[str, str],
-                 progress: Callable[[str, int, int], None] | None) -> _Placements:
+                 progress: Callable[[str, int, int], None] | None, page_images: str = "full") -> _Placements:
     """Write each image or imported page as an XObject; remember which page draws it where."""
     slots = rendered.slots
     by_id = {item.id: item for item in items}
@@ -112,7 +114,7 @@ def _place_slots(writer: PdfStreamWriter, rendered: RenderedPages, items: list[I
             imported = open_source[1].import_page(int(page_part) - 1, writer)
             xobject, ops = imported.form, _draw_form(res_name, imported.bbox, imported.rotate, slot)
         else:
-            xobject, ops, _ = _write_image(writer, by_id[item_id], slot, res_name)
+            xobject, ops, _ = _write_image(writer, by_id[item_id], slot, res_name, page_images)
         placements.draws.setdefault(slot.page - 1, []).append(ops)
         placements.xobjects.setdefault(slot.page - 1, {})[res_name] = xobject
         if progress:
@@ -154,8 +156,9 @@ def _copy_pages(writer: PdfStreamWriter, base: PdfReader, size: int, placements:
 
 def _attach_all(writer: PdfStreamWriter, items: list[Item], manifest_bytes: bytes, case_text: str | None,
                 progress: Callable[[str, int, int], None] | None) -> list[tuple[str, int]]:
-    attachments = [
+    attachments = [  # a duplicate is its first copy's attachment; a --hash-only item has none
         Attachment(item.id, item.path, item.mime, f"{item.id} {item.path}", item=item) for item in items
+        if item.attached
     ]
     attachments.append(Attachment(MANIFEST_NAME, MANIFEST_NAME, "application/json",
                                   "evidencekit manifest (its SHA-256 is the dossier id)", data=manifest_bytes))
@@ -189,9 +192,11 @@ def _write_catalog(writer: PdfStreamWriter, base: PdfReader, catalog_num: int,
     writer.write_object(catalog_num, catalog)
 
 
-def _write_image(writer: PdfStreamWriter, item: Item, slot: Slot, res_name: str) -> tuple[int, str, int]:
+def _write_image(writer: PdfStreamWriter, item: Item, slot: Slot, res_name: str,
+                 page_images: str = "full") -> tuple[int, str, int]:
     try:
-        image = load_image(item.source, item.size)
+        image = (print_image(item.source, item.size, (slot.w, slot.h)) if page_images == "print"
+                 else load_image(item.source, item.size))
     except (ImageUnreadable, OSError) as exc:
         # It was readable when the pages were laid out; say so on the page's slot.
         raise BadInput(msg("err.image_unreadable_sealing", path=item.path, reason=_reason(exc)),

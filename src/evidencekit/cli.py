@@ -486,6 +486,25 @@ def _say_tsa(result: Any, lang: Lang) -> None:
         _say(f"  ! {text_of(warning, lang)}")
 
 
+class _ByteSize(click.ParamType):
+    """``20MB``, ``500KB``, ``1.5GB``, a number of bytes; ``0`` or ``off``: never warn.
+    Decimal units, as web forms state their limits."""
+
+    name = "SIZE"
+    _UNITS = {"": 1, "B": 1, "K": 10**3, "KB": 10**3, "M": 10**6, "MB": 10**6, "G": 10**9, "GB": 10**9}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int | None:
+        if isinstance(value, int) or value is None:
+            return value or None
+        text = str(value).strip().upper().replace(" ", "")
+        if text in ("0", "OFF", "NONE"):
+            return None
+        found = re.fullmatch(r"(\d+(?:\.\d+)?)([KMG]?B?)", text)
+        if not found:
+            self.fail(_t("cli.size_invalid", value=str(value)), param, ctx)
+        return int(float(found.group(1)) * self._UNITS[found.group(2)]) or None
+
+
 @main.command(help="help.bundle")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="help.bundle.output")
@@ -498,31 +517,57 @@ def _say_tsa(result: Any, lang: Lang) -> None:
 @click.option("--password", "password_args", multiple=True, metavar="NAME=SECRET", help="help.password")
 @click.option("--force", is_flag=True, help="help.bundle.force")
 @click.option("--json", "as_json", is_flag=True, help="help.json")
+@click.option("--dry-run", is_flag=True, help="help.bundle.dry_run")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB", help="help.bundle.exclude")
+@click.option("--hash-only", "hash_only", multiple=True, metavar="GLOB", help="help.bundle.hash_only")
+@click.option("--page-images", type=click.Choice(["full", "print"]), default="full", help="help.bundle.page_images")
+@click.option("--size-warn", type=_ByteSize(), default="20MB", help="help.bundle.size_warn")
 @_timestamp_options
 @_run
 def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: str | None,
            identity_path: Path | None, font: Path | None, public: bool, password_args: tuple[str, ...], force: bool,
-           as_json: bool) -> None:
+           as_json: bool, dry_run: bool, exclude: tuple[str, ...], hash_only: tuple[str, ...], page_images: str,
+           size_warn: int | None) -> None:
     from evidencekit.channels import get_channel
     from evidencekit.clock import system_clock
-    from evidencekit.pipeline import BundleOptions, build_dossier, ensure_default_identity
+    from evidencekit.pipeline import BundleOptions, build_dossier, ensure_default_identity, preview_dossier
 
     if channel:
         get_channel(channel)  # an unknown id is bad input, before any work
     settings = _settings()
+    lang = settings.lang
+    if dry_run:  # what would go in; no identity, no dossier, nothing written anywhere
+        planned = BundleOptions(output=output, case_path=case_path, lang=lang, channel=channel, public=public,
+                                passwords=_passwords(password_args), ask_password=_password_prompt(),
+                                exclude=exclude, hash_only=hash_only, page_images=page_images, size_warn=size_warn)
+        preview = preview_dossier(folder, planned, progress=_progress())
+        if as_json:
+            _emit_json(preview.to_dict())
+        else:
+            _echo(t("summary.title", lang))
+            for line in preview.lines(lang):
+                _echo(line)
+        return
     options = BundleOptions(output=output, case_path=case_path, identity_path=identity_path,
-                            passphrase=_passphrase_for(identity_path), force=force, lang=settings.lang,
+                            passphrase=_passphrase_for(identity_path), force=force, lang=lang,
                             font=font, channel=channel, public=public,
                             sealer_name=None if as_json else _ask_sealer_name(folder, case_path, identity_path),
-                            passwords=_passwords(password_args), ask_password=_password_prompt())
+                            passwords=_passwords(password_args), ask_password=_password_prompt(),
+                            exclude=exclude, hash_only=hash_only, page_images=page_images, size_warn=size_warn)
     options.tsa_url, options.tsa_optional, options.archive = _tsa_settings()
     made = None if identity_path else ensure_default_identity(options.sealer_name, system_clock())
-    result = build_dossier(folder, options, progress=_progress(), identity=made)
+
+    def say_summary(summary: Any) -> None:  # before sealing: what goes in, counts only
+        if not settings.quiet and not as_json:
+            _say(t("summary.title", lang))
+            for line in summary.lines(lang, concise=True):
+                _say(f"  {line}")
+
+    result = build_dossier(folder, options, progress=_progress(), identity=made, on_summary=say_summary)
     result.identity_created = made is not None
     if as_json:
         _emit_json(result.to_dict())
         return
-    lang = settings.lang
     _echo(str(result.output))
     if not settings.quiet:
         _say(t("cli.sealed", lang, path=str(result.output)))
@@ -537,6 +582,10 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
             _say(t("cli.not_included", lang, path=skipped.path, reason=skipped.text(lang)))
         if result.plan is not None and result.plan.checks is not None:
             _say_requirements(result.plan.checks, result.output, lang)
+    if result.summary is not None and result.summary.too_large:  # after sealing, even with --quiet
+        for warning in result.summary.warnings:
+            if warning.code != "summary.empty_named":
+                _say(f"  ! {warning.text(lang)}")
 
 
 @main.command(help="help.batch")
@@ -655,12 +704,15 @@ def _say_requirements(report: Any, dossier: Path, lang: str) -> None:
               help="help.verify.save_sealed")
 @click.option("--force", is_flag=True, help="help.verify.force")
 @click.option("--json", "as_json", is_flag=True, help="help.verify.json")
+@click.option("--originals", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="help.verify.originals")
 @_run
-def verify(dossier: Path, trust_paths: tuple[Path, ...], save_to: Path | None, force: bool, as_json: bool) -> None:
+def verify(dossier: Path, trust_paths: tuple[Path, ...], save_to: Path | None, force: bool, as_json: bool,
+           originals: Path | None) -> None:
     from evidencekit.verdict_text import render_report
     from evidencekit.verify import load_trust_anchors, save_sealed, verify_dossier
 
-    report = verify_dossier(dossier, load_trust_anchors(list(trust_paths)))
+    report = verify_dossier(dossier, load_trust_anchors(list(trust_paths)), originals=originals)
     if not as_json:  # the verdict first: a --save-sealed that cannot be written must not hide it
         for line in render_report(report, _settings().lang):
             _echo(line)
@@ -696,6 +748,8 @@ def extract(dossier: Path, dest: Path, force: bool, as_json: bool) -> None:
             _echo(t("cli.extract.fail", lang, id=entry["id"], path=entry["path"], reason=entry["reason"]))
         for entry in result.inside:
             _echo(t("cli.extract.inside", lang, id=entry["id"], path=entry["path"], note=entry["note"]))
+        for entry in result.not_embedded:
+            _echo(t("cli.extract.not_embedded", lang, id=entry["id"], path=entry["path"]))
     sys.exit(0 if result.ok else int(ExitCode.VERIFICATION_FAILED))
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from evidencekit.case import CaseFile, empty_case, load_case, normalise_rel_path, without_passwords
 from evidencekit.clock import Clock, system_clock
+from evidencekit.clutter import mark_duplicates
 from evidencekit.collect import collect
 from evidencekit.containers import MAX_DEPTH, Passwords, Workspace
 from evidencekit.containers.opening import container_kind, open_container
@@ -63,6 +64,7 @@ def inspect_folder(folder: Path, case_path: Path | None = None, *, progress: Pro
     passwords = passwords or Passwords()
     with Workspace() as workspace:
         items = describe(collection.files, case, progress, workspace=workspace, passwords=passwords)
+        mark_duplicates(items)
         planned = None
         if plan:
             planned = plan_dossier(items, case, skipped=collection.skipped, lang=lang, channel=None, public=False,

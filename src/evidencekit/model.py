@@ -107,6 +107,13 @@ class Item:
     proves: str | None = None
     facts: dict[str, Any] = field(default_factory=dict)
     warnings: list[str | Message] = field(default_factory=list)
+    duplicate_of: str | None = None  # the id of an earlier item with the same bytes: not attached again
+    embedded: bool = True  # False for --hash-only: hashed and listed, the original kept by its owner
+
+    @property
+    def attached(self) -> bool:
+        """Whether the dossier carries this item's bytes as its own attachment."""
+        return self.embedded and self.duplicate_of is None
     parent: str | None = None  # the container (zip, e-mail) this file was found in: "E05"
     children: list[str] = field(default_factory=list)  # the sub-exhibits found in this container
     name_in_container: str | None = None  # the name as the container gives it (may be unsafe: ../x)
@@ -129,6 +136,10 @@ class Item:
             entry["warning_codes"] = [_as_message(w).as_code() for w in self.warnings]
         if self.proves:
             entry["proves"] = self.proves
+        if self.duplicate_of:
+            entry["duplicate_of"] = self.duplicate_of
+        if not self.embedded:
+            entry["embedded"] = False
         if self.parent:
             entry["parent"] = self.parent
             entry["name_in_container"] = self.name_in_container

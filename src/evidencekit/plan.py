@@ -62,6 +62,7 @@ class DossierPlan:
     notices: tuple[Message, ...]  # other advice for the complainant (public dossier, generic signer…)
     passwords: Mapping[str, str] = field(default_factory=dict, repr=False)  # never sealed
     cross_checks: CrossCheckReport = field(default_factory=CrossCheckReport)  # 交叉核对: each id, each source
+    page_images: str = "full"  # "print": pages show print-resolution copies of the images
 
     @property
     def dossier_id(self) -> str:
@@ -84,7 +85,7 @@ class DossierPlan:
 
 def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], lang: str, channel: str | None,
                  public: bool, now: datetime, time_source: str, signer: Signer,
-                 passwords: Mapping[str, str] | None = None) -> DossierPlan:
+                 passwords: Mapping[str, str] | None = None, page_images: str = "full") -> DossierPlan:
     """Decide everything the dossier says. Pure: reads the items' files only to plan how
     each is shown (image sizes, PDF pages), writes nothing. ``passwords``: an item's path →
     the password given for it on the command line (case.toml's are read here); never sealed."""
@@ -107,7 +108,7 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
     # otherwise carry the ID number, phone and address in clear.
     sealed_case = mask_personal(case) if public else without_passwords(case)
     manifest = build_manifest(case=sealed_case.data, items=items, created=iso(now), time_source=time_source,
-                              skipped=[s.as_dict() for s in skipped])
+                              skipped=[s.as_dict() for s in skipped], page_images=page_images)
     today = now.date()
     statement = None
     checks = None
@@ -126,7 +127,7 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
         escalation=compute_escalation(case, today) if channel else None, checks=checks,
         lint=tuple(lint_messages(case)) if channel else (),
         notices=tuple(_notices(public, signer) + ([] if channel else _conflicts(cross_checks))),
-        passwords=MappingProxyType(passwords),
+        passwords=MappingProxyType(passwords), page_images=page_images,
         cross_checks=cross_checks,
     )
 
@@ -135,7 +136,8 @@ def replan(plan: DossierPlan, *, now: datetime, time_source: str) -> DossierPlan
     """The same dossier with another sealing time or time source (a TSA that failed at
     sealing time): only the manifest and what shows it change; nothing is read again."""
     manifest = build_manifest(case=plan.sealed_case.data, items=list(plan.items), created=iso(now),
-                              time_source=time_source, skipped=[s.as_dict() for s in plan.skipped])
+                              time_source=time_source, skipped=[s.as_dict() for s in plan.skipped],
+                              page_images=plan.page_images)
     return replace(plan, created=iso(now), time_source=time_source, manifest=manifest)
 
 

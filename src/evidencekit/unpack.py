@@ -40,6 +40,7 @@ class ExtractResult:
     written: list[dict[str, Any]] = field(default_factory=list)
     failed: list[dict[str, Any]] = field(default_factory=list)
     inside: list[dict[str, Any]] = field(default_factory=list)  # sub-exhibits: in their written container
+    not_embedded: list[dict[str, Any]] = field(default_factory=list)  # --hash-only items: nothing to write
 
     @property
     def ok(self) -> bool:
@@ -49,7 +50,8 @@ class ExtractResult:
         """``reason`` and ``note`` stay English text; ``reason_message`` and ``note_message`` add
         their code, parameters and both texts."""
         return {"ok": self.ok, "written": [_entry_dict(e) for e in self.written],
-                "failed": [_entry_dict(e) for e in self.failed], "inside": [_entry_dict(e) for e in self.inside]}
+                "failed": [_entry_dict(e) for e in self.failed], "inside": [_entry_dict(e) for e in self.inside],
+                "not_embedded": [_entry_dict(e) for e in self.not_embedded]}
 
 
 def _entry_dict(entry: dict[str, Any]) -> dict[str, Any]:
@@ -161,7 +163,13 @@ def _extract_item(f: Any, files: dict[str, Any], offsets: dict[int, int], item: 
         reason = msg("unpack.raw_name_mismatch" if "match" in str(exc) else "unpack.escapes")
         result.failed.append({"id": item_id, "path": raw_path, "reason": reason})
         return
-    spec = files.get(item_id)
+    if item.get("embedded") is False:
+        result.not_embedded.append({"id": item_id, "path": raw_path, "sha256": item.get("sha256"),
+                                    "sm3": item.get("sm3"), "reason": msg("unpack.not_embedded")})
+        return
+    # a copy is written from its first copy's attachment, and re-hashed against its own digests
+    of = item.get("duplicate_of")
+    spec = files.get(of if isinstance(of, str) else item_id)
     if spec is None:
         result.failed.append({"id": item_id, "path": raw_path, "reason": msg("unpack.missing")})
         return

@@ -22,6 +22,8 @@ def render_report(report: VerifyReport, lang: str) -> list[str]:
         lines.append(t("verdict.dossier_id", lang, id=report.dossier_id))
     if report.items_total:
         lines.append(t("verdict.originals", lang, checked=report.items_checked, total=report.items_total))
+    if report.items_not_embedded:
+        lines.append(t("verdict.not_embedded", lang, n=report.items_not_embedded))
     for sig in report.signatures:
         lines.append("")
         lines += _signature_lines(sig, report, lang)

@@ -23,6 +23,10 @@ TEXT_MIMES = ("application/json", "application/csv", "application/xml", "applica
 
 
 def visual_for(item: Item, lang: str, password: str | None = None) -> Visual:
+    if item.duplicate_of:
+        return Visual("card", reason=msg("visual.duplicate_of", id=item.duplicate_of))
+    if not item.embedded:  # nothing of the file goes in: no page image, no imported page
+        return Visual("card", reason=msg("visual.not_embedded"))
     if item.size == 0:
         return Visual("card", reason=msg("visual.empty"))
     shown = container_text(item, lang)

@@ -73,6 +73,57 @@ def load_image(path: Path, size: int) -> XImage:
     return _decoded(path)
 
 
+#: ``--page-images print``: the page shows a copy at this resolution, at the size it is drawn.
+PRINT_DPI = 150
+PRINT_QUALITY = 80
+
+
+def print_image(path: Path, size: int, box: tuple[float, float]) -> XImage:
+    """The image for a page in print mode: at most ``PRINT_DPI`` at the size it is drawn
+    (``box``, in points, upright), re-encoded as JPEG. The original is attached whole; this is
+    only what the page shows. Falls back to :func:`load_image` when the copy would not be smaller."""
+    full = load_image(path, size)
+    try:
+        with Image.open(path) as img:
+            stored_w, stored_h = img.size
+            upright_w = stored_h if full.orientation in (5, 6, 7, 8) else stored_w
+            scale = min(1.0, box[0] / 72 * PRINT_DPI / max(1, upright_w))
+            target = (max(1, round(stored_w * scale)), max(1, round(stored_h * scale)))
+            if img.format == "JPEG":
+                img.draft("RGB" if img.mode != "L" else "L", target)  # decode at a fraction: fast, less memory
+            frame = _flattened(img)
+            if frame.size != target:
+                frame = frame.resize(target, Image.Resampling.LANCZOS)
+            buf = io.BytesIO()
+            frame.save(buf, format="JPEG", quality=PRINT_QUALITY, optimize=True)
+    except Exception:  # noqa: BLE001 - the full image was readable: show it rather than fail
+        return full
+    data = buf.getvalue()
+    if len(data) >= _stored_size(full):
+        return full
+    colorspace = "/DeviceGray" if frame.mode == "L" else "/DeviceRGB"
+    entries = _image_dict(frame.width, frame.height, colorspace, 8)
+    entries[g.NameObject("/Filter")] = name("DCTDecode")
+    return XImage(entries, data, frame.width, frame.height, full.orientation)
+
+
+def _flattened(img: Image.Image) -> Image.Image:
+    """The pixels as gray or RGB, any transparency laid on white (a page is white)."""
+    img.load()
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        rgba = img.convert("RGBA")
+        white = Image.new("RGB", rgba.size, (255, 255, 255))
+        white.paste(rgba, mask=rgba.getchannel("A"))
+        return white
+    return img if img.mode in ("L", "RGB") else img.convert("RGB")
+
+
+def _stored_size(image: XImage) -> int:
+    data = image.data
+    own = len(data) if isinstance(data, bytes) else data.length
+    return own + (_stored_size(image.smask) if image.smask is not None else 0)
+
+
 def _exif_orientation(img: Image.Image) -> int:
     try:
         value = int(img.getexif().get(0x0112, 1))

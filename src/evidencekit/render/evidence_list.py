@@ -50,12 +50,17 @@ def evidence_list(view: DossierView) -> list[Flowable]:
                 said = label("capture_from", lang, source=t(f"capture.source.{origin}", lang))
                 meta += esc(f"（{said}）" if lang == "zh" else f" ({said})")
         original = note.get("original", True) is not False
+        if item.duplicate_of:  # "同 E07": the same bytes, attached and shown once
+            name = label("same_as", lang, id=item.duplicate_of)
+            meta = esc(_public(view, item.path))
+        elif not item.embedded:
+            meta += f"<br/>{esc(label('not_embedded', lang))}"
         rows.append([
             Paragraph(esc(item.id), s.cell),
             Paragraph(f"{esc(_public(view, name), multiline=False)}<br/><font size='7' color='#5b6573'>{meta}</font>", s.cell),
             Paragraph(esc(_public(view, item.provenance or "")), s.cell),
             Paragraph(esc(_public(view, item.proves or "")), s.cell),
-            PageRef(item.id, 8),
+            PageRef(item.duplicate_of or item.id, 8),
             Paragraph(esc(label("original" if original else "copy", lang)), s.cell),
             Paragraph("<br/>".join(item.sha256[i:i + 16] for i in range(0, 64, 16)), s.tiny),
         ])

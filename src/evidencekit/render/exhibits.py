@@ -20,7 +20,8 @@ from evidencekit.render.view import DossierView
 
 def exhibits(view: DossierView) -> list[Flowable]:
     flow: list[Flowable] = []
-    for index, item in enumerate(view.items):
+    shown = [item for item in view.items if not item.duplicate_of]  # a copy is its first's pages
+    for index, item in enumerate(shown):
         flow += exhibit(view, item, first=index == 0)
     return flow
 
@@ -39,6 +40,10 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
     flow += [Paragraph(esc(title, multiline=False), s.h2), facts_table(view, item)]
     if item.kind in ("screenshot", "photo") or item.mime.startswith("image/"):
         flow += [Spacer(1, 1.5 * mm), *image_facts(view, item)]
+    copies = [other.id for other in view.items if other.duplicate_of == item.id]
+    if copies:
+        flow.append(Paragraph(esc(label("copies", lang, ids="、".join(copies) if lang != "en" else ", ".join(copies))),
+                              s.small))
     for warning in item.warnings:
         if item.facts.get("gps_present") and "GPS" in warning:
             continue  # the privacy box above says it, in the dossier's language
@@ -57,6 +62,8 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
         flow.append(ImageStrips(item.id, visual.size[0], visual.size[1], view.slots, font=s.font, lang=lang,
                                 item_id=item.id))
     elif visual.mode == "image":
+        if view.page_images == "print":
+            flow.append(Paragraph(esc(label("print_copy", lang)), s.small))
         flow.append(SlotFlowable(item.id, visual.size[0], visual.size[1], view.slots))
     elif visual.mode == "pdf":
         total = len(visual.pages)
@@ -77,7 +84,7 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
         summary = media_summary(item, lang)
         shown = text_of(visual.reason, view.lang) if visual.reason else None
         reason = f"{summary}\n\n{shown}" if summary and shown else summary or shown
-        flow.append(card(view, reason))
+        flow.append(card(view, reason, attached=item.attached))
     return flow
 
 
@@ -112,11 +119,11 @@ def facts_table(view: DossierView, item: Item) -> Table:
     return table
 
 
-def card(view: DossierView, reason: str | None) -> Flowable:
+def card(view: DossierView, reason: str | None, *, attached: bool = True) -> Flowable:
     s, lang = view.styles, view.lang
-    text = esc(label("card_note", lang))
+    text = esc(label("card_note", lang)) if attached else ""  # "sealed in full as an attachment"
     if reason:
-        text = esc(reason) + "<br/><br/>" + text
+        text = esc(reason) + ("<br/><br/>" + text if text else "")
     box = Table([[Paragraph(text, s.body)]], colWidths=[FRAME_W])
     box.setStyle(table_style(view.styles.font,
         ("BACKGROUND", (0, 0), (-1, -1), SHADE),
