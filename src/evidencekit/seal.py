@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Generator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -13,6 +16,8 @@ from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils import generic as hg
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
+from pyhanko.sign.signers.cms_embedder import SigObjSetup
+from pyhanko.sign.signers.pdf_byterange import PreparedByteRangeDigest
 from pyhanko.sign.signers.pdf_signer import (
     PdfSigningSession,
     TimestampDSSContentSettings,
@@ -21,6 +26,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from evidencekit.errors import SigningFailed
 from evidencekit.fileio import output_error, write_error_in
+from evidencekit.hashing import PrefixDigest
 from evidencekit.i18n import msg
 from evidencekit.identity import Identity
 from evidencekit.layout import SEAL_FIELD
@@ -43,17 +49,86 @@ class _ReproducibleWriter(IncrementalPdfFileWriter):
         return None
 
 
-class _ClockedPdfSigner(signers.PdfSigner):
-    """A PdfSigner whose signing time comes from our clock (SOURCE_DATE_EPOCH aware)."""
+@dataclass(frozen=True)
+class SealedRange:
+    """What the seal signed: its /ByteRange and the SHA-256 over those ranges, as computed while
+    signing — for the check before delivery, which then reads only the seal's own revision."""
 
-    def __init__(self, *args: Any, signing_time: datetime, **kwargs: Any) -> None:
+    byte_range: tuple[int, int, int, int]
+    digest: bytes
+    prefix: PrefixDigest
+
+
+class _ClockedPdfSigner(signers.PdfSigner):
+    """A PdfSigner whose signing time comes from our clock (SOURCE_DATE_EPOCH aware).
+
+    With ``prefix`` (the SHA-256 of the unsigned file, computed while it was written), the
+    digest of the signed byte ranges starts from a copy of it and reads only the new revision:
+    the dossier is not read back whole to be signed."""
+
+    def __init__(self, *args: Any, signing_time: datetime, prefix: PrefixDigest | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._signing_time = signing_time
+        self._prefix = prefix
+        self.sealed: SealedRange | None = None
 
     def init_signing_session(self, pdf_out: Any, existing_fields_only: bool = False) -> PdfSigningSession:
         session = super().init_signing_session(pdf_out, existing_fields_only=existing_fields_only)
         session.system_time = self._signing_time
+        if self._prefix is not None and self.signature_meta.md_algorithm == "sha256":
+            session.cms_writer = _PrehashingCmsWriter(session.cms_writer, self)
         return session
+
+
+class _PrehashingCmsWriter:
+    """pyHanko's CMS-embedding coroutine, passed through; when it is handed the signature
+    object, that object's ``fill`` (which hashes the byte ranges) becomes :func:`_prehashed_fill`.
+    pyHanko only ever calls ``send`` on it (pinned pyhanko 0.38.*)."""
+
+    def __init__(self, inner: Any, signer: _ClockedPdfSigner) -> None:
+        self._inner = inner
+        self._signer = signer
+
+    def send(self, value: Any) -> Any:
+        if isinstance(value, SigObjSetup):
+            sig_obj = value.sig_placeholder
+            signer = self._signer
+
+            def fill(writer: Any, md_algorithm: str, in_place: bool = False, output: Any = None,
+                     chunk_size: int = 0) -> Generator[Any, Any, Any]:
+                return _prehashed_fill(sig_obj, writer, md_algorithm, in_place, output, chunk_size, signer)
+
+            sig_obj.fill = fill  # type: ignore[method-assign]
+        return self._inner.send(value)
+
+
+def _prehashed_fill(sig_obj: Any, writer: Any, md_algorithm: str, in_place: bool, output: Any,
+                    chunk_size: int, signer: _ClockedPdfSigner) -> Generator[Any, Any, Any]:
+    """pyHanko's ``PdfByteRangeDigest.fill`` for an in-place incremental update, with the digest
+    of the unchanged first part taken from ``signer._prefix`` instead of read from the file."""
+    prefix = signer._prefix
+    stream = writer.prev.stream if in_place else None
+    if prefix is None or stream is None or md_algorithm != "sha256" or \
+            os.fstat(stream.fileno()).st_size != prefix.length:
+        # not the file we hashed while writing it: pyHanko's own fill, which reads it all
+        return (yield from type(sig_obj).fill(sig_obj, writer, md_algorithm, in_place=in_place, output=output,
+                                              chunk_size=chunk_size or 1 << 16))
+    writer.digest_aware_write = True
+    writer.write_in_place()
+    eof = stream.tell()
+    sig_start, sig_end = sig_obj.contents.offsets
+    sig_obj.byte_range.fill_offsets(stream, sig_start, sig_end, eof)
+    md = prefix.extended()
+    for start, stop in ((prefix.length, sig_start), (sig_end, eof)):
+        stream.seek(start)
+        md.update(stream.read(stop - start))  # the new revision only: a few kB
+    digest = md.digest()
+    signer.sealed = SealedRange((0, sig_start, sig_end, eof - sig_end), digest, prefix)
+    prepared = PreparedByteRangeDigest(document_digest=digest, reserved_region_start=sig_start,
+                                       reserved_region_end=sig_end)
+    cms_data = yield prepared, stream
+    yield prepared.fill_with_cms(stream, cms_data)
 
 
 def make_signer(identity: Identity) -> signers.SimpleSigner:
@@ -68,8 +143,13 @@ def make_signer(identity: Identity) -> signers.SimpleSigner:
 
 def seal_in_place(path: Path, identity: Identity, *, signing_time: datetime, document_id: bytes | None,
                   reason: str, timestamper: Any = None, archive: bool = False,
-                  field_name: str = SEAL_FIELD, location: str | None = None) -> None:
+                  field_name: str = SEAL_FIELD, location: str | None = None,
+                  prefix: PrefixDigest | None = None) -> SealedRange | None:
     """Append a signature to ``path`` as an incremental update covering everything.
+
+    With ``prefix``, the SHA-256 of ``path`` as it was written, the signed ranges are not read
+    again; the returned :class:`SealedRange` says what was signed (None without ``prefix``, or
+    with ``archive``, whose further revision is checked by reading the file).
 
     With ``timestamper`` the signature carries an RFC 3161 signature timestamp (PAdES B-T);
     with ``archive`` too, the validation data (certificates, and revocation data where the
@@ -92,6 +172,7 @@ def seal_in_place(path: Path, identity: Identity, *, signing_time: datetime, doc
         timestamper=timestamper,
         new_field_spec=fields.SigFieldSpec(field_name, on_page=0),
         signing_time=signing_time,
+        prefix=prefix,
     )
     try:
         with open(path, "r+b") as f:
@@ -104,6 +185,8 @@ def seal_in_place(path: Path, identity: Identity, *, signing_time: datetime, doc
             pdf_signer.sign_pdf(writer, in_place=True)
         if archive:
             _archive(path, identity, timestamper, field_name)
+            return None
+        return pdf_signer.sealed
     except SigningFailed:
         raise
     except Exception as exc:
