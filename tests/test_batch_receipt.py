@@ -201,3 +201,13 @@ def test_a_busy_tsa_is_asked_again_and_every_dossier_keeps_its_timestamp(tsa: Te
         assert report.exit_code == ExitCode.OK and report.verdict == "valid"
         assert report.signatures[0].tsa_valid is True
         assert report.batch is not None and report.batch.problem is None
+
+
+def test_a_dead_tsa_with_tsa_optional_seals_without_a_receipt(tsa: TestTSA, tmp_path: Path) -> None:
+    cases = make_cases(tmp_path / "cases", ["g1", "g2"])
+    out = tmp_path / "out"
+    run = cli("batch", str(cases), "-o", str(out), "--jobs", "2", "--json", "--tsa", tsa.dead_url, "--tsa-optional")
+    assert run.returncode == 0, run.stderr
+    assert all(d["status"] == "sealed" for d in lines(run.stdout).values())
+    assert not (out / RECEIPT_NAME).exists()
+    assert "no batch receipt written (--tsa-optional)" in run.stderr

@@ -541,6 +541,7 @@ def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | Non
     from evidencekit.clock import system_clock
     from evidencekit.identity import default_identity_path
     from evidencekit.pipeline import ensure_default_identity
+    from evidencekit.timestamping import TimestampFailed
 
     if executor == "dask" and not scheduler:
         raise click.UsageError(_t("cli.batch.scheduler_needed"))
@@ -580,7 +581,14 @@ def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | Non
         sys.stdout.flush()
     if not settings.quiet:
         _say(summary(results).text(lang))
-    receipt = write_receipt(results, outdir, tsa_url) if tsa_url else None
+    receipt = None
+    if tsa_url:
+        try:
+            receipt = write_receipt(results, outdir, tsa_url)
+        except TimestampFailed as exc:
+            if not tsa_optional:
+                raise
+            _say(t("cli.batch.no_receipt", lang, reason=exc.text(lang)))
     if receipt is not None and not settings.quiet:
         _say(t("cli.batch.receipt", lang, path=str(receipt)))
     if not all(result.ok for result in results):

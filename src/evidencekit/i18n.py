@@ -1562,6 +1562,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "help.batch.tsa_limit": ("同时向时间戳机构发出的请求数上限（本机所有工作进程合计）。",
                              "At most this many requests to the TSA at once (all local workers together)."),
     "cli.batch.receipt": ("批量回执：{path}", "batch receipt: {path}"),
+    "cli.batch.no_receipt": ("没有写批量回执（--tsa-optional）：{reason}",
+                             "no batch receipt written (--tsa-optional): {reason}"),
     "verify.receipt_not_checked": ("卷宗本身未通过验证，因此没有检查批量回执。",
                                    "The dossier itself did not verify, so the batch receipt was not checked."),
     "verify.receipt_invalid": ("批量回执已损坏。", "The batch receipt is damaged: {detail}"),
