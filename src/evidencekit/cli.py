@@ -598,11 +598,12 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", help="help.batch.executor")
 @click.option("--scheduler", metavar="ADDR", help="help.batch.scheduler")
 @click.option("--force", is_flag=True, help="help.batch.force")
+@click.option("--tsa-limit", type=click.IntRange(min=1), default=4, show_default=True, help="help.batch.tsa_limit")
 @click.option("--json", "as_json", is_flag=True, help="help.batch.json")
 @_timestamp_options
 @_run
 def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | None, executor: str,
-          scheduler: str | None, force: bool, as_json: bool) -> None:
+          scheduler: str | None, force: bool, tsa_limit: int, as_json: bool) -> None:
     from evidencekit.batch import (
         BatchSettings,
         dask_executor,
@@ -612,10 +613,12 @@ def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | Non
         run_batch,
         summary,
         worker_identity,
+        write_receipt,
     )
     from evidencekit.clock import system_clock
     from evidencekit.identity import default_identity_path
     from evidencekit.pipeline import ensure_default_identity
+    from evidencekit.timestamping import TimestampFailed
 
     if executor == "dask" and not scheduler:
         raise click.UsageError(_t("cli.batch.scheduler_needed"))
@@ -631,7 +634,7 @@ def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | Non
     tsa_url, tsa_optional, archive = _tsa_settings()
     shared = BatchSettings(identity_path=identity_file, lang=settings.lang, tsa_url=tsa_url,
                            tsa_optional=tsa_optional, archive=archive, force=force,
-                           source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH") or None)
+                           source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH") or None, tsa_limit=tsa_limit)
     run = dask_executor(scheduler or "") if executor == "dask" else local_executor(jobs or default_jobs())
     lang = settings.lang
     at_terminal = sys.stderr.isatty()
@@ -655,6 +658,16 @@ def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | Non
         sys.stdout.flush()
     if not settings.quiet:
         _say(summary(results).text(lang))
+    receipt = None
+    if tsa_url:
+        try:
+            receipt = write_receipt(results, outdir, tsa_url)
+        except TimestampFailed as exc:
+            if not tsa_optional:
+                raise
+            _say(t("cli.batch.no_receipt", lang, reason=exc.text(lang)))
+    if receipt is not None and not settings.quiet:
+        _say(t("cli.batch.receipt", lang, path=str(receipt)))
     if not all(result.ok for result in results):
         sys.exit(int(ExitCode.CASES_FAILED))
 
@@ -703,16 +716,19 @@ def _say_requirements(report: Any, dossier: Path, lang: str) -> None:
 @click.option("--save-sealed", "save_to", type=click.Path(path_type=Path, dir_okay=False),
               help="help.verify.save_sealed")
 @click.option("--force", is_flag=True, help="help.verify.force")
+@click.option("--batch-receipt", "receipt", type=click.Path(path_type=Path, dir_okay=False),
+              help="help.verify.batch_receipt")
 @click.option("--json", "as_json", is_flag=True, help="help.verify.json")
 @click.option("--originals", type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="help.verify.originals")
 @_run
-def verify(dossier: Path, trust_paths: tuple[Path, ...], save_to: Path | None, force: bool, as_json: bool,
-           originals: Path | None) -> None:
+def verify(dossier: Path, trust_paths: tuple[Path, ...], save_to: Path | None, force: bool, receipt: Path | None,
+           as_json: bool, originals: Path | None) -> None:
     from evidencekit.verdict_text import render_report
     from evidencekit.verify import load_trust_anchors, save_sealed, verify_dossier
 
-    report = verify_dossier(dossier, load_trust_anchors(list(trust_paths)), originals=originals)
+    report = verify_dossier(dossier, load_trust_anchors(list(trust_paths)), originals=originals,
+                            batch_receipt=receipt)
     if not as_json:  # the verdict first: a --save-sealed that cannot be written must not hide it
         for line in render_report(report, _settings().lang):
             _echo(line)

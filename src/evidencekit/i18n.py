@@ -1814,4 +1814,40 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "stay the originals)."),
     "summary.hint_hash_only": ("大视频可用 --hash-only '*.mp4'：只封存摘要，原件自行保存。",
                                "Large videos: --hash-only '*.mp4' seals their digests only; keep the originals."),
+    # --- batch receipt and speed ---
+    "help.verify.batch_receipt": ("另外检查卷宗属于 batch --tsa 生成的批量回执 R（batch-receipt.json）所证明的批次；"
+                                  "不属于则退出码 4。",
+                                  "Also check that the dossier is a member of the batch that receipt R "
+                                  "(batch-receipt.json from batch --tsa) dates; exit 4 if it is not."),
+    "help.batch.tsa_limit": ("同时向时间戳机构发出的请求数上限（本机所有工作进程合计）。",
+                             "At most this many requests to the TSA at once (all local workers together)."),
+    "cli.batch.receipt": ("批量回执：{path}", "batch receipt: {path}"),
+    "cli.batch.no_receipt": ("没有写批量回执（--tsa-optional）：{reason}",
+                             "no batch receipt written (--tsa-optional): {reason}"),
+    "verify.receipt_not_checked": ("卷宗本身未通过验证，因此没有检查批量回执。",
+                                   "The dossier itself did not verify, so the batch receipt was not checked."),
+    "verify.receipt_invalid": ("批量回执已损坏。", "The batch receipt is damaged: {detail}"),
+    "verify.receipt_not_member": ("此卷宗不在批量回执的 {size} 份卷宗之中。",
+                                  "This dossier is not one of the {size} dossiers of the batch receipt."),
+    "verify.receipt_path_mismatch": ("批量回执中此卷宗（第 {index} 个叶子）的证明路径推不出回执的根：回执被改动过。",
+                                     "The receipt's proof path for this dossier (leaf {index}) does not lead to "
+                                     "the receipt's root: the receipt was changed."),
+    "verify.receipt_imprint": ("批量回执的时间戳所证明的不是回执的根。",
+                               "The batch receipt's timestamp does not date the receipt's root."),
+    "verify.receipt_token": ("批量回执的时间戳签名无效。",
+                             "The batch receipt's timestamp signature is not valid ({detail})."),
+    "verify.receipt_untrusted_tsa": ("批量回执的时间戳机构 {tsa} 不能链接到所给的信任根（--trust）。",
+                                     "The batch receipt's timestamp authority {tsa} does not chain to the given "
+                                     "trust anchors (--trust)."),
+    "verdict.headline.not-in-batch": ("不属于此批次：卷宗本身完好，但批量回执不能证明它属于该批次。",
+                                      "NOT IN THE BATCH: the dossier itself is intact, but the batch receipt does "
+                                      "not show it as a member."),
+    "verdict.batch_member": ("批量回执：{size} 份卷宗中的第 {index} 个叶子；根 {root}，时间 {time}（时间戳机构 {tsa}）",
+                             "Batch receipt: leaf {index} of {size} dossiers; root {root}, time {time} "
+                             "(timestamp authority {tsa})"),
+    "err.receipt_unreadable": ("{path}：无法读取批量回执", "{path}: cannot read the batch receipt ({detail})"),
+    "err.receipt_format": ("{path}：不是批量回执（应为 {format} 第 {version} 版）",
+                           "{path}: not a batch receipt ({format} version {version} expected)"),
+    "err.receipt.hint": ("给出 batch --tsa 在 OUTDIR 中写下的 batch-receipt.json。",
+                         "Give the batch-receipt.json that batch --tsa wrote in OUTDIR."),
 }

@@ -23,6 +23,7 @@ from evidencekit.collect import collect
 from evidencekit.containers import Ask, Passwords, Workspace
 from evidencekit.errors import BadInput, EvidencekitError, OutputExists, SigningFailed
 from evidencekit.fileio import atomic_output, output_exists
+from evidencekit.hashing import HashingWriter
 from evidencekit.i18n import Message, msg
 from evidencekit.identity import (
     Identity,
@@ -32,14 +33,14 @@ from evidencekit.identity import (
 )
 from evidencekit.inspection import describe, given_passwords, load_case_for
 from evidencekit.model import Item, Skipped
-from evidencekit.pdf.rawsig import file_signatures
+from evidencekit.pdf.rawsig import check_last_revision, file_signatures
 from evidencekit.pdf.structure import read_structure
 from evidencekit.plan import GENERIC_SIGNER, DossierPlan, plan_dossier, replan
 from evidencekit.render.document import Styles
 from evidencekit.render.dossier import RenderedPages, render_dossier
 from evidencekit.render.fonts import register_font
 from evidencekit.render.view import Signer
-from evidencekit.seal import seal_in_place
+from evidencekit.seal import SealedRange, seal_in_place
 from evidencekit.summary import DEFAULT_SIZE_WARN, Summary, summarize
 from evidencekit.timestamping import TimestampFailed, make_timestamper, probe
 
@@ -224,16 +225,19 @@ def _write_sealed(plan: DossierPlan, font: str, output: Path, options: BundleOpt
     rendered = render_dossier(plan, Styles(font))
     with atomic_output(output, force=options.force) as out:
         with out.file as stream:
-            assembly.assemble(stream, rendered, list(plan.items), dossier_id=plan.dossier_id,
+            # hashed as it is written: the seal then reads back only its own revision
+            hashing = HashingWriter(stream)
+            assembly.assemble(hashing, rendered, list(plan.items), dossier_id=plan.dossier_id,  # type: ignore[arg-type]
                               manifest_bytes=plan.manifest.canonical, case_text=plan.sealed_case.text,
                               passwords=dict(plan.passwords), progress=progress,
                               page_images=options.page_images)
+            prefix = hashing.finish()
         if progress:
             progress("seal", 0, 1)
-        seal_in_place(out.path, identity, signing_time=now, document_id=bytes.fromhex(plan.dossier_id),
-                      reason=f"evidencekit dossier {plan.dossier_id}", timestamper=timestamper,
-                      archive=options.archive and timestamper is not None)
-        _check_sealed(out.path)
+        sealed = seal_in_place(out.path, identity, signing_time=now, document_id=bytes.fromhex(plan.dossier_id),
+                               reason=f"evidencekit dossier {plan.dossier_id}", timestamper=timestamper,
+                               archive=options.archive and timestamper is not None, prefix=prefix)
+        _check_sealed(out.path, sealed)
     return rendered
 
 
@@ -264,8 +268,16 @@ def _reason(exc: EvidencekitError) -> Message | str:
     return exc.msg if exc.msg is not None else exc.message
 
 
-def _check_sealed(path: Path) -> None:
-    """Re-read the sealed file before it is delivered: every signature's digest must match."""
+def _check_sealed(path: Path, sealed: SealedRange | None = None) -> None:
+    """Check the sealed file before it is delivered: every signature's digest must match.
+
+    With ``sealed`` (what the seal signed, its digest started while the file was written), only
+    the seal's own revision is read back; otherwise the whole file is."""
+    if sealed is not None:
+        sig = check_last_revision(path, sealed.byte_range, sealed.prefix)
+        if not sig.digest_matches or sig.digest is None or sig.digest[1] != sealed.digest:
+            raise SigningFailed(msg("err.sealed_check", problems=[sig.problem or "?"]), msg("cli.internal_error.hint"))
+        return
     with open(path, "rb") as f:
         structure = read_structure(f, os.fstat(f.fileno()).st_size)
     signatures = file_signatures(path, structure)

@@ -27,6 +27,9 @@ def render_report(report: VerifyReport, lang: str) -> list[str]:
     for sig in report.signatures:
         lines.append("")
         lines += _signature_lines(sig, report, lang)
+    if report.batch is not None and report.batch.problem is None:
+        lines += ["", t("verdict.batch_member", lang, index=report.batch.index, size=report.batch.size,
+                        root=report.batch.root, tsa=report.batch.tsa, time=report.batch.tsa_time)]
     fails = [f for f in report.findings if f.severity == "fail"]
     warns = [f for f in report.findings if f.severity != "fail"]
     if fails:

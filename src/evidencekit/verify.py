@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from evidencekit.batch_receipt import Membership, check_membership
 from evidencekit.case import sealed_case_matches
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.errors import BadInput, CannotVerify, ExitCode, OutputExists
@@ -49,7 +50,7 @@ from evidencekit.pdf.structure import StrictView, Structure, newest_offsets, rea
 
 log = logging.getLogger("evidencekit")
 
-VERDICTS = ("valid", "untrusted-time", "untrusted-signer", "tampered", "incomplete")
+VERDICTS = ("valid", "untrusted-time", "untrusted-signer", "tampered", "incomplete", "not-in-batch")
 
 # Strict-structure problems with their own words for a reader who is not a PDF expert
 _STRUCTURE_CODES = {"duplicate-key", "object-defined-twice", "stream-length-mismatch", "xref-mismatch",
@@ -138,6 +139,7 @@ class VerifyReport:
     file_size: int = 0
     sealed_size: int | None = None  # where what the signatures cover ends (bytes from the start)
     revisions: int = 0
+    batch: Membership | None = None  # with --batch-receipt: the dossier's membership of the batch
 
     @property
     def exit_code(self) -> ExitCode:
@@ -171,6 +173,7 @@ class VerifyReport:
             "timestamps": [_timestamp_entry(s) for s in self.signatures if s.tsa_time],
             "chain": [s.to_dict() for s in self.signatures],
             "findings": [f.to_dict() for f in self.findings],
+            **({"batch_receipt": self.batch.to_dict()} if self.batch is not None else {}),
         }
 
 
@@ -236,12 +239,31 @@ def _quiet_validators() -> Iterator[None]:
 
 
 def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None,
-                   originals: Path | None = None) -> VerifyReport:
+                   originals: Path | None = None, batch_receipt: Path | None = None) -> VerifyReport:
     """Check a dossier; returns a report. Raises CannotVerify when it is not one. ``originals``:
     a folder holding the originals of the items sealed without embedding (``--hash-only``),
-    under their sealed paths; each found there is hashed against the manifest."""
+    under their sealed paths; each found there is hashed against the manifest.
+
+    With ``batch_receipt``, a dossier that verifies must also be a member of that batch: its
+    id (recomputed from its manifest) must lead, by the receipt's path, to the root the
+    receipt's RFC 3161 token dates; if not, the verdict is ``not-in-batch`` (exit 4)."""
     with _quiet_validators():
-        return _verify(Path(path), trust, originals)
+        report = _verify(Path(path), trust, originals)
+        if batch_receipt is not None:
+            _check_batch(report, Path(batch_receipt), trust or [])
+        return report
+
+
+def _check_batch(report: VerifyReport, receipt: Path, trust: list[x509.Certificate]) -> None:
+    if report.exit_code not in (ExitCode.OK, ExitCode.UNTRUSTED) or report.dossier_id is None:
+        report.warn("batch-receipt-not-checked", msg("verify.receipt_not_checked"))
+        return
+    report.batch = check_membership(report.dossier_id, receipt, trust)
+    if report.batch.problem is not None and report.batch.detail is not None:
+        report.fail(f"batch-receipt-{report.batch.problem}", report.batch.detail)
+    for note in report.batch.notes:
+        report.warn("batch-receipt-untrusted-tsa", note)
+    _finish(report)
 
 
 def _verify(path: Path, trust: list[x509.Certificate] | None, originals: Path | None = None) -> VerifyReport:
@@ -930,7 +952,9 @@ def _seal_trusted(report: VerifyReport) -> bool:
 
 def _finish(report: VerifyReport) -> VerifyReport:
     fails = [f for f in report.findings if f.severity == "fail"]
-    if fails:
+    if fails and all(f.code.startswith("batch-receipt-") for f in fails):
+        report.verdict = "not-in-batch"  # the dossier itself is intact; the receipt does not vouch for it
+    elif fails:
         incomplete_only = all(f.code in ("item-missing", "manifest-missing") for f in fails)
         report.verdict = "incomplete" if incomplete_only else "tampered"
     elif report.trust_anchors and not _seal_trusted(report):
