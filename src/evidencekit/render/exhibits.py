@@ -9,7 +9,7 @@ from evidencekit.i18n import text_of
 from evidencekit.model import Item
 from evidencekit.render.bills import bill_flowables, has_transactions
 from evidencekit.render.chats import chat_flowables, has_messages
-from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, Marker, SlotFlowable, table_style
+from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, Marker, SlotFlowable, TextLayer, table_style
 from evidencekit.render.labels import human_size, kind_label, label
 from evidencekit.render.media import image_facts, media_summary
 from evidencekit.render.text import esc
@@ -48,7 +48,8 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
     elif visual.mode in ("text", "card") and has_messages(item):
         flow += chat_flowables(view, item)
     elif visual.mode == "image":
-        flow.append(SlotFlowable(item.id, visual.size[0], visual.size[1], view.slots))
+        flow.append(SlotFlowable(item.id, visual.size[0], visual.size[1], view.slots,
+                                 text_layer=text_layer(view, item)))
     elif visual.mode == "pdf":
         total = len(visual.pages)
         for n, (w, h) in enumerate(visual.pages, start=1):
@@ -130,3 +131,12 @@ def text_block(text: str, style) -> list[Flowable]:  # type: ignore[no-untyped-d
 def _keep_indent(line: str) -> str:
     stripped = line.lstrip(" ")
     return "&nbsp;" * (len(line) - len(stripped)) + stripped
+
+
+def text_layer(view: DossierView, item: Item) -> TextLayer | None:
+    """The screen's OCR lines as an invisible layer over its picture; none on a public dossier
+    (the text would carry the personal data the public pages mask)."""
+    ocr = item.ocr
+    if ocr is None or view.public or not ocr.lines:
+        return None
+    return TextLayer(view.styles.font, (ocr.width, ocr.height), tuple((line.text, line.box) for line in ocr.lines))
