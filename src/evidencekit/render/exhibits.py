@@ -14,6 +14,7 @@ from evidencekit.render.labels import human_size, kind_label, label
 from evidencekit.render.media import image_facts, media_summary
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
+from evidencekit.screens.words import suggested_proves
 
 
 def exhibits(view: DossierView) -> list[Flowable]:
@@ -86,8 +87,9 @@ def facts_table(view: DossierView, item: Item) -> Table:
         rows.append((label("captured_at", lang), item.captured_at))
     if item.provenance:
         rows.append((label("source", lang), view.shown(item.provenance)))
-    if item.proves:
-        rows.append((label("proves", lang), view.shown(item.proves)))
+    proves = item.proves or suggested_proves(item.facts, lang)
+    if proves:
+        rows.append((label("proves", lang), view.shown(proves)))
     table = Table([[Paragraph(esc(k), s.cell_small), Paragraph(esc(v, multiline=index > 0), s.cell)]
                    for index, (k, v) in enumerate(rows)],  # the first row, the file's path, is one line
                   colWidths=[28 * mm, FRAME_W - 28 * mm], splitInRow=1)
