@@ -202,3 +202,35 @@ def test_read_lines_is_upright_and_cached(tmp_path: Path) -> None:
     data = cached[0].read_text(encoding="utf-8").replace(shot.expected["txn_id"], "CACHED0000000001")
     cached[0].write_text(data, encoding="utf-8")
     assert any(ln.text == "CACHED0000000001" for ln in read_lines(sideways, home=home).lines)
+
+
+def test_read_screens_in_a_pool_of_workers(tmp_path: Path) -> None:
+    """Three screens not in the cache go to two worker processes; each item gets its own facts,
+    and a second pass takes them all from the cache."""
+    from evidencekit.hashing import digest_file
+    from evidencekit.model import Item
+    from evidencekit.screens.stage import read_screens
+
+    made = generate(tmp_path / "s", count=3, fonts=_fonts())
+    items = []
+    for n, shot in enumerate(made, start=1):
+        digests = digest_file(shot.path)
+        items.append(Item(id=f"E{n:02d}", path=shot.name, source=shot.path, size=digests.size, mtime=0.0,
+                          mime="image/jpeg" if shot.name.endswith(".jpg") else "image/png", kind="screenshot",
+                          sha256=digests.sha256, sm3=digests.sm3, facts={"width": 1, "format": "PNG"}))
+    seen: list[tuple[str, int, int]] = []
+    read_screens(items, "auto", jobs=2, home=tmp_path / "home", progress=lambda *a: seen.append(a))
+    assert [item.facts["screen"]["screen"] for item in items] == ["bill-detail", "bill-list", "bill-detail"]
+    assert items[0].facts["screen"]["txn_id"] == made[0].expected["txn_id"]
+    assert items[2].facts["screen"]["txn_id"] == made[2].expected["txn_id"]
+    assert seen[0] == ("ocr", 0, 3) and seen[-1] == ("ocr", 3, 3)
+    assert all(item.ocr is not None for item in items)
+    assert len(list((tmp_path / "home" / "ocr-cache").rglob("*.json"))) == 3
+    again = [Item(id=i.id, path=i.path, source=i.source, size=i.size, mtime=0.0, mime=i.mime, kind=i.kind,
+                  sha256=i.sha256, sm3=i.sm3, facts={"width": 1}) for i in items]
+    seen.clear()
+    read_screens(again, "none", home=tmp_path / "home")
+    assert all("screen" not in item.facts for item in again)
+    read_screens(again, "auto", home=tmp_path / "home", progress=lambda *a: seen.append(a))
+    assert seen == [("ocr", 3, 3)]  # all three from the cache, before any worker
+    assert [item.facts["screen"] for item in again] == [item.facts["screen"] for item in items]

@@ -82,10 +82,18 @@ def _run(todo: list[Item], jobs: int | None, home: Path | None) -> Any:
     methods = multiprocessing.get_all_start_methods()
     # forkserver: no copy of this process's threads and locks (the SM3 hashing pool, the logger)
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=engine.set_threads, initargs=(1,)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=engine.set_threads, initargs=(1,))
+    try:
         futures = {pool.submit(_read_one, item.source, item.sha256, home): item.id for item in todo}
         for future in as_completed(futures):
             yield futures[future], future.result()
+    except BaseException:
+        # Ctrl-C, SIGTERM, an error: stop the workers now rather than wait for the screens they read
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _read_one(path: Path, sha256: str, home: Path | None) -> OcrResult | BaseException:
