@@ -122,7 +122,7 @@ def test_codes_built_at_run_time_exist() -> None:
 
     built = [f"verdict.headline.{v}" for v in VERDICTS] + ["verdict.headline.untrusted-time.single"]
     built += [f"verify.structure.{c}" for c in _STRUCTURE_CODES]
-    built += [f"cli.progress.{stage}" for stage in ("hash", "place", "attach", "render", "seal")]
+    built += [f"cli.progress.{stage}" for stage in ("hash", "place", "attach", "render", "seal", "ocr")]
     built += [f"cli.identity.{key}" for key in ("path", "name", "fingerprint", "self_signed", "not_after")]
     assert [code for code in built if code not in CATALOG] == []
 

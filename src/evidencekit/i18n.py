@@ -1578,4 +1578,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "screen.suggest.unsure": ("（识别存疑）", " (uncertain reading)"),
     "screen.suggest.note": ("（据截图文字识别，请核对）", " (read from the screenshot; please check)"),
     "label.tl_screen": ("截图所示交易", "Transaction on a screenshot"),
+    "screen.field.txn_id": ("交易单号", "transaction id"),
+    "screen.field.merchant_order": ("商户单号", "merchant order"),
+    "screen.field.amount": ("金额", "amount"),
+    "screen.field.time": ("时间", "time"),
+    "screen.field.status": ("状态", "status"),
+    "screen.field.counterparty": ("对方", "counterparty"),
+    "screen.field.method": ("付款方式", "payment method"),
+    "screen.field.balance": ("余额", "balance"),
 }

@@ -30,6 +30,10 @@ from evidencekit.timefmt import beijing
 log = logging.getLogger("evidencekit")
 
 OCR_MODES = ("auto", "all", "none")
+FIELD_NAMES = {"txn_id": "screen.field.txn_id", "merchant_order": "screen.field.merchant_order",
+               "amount": "screen.field.amount", "time": "screen.field.time", "status": "screen.field.status",
+               "counterparty": "screen.field.counterparty", "method": "screen.field.method",
+               "balance": "screen.field.balance"}
 Progress = Callable[[str, int, int], None]
 
 
@@ -121,7 +125,8 @@ def _record(item: Item, outcome: OcrResult | BaseException, *, keep_lines: bool)
         return
     item.facts["screen"] = facts
     if facts["low_confidence"]:
-        item.warnings.append(msg("warn.screen.low_confidence", fields=", ".join(facts["low_confidence"])))
+        item.warnings.append(msg("warn.screen.low_confidence",
+                                 fields=[msg(FIELD_NAMES[name]) for name in facts["low_confidence"]]))
     if item.captured_at is None and "capture_time" not in item.facts:
         when = status_bar_time(facts)
         if when:
