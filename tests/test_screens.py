@@ -234,3 +234,21 @@ def test_read_screens_in_a_pool_of_workers(tmp_path: Path) -> None:
     read_screens(again, "auto", home=tmp_path / "home", progress=lambda *a: seen.append(a))
     assert seen == [("ocr", 3, 3)]  # all three from the cache, before any worker
     assert [item.facts["screen"] for item in again] == [item.facts["screen"] for item in items]
+
+
+@pytest.mark.parametrize(("kind", "mime", "mode", "expected"), [
+    ("screenshot", "image/png", "auto", True),
+    ("photo", "image/jpeg", "auto", True),  # a photo of a screen
+    ("receipt", "image/jpeg", "auto", False),
+    ("receipt", "image/jpeg", "all", True),
+    ("other", "image/webp", "all", True),
+    ("screenshot", "image/png", "none", False),
+    ("bill", "text/csv", "all", False),
+])
+def test_which_items_are_read(kind: str, mime: str, mode: str, expected: bool) -> None:
+    from evidencekit.model import Item
+    from evidencekit.screens.stage import wants_ocr
+
+    item = Item(id="E01", path="x", source=Path("x"), size=10, mtime=0.0, mime=mime, kind=kind, sha256="0" * 64,
+                sm3="0" * 64, facts={"width": 10, "format": "PNG"})
+    assert wants_ocr(item, mode) is expected
