@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Batch throughput: `evidencekit batch --jobs N` against a shell loop of `evidencekit bundle`.
+"""Batch throughput: `evidencekit batch --jobs N` against a shell loop of `evidencekit bundle`
+and a shell loop of the hand chain (img2pdf + pyHanko per case).
 
-    python bench/batch.py [--cases 20] [--jobs 2] [--repeat 1] [--workdir DIR] [--keep]
+    python bench/batch.py [--cases 20] [--jobs 2] [--repeat 1] [--workdir DIR] [--keep] [--no-hand]
 
 Generates --cases small cases (a chat export, a note, a 360x780 PNG screenshot and a
 320x240 JPEG photo each; seeded, ~150 KiB a case), makes one identity (paid by neither
@@ -9,6 +10,10 @@ side), then, interleaved per round, times
 
   loop   bash: for d in cases/*; do evidencekit bundle "$d" -o loop/$(basename $d).pdf --force --json; done
   batch  evidencekit batch cases -o batch --jobs N --json
+  hand   bash: for d in cases/*; do img2pdf -o hand/N-images.pdf d/*.jpg d/*.png;
+               python bench/chain.py sign KEYDIR hand/N-images.pdf hand/N.pdf; done
+         (the hand chain of bench/run.py without the attach step: what a script would do per case;
+         the key is made once, untimed)
 
 with the same SOURCE_DATE_EPOCH, and checks that both made the same bytes. Prints dossiers per
 minute (medians over --repeat) and writes WORKDIR/batch-results.json.
@@ -68,6 +73,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--no-hand", action="store_true", help="leave out the hand chain loop")
     args = parser.parse_args()
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="ek-batch-bench-"))
@@ -83,13 +89,25 @@ def main() -> None:
 
     loop_script = f'for d in "{cases}"/*/; do n=$(basename "$d"); ' \
                   f'"{exe}" bundle "$d" -o "{work}/loop/$n.pdf" --force --json > /dev/null || exit 1; done'
-    times: dict[str, list[float]] = {"loop": [], "batch": []}
+    here = Path(__file__).resolve().parent
+    bindir = Path(sys.executable).parent
+    img2pdf = shutil.which("img2pdf", path=f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}")
+    keydir = work / "hand-key"
+    if not args.no_hand:
+        subprocess.run([sys.executable, str(here / "chain.py"), "keygen", str(keydir)], check=True,
+                       stdout=subprocess.DEVNULL)
+    hand_script = f'for d in "{cases}"/*/; do n=$(basename "$d"); ' \
+                  f'"{img2pdf}" -o "{work}/hand/$n-images.pdf" "$d"*.jpg "$d"*.png || exit 1; ' \
+                  f'"{sys.executable}" "{here / "chain.py"}" sign "{keydir}" "{work}/hand/$n-images.pdf" ' \
+                  f'"{work}/hand/$n.pdf" > /dev/null || exit 1; done'
+    sides = ["loop", "batch"] + ([] if args.no_hand else ["hand"])
+    times: dict[str, list[float]] = {side: [] for side in sides}
     for round_ in range(args.repeat):
-        for side in (("loop", "batch") if round_ % 2 == 0 else ("batch", "loop")):
+        for side in sides[round_ % len(sides):] + sides[:round_ % len(sides)]:
             shutil.rmtree(work / side, ignore_errors=True)
-            if side == "loop":
-                (work / "loop").mkdir()
-                seconds = timed(["bash", "-c", loop_script], env)
+            if side in ("loop", "hand"):
+                (work / side).mkdir()
+                seconds = timed(["bash", "-c", loop_script if side == "loop" else hand_script], env)
             else:
                 seconds = timed([exe, "batch", str(cases), "-o", str(work / "batch"), "--jobs", str(args.jobs),
                                  "--json"], env)
@@ -102,14 +120,19 @@ def main() -> None:
     per_minute = {side: args.cases * 60 / seconds for side, seconds in medians.items()}
     results = {"cases": args.cases, "case_bytes": size, "jobs": args.jobs, "cpus": os.cpu_count(),
                "seconds": times, "median_seconds": medians, "dossiers_per_minute": per_minute,
-               "speedup": per_minute["batch"] / per_minute["loop"], "byte_identical": same}
+               "speedup": per_minute["batch"] / per_minute["loop"], "byte_identical": same,
+               "speedup_vs_hand": per_minute["batch"] / per_minute["hand"] if "hand" in per_minute else None}
     (work / "batch-results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(f"| {args.cases} cases, {size / args.cases / 1024:.0f} KiB each | seconds (median of {args.repeat}) "
           f"| dossiers per minute |")
     print("|---|---|---|")
     print(f"| shell loop of `bundle` | {medians['loop']:.1f} | {per_minute['loop']:.0f} |")
     print(f"| `batch --jobs {args.jobs}` | {medians['batch']:.1f} | {per_minute['batch']:.0f} |")
-    print(f"speed-up {results['speedup']:.2f}x; batch and loop dossiers byte-identical: {same}")
+    if "hand" in medians:
+        print(f"| hand loop (img2pdf + pyHanko per case) | {medians['hand']:.1f} | {per_minute['hand']:.0f} |")
+    print(f"speed-up {results['speedup']:.2f}x the bundle loop"
+          + (f", {results['speedup_vs_hand']:.2f}x the hand loop" if "hand" in medians else "")
+          + f"; batch and loop dossiers byte-identical: {same}")
     if not args.keep and args.workdir is None:
         shutil.rmtree(work)
 

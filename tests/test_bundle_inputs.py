@@ -131,8 +131,8 @@ def test_extract_refuses_a_path_that_escapes(tmp_path: Path, monkeypatch: pytest
 
     real = pipeline.collect
 
-    def evil_collect(root):  # type: ignore[no-untyped-def]
-        found = real(root)
+    def evil_collect(root, *args):  # type: ignore[no-untyped-def]
+        found = real(root, *args)
         first = found.files[0]
         found.files[0] = type(first)("../../escaped.txt", first.source, first.size, first.mtime)
         return found

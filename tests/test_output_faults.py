@@ -290,8 +290,8 @@ def _bundle_with_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: l
         contents.append(data)
     real_collect = pipeline.collect
 
-    def renamed(root: Path) -> Any:
-        found = real_collect(root)
+    def renamed(root: Path, *args: Any) -> Any:
+        found = real_collect(root, *args)
         found.files[:] = [type(c)(path, c.source, c.size, c.mtime) for c, path in zip(found.files, paths)]
         return found
 

@@ -239,6 +239,7 @@ def test_read_screens_in_a_pool_of_workers(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("kind", "mime", "mode", "expected"), [
     ("screenshot", "image/png", "auto", True),
     ("photo", "image/jpeg", "auto", True),  # a photo of a screen
+    ("image", "image/jpeg", "auto", True),  # no camera data: a messenger-saved screenshot
     ("receipt", "image/jpeg", "auto", False),
     ("receipt", "image/jpeg", "all", True),
     ("other", "image/webp", "all", True),

@@ -4,7 +4,9 @@ behind a small ``http.server`` in a thread. Never the internet.
 Paths on the one server:
 - ``/tsa``      answers timestamp queries (application/timestamp-query -> -reply);
 - ``/fail``     answers HTTP 500 (a TSA that is up but broken);
-- ``/html``     answers 200 with a web page (a wrong URL that looks alive).
+- ``/html``     answers 200 with a web page (a wrong URL that looks alive);
+- ``/flaky``    answers each query the first time with HTTP 503 (busy) and as ``/tsa`` when the
+                same query comes again (a client that retries gets its token; ``flaky_refused`` counts the 503s).
 ``TestTSA.dead_url`` is a port nobody listens on (an unreachable TSA).
 """
 
@@ -50,6 +52,8 @@ class TestTSA:
     fail_url: str
     html_url: str
     dead_url: str
+    flaky_url: str
+    flaky_refused: list[int]
     ca: Issued
     tsa: Issued
     ca_pem: Path
@@ -68,6 +72,8 @@ class _Handler(BaseHTTPRequestHandler):
     workdir: Path
     lock: threading.Lock
     log: list[str]
+    flaky_seen: set[bytes]
+    flaky_refused: list[int]
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - silence stderr
         return None
@@ -89,6 +95,15 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path == "/html":
             self._reply(200, b"<html>not a TSA</html>", "text/html")
             return
+        if self.path == "/flaky":
+            with self.lock:
+                busy = query not in self.flaky_seen
+                self.flaky_seen.add(query)
+                if busy:
+                    self.flaky_refused.append(1)
+            if busy:
+                self._reply(503, b"busy, try again", "text/plain")
+                return
         with self.lock:
             req, resp = self.workdir / "req.tsq", self.workdir / "resp.tsr"
             req.write_bytes(query)
@@ -113,11 +128,14 @@ def start_tsa(workdir: Path) -> tuple[TestTSA, ThreadingHTTPServer]:
     (workdir / "serial").write_text("01\n")
     (workdir / "tsa.cnf").write_text(_CONFIG.format(dir=workdir))
     log: list[str] = []
-    handler = type("Handler", (_Handler,), {"workdir": workdir, "lock": threading.Lock(), "log": log})
+    refused: list[int] = []
+    handler = type("Handler", (_Handler,), {"workdir": workdir, "lock": threading.Lock(), "log": log,
+                                         "flaky_seen": set(), "flaky_refused": refused})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, name="test-tsa", daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     info = TestTSA(url=f"{base}/tsa", fail_url=f"{base}/fail", html_url=f"{base}/html",
-                   dead_url=f"http://127.0.0.1:{_free_port()}/tsa", ca=ca, tsa=tsa,
+                   dead_url=f"http://127.0.0.1:{_free_port()}/tsa", flaky_url=f"{base}/flaky",
+                   flaky_refused=refused, ca=ca, tsa=tsa,
                    ca_pem=workdir / "ca.pem", tsa_pem=workdir / "tsa.pem", requests=log)
     return info, server

@@ -26,6 +26,7 @@ _EXPORTS = {
     # the stages and the commands
     "build_dossier": "evidencekit.pipeline", "BundleOptions": "evidencekit.pipeline",
     "BundleResult": "evidencekit.pipeline",
+    "preview_dossier": "evidencekit.pipeline", "Summary": "evidencekit.summary",
     "inspect_folder": "evidencekit.inspection", "Inspection": "evidencekit.inspection",
     "plan_dossier": "evidencekit.plan", "DossierPlan": "evidencekit.plan",
     "check_dossier": "evidencekit.checking", "CheckOutcome": "evidencekit.checking",
@@ -93,7 +94,8 @@ if TYPE_CHECKING:  # for type checkers and IDEs: the same names, imported eagerl
     )
     from evidencekit.identity import Identity, create_identity, load_identity
     from evidencekit.inspection import Inspection, inspect_folder
-    from evidencekit.pipeline import BundleOptions, BundleResult, build_dossier
+    from evidencekit.pipeline import BundleOptions, BundleResult, build_dossier, preview_dossier
     from evidencekit.plan import DossierPlan, plan_dossier
+    from evidencekit.summary import Summary
     from evidencekit.unpack import ExtractResult, extract_originals
     from evidencekit.verify import Finding, VerifyReport, load_trust_anchors, save_sealed, verify_dossier

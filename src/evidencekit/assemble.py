@@ -22,7 +22,7 @@ from evidencekit.errors import BadInput
 from evidencekit.i18n import Message, msg, os_reason
 from evidencekit.layout import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME, MANIFEST_SCHEMA
 from evidencekit.model import Item
-from evidencekit.pdf.images import ImageUnreadable, XImage, load_image, placement_matrix
+from evidencekit.pdf.images import ImageUnreadable, XImage, jpeg_image, load_image, placement_matrix, print_image
 from evidencekit.pdf.importer import PdfPageSource, rotation_orientation, unit_matrix
 from evidencekit.pdf.writer import (
     FileSegments,
@@ -63,13 +63,15 @@ def assemble(
     case_text: str | None,
     passwords: dict[str, str] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    page_images: str = "full",
 ) -> None:
-    """Write the whole unsigned dossier to ``out``, streaming."""
+    """Write the whole unsigned dossier to ``out``, streaming. ``page_images="print"``: pages show
+    images at print resolution (the attachments are the originals whatever the mode)."""
     base = PdfReader(io.BytesIO(rendered.pdf), strict=False)
     size = int(base.trailer["/Size"])  # type: ignore[call-overload]
     writer = PdfStreamWriter(out)
     writer.reserve_upto(size - 1)
-    placements = _place_slots(writer, rendered.slots, items, passwords or {}, progress)
+    placements = _place_slots(writer, rendered, items, passwords or {}, progress, page_images)
     catalog_num = _copy_pages(writer, base, size, placements)
     filespecs = _attach_all(writer, items, manifest_bytes, case_text, progress)
     _write_catalog(writer, base, catalog_num, filespecs, dossier_id)
@@ -85,24 +87,34 @@ class _Placements:
     xobjects: dict[int, dict[str, int]]
 
 
-def _place_slots(writer: PdfStreamWriter, slots: list[Slot], items: list[Item], passwords: dict[str, str],
-                 progress: Callable[[str, int, int], None] | None) -> _Placements:
+def _place_slots(writer: PdfStreamWriter, rendered: RenderedPages, items: list[Item], passwords: dict[str, str],
+                 progress: Callable[[str, int, int], None] | None, page_images: str = "full") -> _Placements:
     """Write each image or imported page as an XObject; remember which page draws it where."""
+    slots = rendered.slots
     by_id = {item.id: item for item in items}
     placements = _Placements({}, {})
     open_source: tuple[str, PdfPageSource] | None = None  # one source PDF open at a time
+    images: dict[str, tuple[int, str, int]] = {}  # item id → (XObject, its draw, its EXIF orientation)
     ordered = sorted(slots, key=lambda s: (s.page, s.key))
     for n, slot in enumerate(ordered):
-        item_id, _, page_part = slot.key.partition("#p")
-        item = by_id[item_id]
         res_name = f"/EkX{n}"
-        if page_part:
+        item_id, _, page_part = slot.key.partition("#p")
+        if slot.key in rendered.pictures:  # made for the page (a video's contact sheet)
+            xobject = _write_ximage(writer, jpeg_image(rendered.pictures[slot.key]))
+            ops = f"q {_fmt(placement_matrix(1, slot.x, slot.y, slot.w, slot.h))} cm {res_name} Do Q"
+        elif slot.crop is not None:  # a band of a long picture: one XObject for all its bands
+            item_id = slot.key.partition("#s")[0]
+            if item_id not in images:
+                images[item_id] = _write_image(writer, by_id[item_id], slot, res_name)
+            xobject, ops = images[item_id][0], _draw_band(res_name, images[item_id][2], slot)
+        elif page_part:
+            item = by_id[item_id]
             if open_source is None or open_source[0] != item_id:
                 open_source = (item_id, PdfPageSource(item.source, passwords.get(item.path)))
             imported = open_source[1].import_page(int(page_part) - 1, writer)
             xobject, ops = imported.form, _draw_form(res_name, imported.bbox, imported.rotate, slot)
         else:
-            xobject, ops = _write_image(writer, item, slot, res_name)
+            xobject, ops, _ = _write_image(writer, by_id[item_id], slot, res_name, page_images)
         placements.draws.setdefault(slot.page - 1, []).append(ops)
         placements.xobjects.setdefault(slot.page - 1, {})[res_name] = xobject
         if progress:
@@ -144,8 +156,9 @@ def _copy_pages(writer: PdfStreamWriter, base: PdfReader, size: int, placements:
 
 def _attach_all(writer: PdfStreamWriter, items: list[Item], manifest_bytes: bytes, case_text: str | None,
                 progress: Callable[[str, int, int], None] | None) -> list[tuple[str, int]]:
-    attachments = [
+    attachments = [  # a duplicate is its first copy's attachment; a --hash-only item has none
         Attachment(item.id, item.path, item.mime, f"{item.id} {item.path}", item=item) for item in items
+        if item.attached
     ]
     attachments.append(Attachment(MANIFEST_NAME, MANIFEST_NAME, "application/json",
                                   "evidencekit manifest (its SHA-256 is the dossier id)", data=manifest_bytes))
@@ -179,16 +192,29 @@ def _write_catalog(writer: PdfStreamWriter, base: PdfReader, catalog_num: int,
     writer.write_object(catalog_num, catalog)
 
 
-def _write_image(writer: PdfStreamWriter, item: Item, slot: Slot, res_name: str) -> tuple[int, str]:
+def _write_image(writer: PdfStreamWriter, item: Item, slot: Slot, res_name: str,
+                 page_images: str = "full") -> tuple[int, str, int]:
     try:
-        image = load_image(item.source, item.size)
+        image = (print_image(item.source, item.size, (slot.w, slot.h)) if page_images == "print"
+                 else load_image(item.source, item.size))
     except (ImageUnreadable, OSError) as exc:
         # It was readable when the pages were laid out; say so on the page's slot.
         raise BadInput(msg("err.image_unreadable_sealing", path=item.path, reason=_reason(exc)),
                        msg("err.image_unreadable_sealing.hint")) from exc
     obj = _write_ximage(writer, image)
     matrix = placement_matrix(image.orientation, slot.x, slot.y, slot.w, slot.h)
-    return obj, f"q {_fmt(matrix)} cm {res_name} Do Q"
+    return obj, f"q {_fmt(matrix)} cm {res_name} Do Q", image.orientation
+
+
+def _draw_band(res_name: str, orientation: int, slot: Slot) -> str:
+    """The whole picture placed so the slot's band of it fills the slot, clipped to the slot."""
+    assert slot.crop is not None
+    top, bottom = slot.crop
+    full_h = slot.h / (bottom - top)
+    y0 = slot.y + slot.h + top * full_h - full_h
+    matrix = placement_matrix(orientation, slot.x, y0, slot.w, full_h)
+    clip = _fmt((slot.x, slot.y, slot.w, slot.h))
+    return f"q {clip} re W n {_fmt(matrix)} cm {res_name} Do Q"
 
 
 def _reason(exc: Exception) -> str | Message:

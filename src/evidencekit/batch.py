@@ -15,6 +15,7 @@ the batch created, so a re-run may replace those — and only those — without 
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import hashlib
 import json
@@ -31,14 +32,16 @@ from pathlib import Path
 from typing import Any
 
 from evidencekit import __version__
+from evidencekit.batch_receipt import RECEIPT_NAME, Member, build_receipt, leaf_hash, merkle_root
 from evidencekit.channels import get_channel
 from evidencekit.clock import CHINA_TZ, fixed_clock, system_clock
 from evidencekit.errors import BadInput, EvidencekitError, ExitCode
-from evidencekit.fileio import open_output_folder, output_exists
+from evidencekit.fileio import atomic_output, open_output_folder, output_exists
 from evidencekit.i18n import Message, msg, text_of
 from evidencekit.identity import load_identity
 from evidencekit.pipeline import BundleOptions, build_dossier
 from evidencekit.render.fonts import register_font
+from evidencekit.timestamping import TimestampFailed, describe_failure, make_timestamper, set_request_limit
 from evidencekit.verify import verify_dossier
 
 JOURNAL_NAME = ".evidencekit-batch.jsonl"
@@ -70,6 +73,7 @@ class BatchSettings:
     archive: bool = False
     force: bool = False
     source_date_epoch: str | None = None  # the parent's, so every worker seals at the same time
+    tsa_limit: int = 4  # TSA requests in flight at once, across the local pool's workers
 
 
 @dataclass(frozen=True)
@@ -342,7 +346,8 @@ def _still_valid(output: Path, dossier_id: str) -> bool:
 Executor = Callable[[list[CaseTask]], Iterator[CaseResult]]
 
 
-def _init_local_worker(identity_path: Path | None) -> None:
+def _init_local_worker(identity_path: Path | None, tsa_limit: Any = None) -> None:
+    set_request_limit(tsa_limit)
     # the parent reports every case; a worker's own log lines would only repeat them
     logging.getLogger("evidencekit").setLevel(logging.ERROR)
     # The parent is in charge: Ctrl-C reaches it, and it ends its workers with SIGTERM, which
@@ -368,8 +373,10 @@ def local_executor(jobs: int) -> Executor:
         warm_up(identity_path)  # here once, inherited by forked workers
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        settings = tasks[0].settings
+        limit = context.BoundedSemaphore(max(1, settings.tsa_limit)) if settings.tsa_url else None
         pool = context.Pool(max(1, min(jobs, len(tasks))), initializer=_init_local_worker,
-                            initargs=(identity_path,))
+                            initargs=(identity_path, limit))
         try:
             yield from pool.imap_unordered(run_case, tasks, chunksize=1)
             pool.close()
@@ -465,6 +472,29 @@ def run_batch(specs: list[CaseSpec], settings: BatchSettings, outdir: Path, exec
         yield result
 
 
+def write_receipt(results: list[CaseResult], outdir: Path, tsa_url: str) -> Path | None:
+    """``OUTDIR/batch-receipt.json``: one RFC 3161 token over the Merkle root of the ids of every
+    dossier the batch holds (sealed now or skipped as unchanged), with each one's proof path
+    (see :mod:`evidencekit.batch_receipt`). None when no dossier was made. A TSA that does not
+    answer raises :class:`TimestampFailed` (exit 7); the dossiers themselves stay as they are."""
+    outdir = Path(outdir).absolute()
+    members = [Member(r.dossier_id, os.path.relpath(r.output, outdir), r.case)
+               for r in results if r.ok and r.dossier_id]
+    if not members:
+        return None
+    root = merkle_root([leaf_hash(i) for i in sorted({m.dossier_id for m in members})])
+    timestamper = make_timestamper(tsa_url)
+    try:
+        token = asyncio.run(timestamper.async_timestamp(root, "sha256"))
+    except Exception as exc:
+        raise TimestampFailed(tsa_url, describe_failure(exc)) from exc
+    data = build_receipt(members, token, tsa_url)
+    target = outdir / RECEIPT_NAME
+    with atomic_output(target, force=True) as out:  # the batch's own file, replaced by each run
+        out.file.write((json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    return target
+
+
 def default_jobs() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -478,4 +508,4 @@ def summary(results: list[CaseResult]) -> Message:
 
 
 __all__ = ["BatchSettings", "CaseResult", "CaseSpec", "CaseTask", "Journal", "dask_executor", "default_jobs",
-           "fingerprint", "load_cases", "local_executor", "run_batch", "run_case", "summary"]
+           "fingerprint", "load_cases", "local_executor", "run_batch", "run_case", "summary", "write_receipt"]

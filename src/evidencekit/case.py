@@ -11,6 +11,7 @@ in yet" and is dropped, so the commented template can list every key.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 import tomllib
@@ -789,8 +790,8 @@ outcome = ""
 [[evidence]]
 # 文件路径（相对于本文件夹），例："screens/1.png"
 path = ""
-# 证据类型（不填则自动识别）：screenshot 截图 | photo 照片 | receipt 凭证 | bill 账单
-#   chat 聊天记录 | recording 录音 | video 视频 | document 文件 | other 其他
+# 证据类型（不填则自动识别）：screenshot 截图 | photo 照片 | image 图片（无拍摄信息）| receipt 凭证
+#   bill 账单 | chat 聊天记录 | recording 录音 | video 视频 | document 文件 | other 其他
 kind = ""
 # 来源：在哪里、如何取得，例："支付宝App 账单详情截图"
 source = ""
@@ -798,7 +799,8 @@ source = ""
 proves = ""
 # WhatsApp 聊天导出的日期顺序：dmy（日/月/年）或 mdy（月/日/年）；不填则自动判断
 date_order = ""
-# 加密 PDF 的密码（例如微信支付“用于材料证明”的账单），不填则只附原件、不展开页面
+# 加密 PDF 或压缩包的密码（例如微信支付“用于材料证明”的账单、支付宝发来的加密 zip），不填则只附原件、
+# 不展开内容；密码只用来打开文件，不会被封存进证据包
 password = ""
 # 证据名称（证据清单中显示；不填则按内容生成，如“支付宝交易明细（2025年3月）”）
 name = ""
@@ -807,8 +809,9 @@ original = true
 '''
 
 
-def write_case_template(directory: Path) -> Path:
-    """Write the commented case.toml template into ``directory``; never overwrite.
+def write_case_template(directory: Path, text: str = CASE_TEMPLATE) -> Path:
+    """Write the commented case.toml template (or ``text``, a pre-filled one) into ``directory``;
+    never overwrite.
 
     Creates the directory when needed. Raises ``OutputExists`` (a ``BadInput``) naming the
     existing file.
@@ -819,7 +822,7 @@ def write_case_template(directory: Path) -> Path:
                            "edit the existing file, or move it away and run init again",
                            path=str(target))
     with atomic_output(target) as out:  # never replaces: a file that appeared meanwhile is OutputExists
-        out.file.write(CASE_TEMPLATE.encode("utf-8"))
+        out.file.write(text.encode("utf-8"))
     return target
 
 
@@ -829,6 +832,40 @@ __all__ = [
     "load_case", "locate_keys", "normalise_amount", "normalise_date", "normalise_datetime",
     "normalise_rel_path", "parse_case", "write_case_template",
 ]
+
+
+def without_passwords(case: CaseFile) -> CaseFile:
+    """The case as it is sealed: no ``[[evidence]] password`` in its data or its text.
+
+    A password only opens a file; sealing it would hand it to everyone the dossier reaches.
+    In the text each such value becomes ``""`` on its own line (comments and line numbers
+    stay); a text that does not then read back as the data (a password in an inline table,
+    a multi-line string) is not sealed at all, only the data is.
+    """
+    notes = case.data.get("evidence") or []
+    if not any(isinstance(n, dict) and "password" in n for n in notes):
+        return case
+    data = copy.deepcopy(case.data)
+    for note in data["evidence"]:
+        note.pop("password", None)
+    text = case.text
+    if text is not None:
+        lines = text.split("\n")
+        where = locate_keys(text)
+        for index, note in enumerate(notes):
+            line = where.get(("evidence", index, "password"))
+            if "password" in note and line is not None:
+                lines[line - 1] = _PASSWORD_LINE.sub(r'\1""', lines[line - 1])
+        text = "\n".join(lines)
+        try:
+            if parse_case(text).data != data:
+                text = None
+        except BadInput:
+            text = None
+    return CaseFile(data=data, text=text, path=case.path)
+
+
+_PASSWORD_LINE = re.compile(r"^(\s*password\s*=\s*).*$")
 
 
 def sealed_case_matches(raw: bytes, case_data: object) -> bool:

@@ -426,6 +426,31 @@ def _passphrase_for(path: Path | None) -> str | None:
     return None
 
 
+def _passwords(values: tuple[str, ...]) -> dict[str, str]:
+    """``--password NAME=SECRET`` options as {NAME: SECRET} (a secret may hold "=", a name not)."""
+    found: dict[str, str] = {}
+    for value in values:
+        name, equals, secret = value.partition("=")
+        if not equals or not name:
+            raise click.BadParameter(_t("err.password_option"), param_hint="--password")
+        found[name.replace("\\", "/").strip("/")] = secret
+    return found
+
+
+def _password_prompt() -> Callable[[str, bool], str | None] | None:
+    """Ask for a container's password only when a person is at the terminal (stdin and stderr)."""
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return None
+
+    def ask(path: str, failed: bool) -> str | None:
+        text = _t("cli.password_retry" if failed else "cli.password_for", path=path)
+        click.echo("\r\033[K", nl=False, err=True)  # off the progress line
+        answer = click.prompt(visible(text), hide_input=True, default="", show_default=False, err=True)
+        return str(answer) or None
+
+    return ask
+
+
 def _timestamp_options(func: F) -> F:
     """--tsa, --no-tsa, --tsa-optional, --archive: spliced into a command, kept in ctx.meta."""
 
@@ -461,6 +486,25 @@ def _say_tsa(result: Any, lang: Lang) -> None:
         _say(f"  ! {text_of(warning, lang)}")
 
 
+class _ByteSize(click.ParamType):
+    """``20MB``, ``500KB``, ``1.5GB``, a number of bytes; ``0`` or ``off``: never warn.
+    Decimal units, as web forms state their limits."""
+
+    name = "SIZE"
+    _UNITS = {"": 1, "B": 1, "K": 10**3, "KB": 10**3, "M": 10**6, "MB": 10**6, "G": 10**9, "GB": 10**9}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int | None:
+        if isinstance(value, int) or value is None:
+            return value or None
+        text = str(value).strip().upper().replace(" ", "")
+        if text in ("0", "OFF", "NONE"):
+            return None
+        found = re.fullmatch(r"(\d+(?:\.\d+)?)([KMG]?B?)", text)
+        if not found:
+            self.fail(_t("cli.size_invalid", value=str(value)), param, ctx)
+        return int(float(found.group(1)) * self._UNITS[found.group(2)]) or None
+
+
 @main.command(help="help.bundle")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="help.bundle.output")
@@ -471,32 +515,60 @@ def _say_tsa(result: Any, lang: Lang) -> None:
 @click.option("--font", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="help.bundle.font")
 @click.option("--public", is_flag=True, help="help.bundle.public")
 @click.option("--ocr", type=click.Choice(["auto", "all", "none"]), default="auto", help="help.ocr")
+@click.option("--password", "password_args", multiple=True, metavar="NAME=SECRET", help="help.password")
 @click.option("--force", is_flag=True, help="help.bundle.force")
 @click.option("--json", "as_json", is_flag=True, help="help.json")
+@click.option("--dry-run", is_flag=True, help="help.bundle.dry_run")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB", help="help.bundle.exclude")
+@click.option("--hash-only", "hash_only", multiple=True, metavar="GLOB", help="help.bundle.hash_only")
+@click.option("--page-images", type=click.Choice(["full", "print"]), default="full", help="help.bundle.page_images")
+@click.option("--size-warn", type=_ByteSize(), default="20MB", help="help.bundle.size_warn")
 @_timestamp_options
 @_run
 def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: str | None,
-           identity_path: Path | None, font: Path | None, public: bool, ocr: str, force: bool,
-           as_json: bool) -> None:
+           identity_path: Path | None, font: Path | None, public: bool, ocr: str, password_args: tuple[str, ...],
+           force: bool, as_json: bool, dry_run: bool, exclude: tuple[str, ...], hash_only: tuple[str, ...],
+           page_images: str, size_warn: int | None) -> None:
     from evidencekit.channels import get_channel
     from evidencekit.clock import system_clock
-    from evidencekit.pipeline import BundleOptions, build_dossier, ensure_default_identity
+    from evidencekit.pipeline import BundleOptions, build_dossier, ensure_default_identity, preview_dossier
 
     if channel:
         get_channel(channel)  # an unknown id is bad input, before any work
     settings = _settings()
+    lang = settings.lang
+    if dry_run:  # what would go in; no identity, no dossier, nothing written anywhere
+        planned = BundleOptions(output=output, case_path=case_path, lang=lang, channel=channel, public=public,
+                                ocr=ocr, passwords=_passwords(password_args), ask_password=_password_prompt(),
+                                exclude=exclude, hash_only=hash_only, page_images=page_images, size_warn=size_warn)
+        preview = preview_dossier(folder, planned, progress=_progress())
+        if as_json:
+            _emit_json(preview.to_dict())
+        else:
+            _echo(t("summary.title", lang))
+            for line in preview.lines(lang):
+                _echo(line)
+        return
     options = BundleOptions(output=output, case_path=case_path, identity_path=identity_path,
-                            passphrase=_passphrase_for(identity_path), force=force, lang=settings.lang,
+                            passphrase=_passphrase_for(identity_path), force=force, lang=lang,
                             font=font, channel=channel, public=public, ocr=ocr,
-                            sealer_name=None if as_json else _ask_sealer_name(folder, case_path, identity_path))
+                            sealer_name=None if as_json else _ask_sealer_name(folder, case_path, identity_path),
+                            passwords=_passwords(password_args), ask_password=_password_prompt(),
+                            exclude=exclude, hash_only=hash_only, page_images=page_images, size_warn=size_warn)
     options.tsa_url, options.tsa_optional, options.archive = _tsa_settings()
     made = None if identity_path else ensure_default_identity(options.sealer_name, system_clock())
-    result = build_dossier(folder, options, progress=_progress(), identity=made)
+
+    def say_summary(summary: Any) -> None:  # before sealing: what goes in, counts only
+        if not settings.quiet and not as_json:
+            _say(t("summary.title", lang))
+            for line in summary.lines(lang, concise=True):
+                _say(f"  {line}")
+
+    result = build_dossier(folder, options, progress=_progress(), identity=made, on_summary=say_summary)
     result.identity_created = made is not None
     if as_json:
         _emit_json(result.to_dict())
         return
-    lang = settings.lang
     _echo(str(result.output))
     if not settings.quiet:
         _say(t("cli.sealed", lang, path=str(result.output)))
@@ -511,6 +583,10 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
             _say(t("cli.not_included", lang, path=skipped.path, reason=skipped.text(lang)))
         if result.plan is not None and result.plan.checks is not None:
             _say_requirements(result.plan.checks, result.output, lang)
+    if result.summary is not None and result.summary.too_large:  # after sealing, even with --quiet
+        for warning in result.summary.warnings:
+            if warning.code != "summary.empty_named":
+                _say(f"  ! {warning.text(lang)}")
 
 
 @main.command(help="help.batch")
@@ -523,11 +599,12 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", help="help.batch.executor")
 @click.option("--scheduler", metavar="ADDR", help="help.batch.scheduler")
 @click.option("--force", is_flag=True, help="help.batch.force")
+@click.option("--tsa-limit", type=click.IntRange(min=1), default=4, show_default=True, help="help.batch.tsa_limit")
 @click.option("--json", "as_json", is_flag=True, help="help.batch.json")
 @_timestamp_options
 @_run
 def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | None, executor: str,
-          scheduler: str | None, force: bool, as_json: bool) -> None:
+          scheduler: str | None, force: bool, tsa_limit: int, as_json: bool) -> None:
     from evidencekit.batch import (
         BatchSettings,
         dask_executor,
@@ -537,10 +614,12 @@ def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | Non
         run_batch,
         summary,
         worker_identity,
+        write_receipt,
     )
     from evidencekit.clock import system_clock
     from evidencekit.identity import default_identity_path
     from evidencekit.pipeline import ensure_default_identity
+    from evidencekit.timestamping import TimestampFailed
 
     if executor == "dask" and not scheduler:
         raise click.UsageError(_t("cli.batch.scheduler_needed"))
@@ -556,7 +635,7 @@ def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | Non
     tsa_url, tsa_optional, archive = _tsa_settings()
     shared = BatchSettings(identity_path=identity_file, lang=settings.lang, tsa_url=tsa_url,
                            tsa_optional=tsa_optional, archive=archive, force=force,
-                           source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH") or None)
+                           source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH") or None, tsa_limit=tsa_limit)
     run = dask_executor(scheduler or "") if executor == "dask" else local_executor(jobs or default_jobs())
     lang = settings.lang
     at_terminal = sys.stderr.isatty()
@@ -580,6 +659,16 @@ def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | Non
         sys.stdout.flush()
     if not settings.quiet:
         _say(summary(results).text(lang))
+    receipt = None
+    if tsa_url:
+        try:
+            receipt = write_receipt(results, outdir, tsa_url)
+        except TimestampFailed as exc:
+            if not tsa_optional:
+                raise
+            _say(t("cli.batch.no_receipt", lang, reason=exc.text(lang)))
+    if receipt is not None and not settings.quiet:
+        _say(t("cli.batch.receipt", lang, path=str(receipt)))
     if not all(result.ok for result in results):
         sys.exit(int(ExitCode.CASES_FAILED))
 
@@ -628,13 +717,19 @@ def _say_requirements(report: Any, dossier: Path, lang: str) -> None:
 @click.option("--save-sealed", "save_to", type=click.Path(path_type=Path, dir_okay=False),
               help="help.verify.save_sealed")
 @click.option("--force", is_flag=True, help="help.verify.force")
+@click.option("--batch-receipt", "receipt", type=click.Path(path_type=Path, dir_okay=False),
+              help="help.verify.batch_receipt")
 @click.option("--json", "as_json", is_flag=True, help="help.verify.json")
+@click.option("--originals", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="help.verify.originals")
 @_run
-def verify(dossier: Path, trust_paths: tuple[Path, ...], save_to: Path | None, force: bool, as_json: bool) -> None:
+def verify(dossier: Path, trust_paths: tuple[Path, ...], save_to: Path | None, force: bool, receipt: Path | None,
+           as_json: bool, originals: Path | None) -> None:
     from evidencekit.verdict_text import render_report
     from evidencekit.verify import load_trust_anchors, save_sealed, verify_dossier
 
-    report = verify_dossier(dossier, load_trust_anchors(list(trust_paths)))
+    report = verify_dossier(dossier, load_trust_anchors(list(trust_paths)), originals=originals,
+                            batch_receipt=receipt)
     if not as_json:  # the verdict first: a --save-sealed that cannot be written must not hide it
         for line in render_report(report, _settings().lang):
             _echo(line)
@@ -668,6 +763,10 @@ def extract(dossier: Path, dest: Path, force: bool, as_json: bool) -> None:
             _echo(t("cli.extract.ok", lang, id=entry["id"], path=entry["path"]))
         for entry in result.failed:
             _echo(t("cli.extract.fail", lang, id=entry["id"], path=entry["path"], reason=entry["reason"]))
+        for entry in result.inside:
+            _echo(t("cli.extract.inside", lang, id=entry["id"], path=entry["path"], note=entry["note"]))
+        for entry in result.not_embedded:
+            _echo(t("cli.extract.not_embedded", lang, id=entry["id"], path=entry["path"]))
     sys.exit(0 if result.ok else int(ExitCode.VERIFICATION_FAILED))
 
 
@@ -752,12 +851,16 @@ def _print_identity(made: Any, as_json: bool) -> None:
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--case", "case_path", type=click.Path(path_type=Path, dir_okay=False), help="help.case")
 @click.option("--ocr", type=click.Choice(["auto", "all", "none"]), default="auto", help="help.ocr")
+@click.option("--password", "password_args", multiple=True, metavar="NAME=SECRET", help="help.password")
 @click.option("--json", "as_json", is_flag=True, help="help.inspect.json")
 @_run
-def inspect_cmd(folder: Path, case_path: Path | None, ocr: str, as_json: bool) -> None:
+def inspect_cmd(folder: Path, case_path: Path | None, ocr: str, password_args: tuple[str, ...], as_json: bool) -> None:
+    from evidencekit.containers import Passwords
     from evidencekit.inspection import inspect_folder
 
-    result = inspect_folder(folder, case_path, progress=_progress(), plan=True, lang=_settings().lang, ocr=ocr)
+    passwords = Passwords(_passwords(password_args), _password_prompt())
+    result = inspect_folder(folder, case_path, progress=_progress(), plan=True, lang=_settings().lang,
+                            passwords=passwords, ocr=ocr)
     if as_json:
         _emit_json(result.to_dict())
         return
@@ -769,6 +872,10 @@ def inspect_cmd(folder: Path, case_path: Path | None, ocr: str, as_json: bool) -
             _echo(f"      ! {_without_name(text_of(warning, lang), item.path)}")
     for skipped in result.skipped:
         _echo(t("cli.inspect.not_included", lang, path=skipped.path, reason=skipped.text(lang)))
+    for name in passwords.unused():
+        _say(t("bundle.password_unused", lang, name=name))
+    for conflict in result.plan.cross_checks.disputed_conflicts() if result.plan else []:
+        _say(f"  ! {conflict.message().text(lang)}")
 
 
 def _without_name(warning: str, path: str) -> str:
@@ -781,6 +888,11 @@ def _without_name(warning: str, path: str) -> str:
 
 
 def _facts_summary(kind: str, facts: dict[str, Any], lang: Lang) -> str:
+    if facts.get("container") == "zip":
+        return t("cli.facts.zip", lang, n=facts.get("entry_count", 0), opened=len(facts.get("contents") or []),
+                 encryption=t(f"container.zip.{facts.get('encryption') or 'plain'}", lang))
+    if facts.get("container") == "eml":
+        return t("cli.facts.eml", lang, subject=facts.get("subject") or "", n=len(facts.get("attachments") or []))
     if "transactions" in facts:
         rows = facts["transactions"]
         disputed = sum(1 for r in rows if r.get("disputed"))
@@ -916,9 +1028,13 @@ def _print_channel(described: dict[str, Any], lang: str) -> None:
 @_run
 def init(folder: Path) -> None:
     from evidencekit.case import write_case_template
+    from evidencekit.prefill import prefilled_case
 
-    written = write_case_template(folder)
+    prefilled = prefilled_case(folder)
+    written = write_case_template(folder, prefilled[0]) if prefilled else write_case_template(folder)
     _echo(str(written))
+    if prefilled:
+        _say(_t("cli.init.prefilled", count=prefilled[1], transactions=prefilled[2]))
     _say(_t("cli.init.written"))
 
 

@@ -6,11 +6,13 @@ reported), OS litter is skipped and reported, unreadable files are reported.
 
 from __future__ import annotations
 
+import fnmatch
 import logging
 import os
 import re
 import stat
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +22,6 @@ from evidencekit.layout import CASE_NAME
 from evidencekit.model import Candidate, Skipped
 
 log = logging.getLogger("evidencekit")
-
 
 
 #: Files operating systems leave behind; never evidence.
@@ -38,6 +39,18 @@ class Collection:
     files: list[Candidate] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     case_file: Path | None = None
+    excluded: list[Skipped] = field(default_factory=list)  # --exclude: told to the user, not sealed
+
+
+def matches_glob(rel_path: str, patterns: Sequence[str]) -> str | None:
+    """The first pattern ``rel_path`` matches, or None. ``*`` crosses folders (``*.mp4`` is every
+    MP4); a pattern without ``/`` also matches the bare file or folder name anywhere."""
+    name = rel_path.rstrip("/").rsplit("/", 1)[-1]
+    for pattern in patterns:
+        clean = unicodedata.normalize("NFC", pattern).strip("/")
+        if fnmatch.fnmatchcase(rel_path.rstrip("/"), clean) or ("/" not in clean and fnmatch.fnmatchcase(name, clean)):
+            return pattern
+    return None
 
 
 def _display_name(raw: str) -> str:
@@ -85,8 +98,9 @@ def _is_office_temp(name: str) -> bool:
     return bool(_OFFICE_TEMP.match(name))
 
 
-def collect(root: Path) -> Collection:
-    """Find every regular file under ``root`` in a stable order.
+def collect(root: Path, exclude: Sequence[str] = ()) -> Collection:
+    """Find every regular file under ``root`` in a stable order, leaving out what ``exclude``'s
+    globs match (relative paths) and empty files (listed as skipped).
 
     Raises ``BadInput`` only when ``root`` itself cannot be used.
     """
@@ -120,6 +134,11 @@ def collect(root: Path) -> Collection:
             except OSError as exc:
                 result.skipped.append(Skipped(rel, msg("skip.unreadable", reason=os_reason(exc))))
                 continue
+            pattern = matches_glob(rel, exclude) if exclude else None
+            if pattern is not None:
+                shown = rel + "/" if stat.S_ISDIR(entry_stat.st_mode) else rel
+                result.excluded.append(Skipped(shown, msg("skip.excluded", pattern=pattern)))
+                continue
             if stat.S_ISDIR(entry_stat.st_mode):
                 if name in OS_LITTER_DIRS:
                     result.skipped.append(Skipped(rel + "/", msg("skip.os_folder")))
@@ -140,6 +159,9 @@ def collect(root: Path) -> Collection:
                 continue
             if not os.access(path, os.R_OK):
                 result.skipped.append(Skipped(rel, msg("skip.no_permission")))
+                continue
+            if entry_stat.st_size == 0:  # nothing to seal: an empty file proves nothing, and says so
+                result.skipped.append(Skipped(rel, msg("skip.empty")))
                 continue
             unique = _unique(rel, seen, entry.name)
             notes = () if unique == rel else (msg("warn.same_name_nfc", path=rel, sealed_as=unique),)

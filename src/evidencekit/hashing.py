@@ -100,3 +100,61 @@ def digest_file(path: Path) -> Digests:
 
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+class HashingWriter:
+    """A binary output that hashes (SHA-256) every byte written through it, in order.
+
+    The dossier's writer only appends (it never seeks back), so when assembly ends the hash
+    covers the file's first :attr:`length` bytes: the seal digests its byte ranges from a copy of
+    it plus the few bytes of its own revision, instead of reading the whole file again. Large
+    chunks are hashed on a second thread (hashlib releases the GIL) while the next is written.
+    """
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+        self._sha = hashlib.sha256()
+        self.length = 0
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: Future[None] | None = None
+
+    def write(self, data: bytes) -> int:
+        written = self._out.write(data)
+        if self._pending is not None:
+            self._pending.result()
+            self._pending = None
+        if isinstance(data, bytes) and len(data) >= PARALLEL_MIN:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="out-sha256")
+            self._pending = self._pool.submit(self._sha.update, data)
+        else:
+            self._sha.update(data)
+        self.length += len(data)
+        return written
+
+    def tell(self) -> int:
+        return self._out.tell()
+
+    def flush(self) -> None:
+        self._out.flush()
+
+    def finish(self) -> PrefixDigest:
+        """The SHA-256 state over everything written (to be copied, never fed further)."""
+        if self._pending is not None:
+            self._pending.result()
+            self._pending = None
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+        return PrefixDigest(self._sha, self.length)
+
+
+@dataclass(frozen=True)
+class PrefixDigest:
+    """SHA-256 of a file's first ``length`` bytes, as computed while they were written."""
+
+    state: hashlib._Hash
+    length: int
+
+    def extended(self) -> hashlib._Hash:
+        return self.state.copy()

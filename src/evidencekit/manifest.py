@@ -35,7 +35,7 @@ def canonical_json(data: Any) -> bytes:
 
 
 def build_manifest(*, case: dict[str, Any], items: list[Item], created: str, time_source: str,
-                   skipped: list[dict[str, str]] | None = None) -> Manifest:
+                   skipped: list[dict[str, str]] | None = None, page_images: str = "full") -> Manifest:
     data: dict[str, Any] = {
         "schema": SCHEMA,
         "tool": {"name": "evidencekit", "version": __version__},
@@ -46,6 +46,8 @@ def build_manifest(*, case: dict[str, Any], items: list[Item], created: str, tim
     }
     if skipped:
         data["skipped"] = skipped
+    if page_images != "full":  # the pages show print-resolution copies of the images (the originals are attached)
+        data["page_images"] = page_images
     return Manifest(data, canonical_json(data))
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from evidencekit.i18n import Message, msg, text_of
 
 #: Evidence kinds (DESIGN.md), in the order the evidence list prefers.
-KINDS = ("screenshot", "photo", "receipt", "bill", "chat", "recording", "video", "document", "other")
+KINDS = ("screenshot", "photo", "image", "receipt", "bill", "chat", "recording", "video", "document", "other")
 
 PROBLEM_TYPES = (
     "payment_failed",
@@ -107,6 +107,16 @@ class Item:
     proves: str | None = None
     facts: dict[str, Any] = field(default_factory=dict)
     warnings: list[str | Message] = field(default_factory=list)
+    duplicate_of: str | None = None  # the id of an earlier item with the same bytes: not attached again
+    embedded: bool = True  # False for --hash-only: hashed and listed, the original kept by its owner
+
+    @property
+    def attached(self) -> bool:
+        """Whether the dossier carries this item's bytes as its own attachment."""
+        return self.embedded and self.duplicate_of is None
+    parent: str | None = None  # the container (zip, e-mail) this file was found in: "E05"
+    children: list[str] = field(default_factory=list)  # the sub-exhibits found in this container
+    name_in_container: str | None = None  # the name as the container gives it (may be unsafe: ../x)
     # the screen's OCR lines (screens.engine.OcrResult): the exhibit page's invisible text layer; not in the manifest
     ocr: Any = field(default=None, repr=False, compare=False)
 
@@ -128,6 +138,15 @@ class Item:
             entry["warning_codes"] = [_as_message(w).as_code() for w in self.warnings]
         if self.proves:
             entry["proves"] = self.proves
+        if self.duplicate_of:
+            entry["duplicate_of"] = self.duplicate_of
+        if not self.embedded:
+            entry["embedded"] = False
+        if self.parent:
+            entry["parent"] = self.parent
+            entry["name_in_container"] = self.name_in_container
+        if self.children:
+            entry["children"] = list(self.children)
         return entry
 
     def warnings_in(self, lang: str) -> list[str]:
@@ -149,15 +168,29 @@ def _as_message(value: str | Message) -> Message:
 
 
 @dataclass(frozen=True)
+class Block:
+    """One piece of an office document shown on a page: a heading, a paragraph or a table."""
+
+    kind: str  # "heading" | "paragraph" | "table" | "sheet" (a workbook sheet's name)
+    text: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's rows shown, the first one its header
+    more_rows: int = 0  # rows of the table in the original beyond those shown
+    more_columns: int = 0  # columns beyond those shown
+
+
+@dataclass(frozen=True)
 class Visual:
     """How an item shows on its exhibit pages."""
 
-    mode: str  # "image" | "pdf" | "text" | "card"
+    mode: str  # "image" | "pdf" | "text" | "document" | "video" | "card"
     size: tuple[float, float] = (0.0, 0.0)  # display size of an image
     pages: tuple[tuple[float, float], ...] = ()  # display sizes of a PDF's pages
     text: str | None = None
     truncated: bool = False
     reason: str | None = None  # why a card instead of the content
+    blocks: tuple[Block, ...] = ()  # a document's headings, paragraphs and tables
+    picture: bytes | None = None  # a JPEG made for the page (a video's contact sheet), not the original
+    frame_times: tuple[float, ...] = ()  # seconds into a video of each frame on its contact sheet
     problem: bool = False  # the content should show but cannot (damaged, encrypted): warn the reader
 
 

@@ -103,7 +103,11 @@ def money_flows(case: dict[str, Any], items: list[Item]) -> tuple[MoneyFlow, ...
                 matched.append((item, row))
         sources += [FlowSource(item.id, _amount(row.get("amount")), row.get("time"), row.get("status") or None)
                     for item, row in matched]
-        sources += [FlowSource(item.id, None, None, None) for item in _documents_naming(items, keys)]
+        shown = _showing(items, keys)
+        sources += [FlowSource(item.id, _amount(seen.get("amount")), seen.get("time"), seen.get("status"))
+                    for item, seen in shown]
+        sources += [FlowSource(item.id, None, None, None) for item in _documents_naming(items, keys)
+                    if item.id not in {i.id for i, _ in shown}]
         flows.append(_flow(tx.get("id"), tx.get("merchant_order"), complainant, matched, tx.get("counterparty"),
                            sources))
     for n, (item, row) in enumerate(rows):
@@ -140,6 +144,19 @@ def _conflicts(sources: list[FlowSource]) -> tuple[str, ...]:
     if moments and (max(moments) - min(moments)).total_seconds() > TIME_TOLERANCE_S:
         out.append("time")
     return tuple(out)
+
+
+def _showing(items: list[Item], keys: set[str]) -> list[tuple[Item, dict[str, Any]]]:
+    """Screens (OCR) and receipts whose transaction id or merchant order is one of ``keys``, with
+    what they show; a value read with low confidence is left out, never trusted."""
+    out = []
+    for item in items:
+        for seen in (item.facts.get("screen"), item.facts.get("receipt")):
+            if isinstance(seen, dict) and {str(seen.get("txn_id") or ""), str(seen.get("merchant_order") or "")} & keys:
+                low = set(seen.get("low_confidence") or [])
+                out.append((item, {k: v for k, v in seen.items() if k not in low}))
+                break
+    return out
 
 
 def _documents_naming(items: list[Item], keys: set[str]) -> list[Item]:

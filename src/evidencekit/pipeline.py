@@ -18,9 +18,12 @@ from typing import Any
 from evidencekit import assemble as assembly
 from evidencekit.case import CaseFile
 from evidencekit.clock import CHINA_TZ, Clock, iso, system_clock
+from evidencekit.clutter import mark_duplicates, mark_hash_only
 from evidencekit.collect import collect
+from evidencekit.containers import Ask, Passwords, Workspace
 from evidencekit.errors import BadInput, EvidencekitError, OutputExists, SigningFailed
 from evidencekit.fileio import atomic_output, output_exists
+from evidencekit.hashing import HashingWriter
 from evidencekit.i18n import Message, msg
 from evidencekit.identity import (
     Identity,
@@ -28,9 +31,9 @@ from evidencekit.identity import (
     default_identity_path,
     load_identity,
 )
-from evidencekit.inspection import describe, load_case_for
+from evidencekit.inspection import describe, given_passwords, load_case_for
 from evidencekit.model import Item, Skipped
-from evidencekit.pdf.rawsig import file_signatures
+from evidencekit.pdf.rawsig import check_last_revision, file_signatures
 from evidencekit.pdf.structure import read_structure
 from evidencekit.plan import GENERIC_SIGNER, DossierPlan, plan_dossier, replan
 from evidencekit.render.document import Styles
@@ -38,7 +41,8 @@ from evidencekit.render.dossier import RenderedPages, render_dossier
 from evidencekit.render.fonts import register_font
 from evidencekit.render.view import Signer
 from evidencekit.screens.stage import read_screens
-from evidencekit.seal import seal_in_place
+from evidencekit.seal import SealedRange, seal_in_place
+from evidencekit.summary import DEFAULT_SIZE_WARN, Summary, summarize
 from evidencekit.timestamping import TimestampFailed, make_timestamper, probe
 
 log = logging.getLogger("evidencekit")
@@ -61,6 +65,12 @@ class BundleOptions:
     tsa_optional: bool = False  # seal without a timestamp if the TSA fails, and say so
     archive: bool = False  # B-LTA: validation data and a document timestamp
     sealer_name: str | None = None  # the name a newly made default identity seals under
+    exclude: tuple[str, ...] = ()  # globs on the relative path: left out, named in the summary only
+    hash_only: tuple[str, ...] = ()  # globs: hashed and listed, not embedded (the owner keeps the original)
+    page_images: str = "full"  # "print": pages show images at 150 dpi; attachments stay the originals
+    size_warn: int | None = DEFAULT_SIZE_WARN  # warn above this many bytes (None: never)
+    passwords: dict[str, str] = field(default_factory=dict, repr=False)  # --password NAME=SECRET; never sealed
+    ask_password: Ask | None = field(default=None, repr=False)  # a prompt, when a person is at the terminal
     ocr: str = "auto"  # read screenshots' text: auto | all | none (screens/stage.py)
 
 
@@ -81,6 +91,7 @@ class BundleResult:
     warnings: list[Message] = field(default_factory=list)  # advice for the complainant
     tsa: dict[str, Any] | None = None  # url, name and time of the TSA that answered
     plan: DossierPlan | None = field(default=None, repr=False)  # what the dossier says, incl. the channel check
+    summary: Summary | None = None  # what went in, with the sealed size
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,12 +107,14 @@ class BundleResult:
             "identity_created": self.identity_created,
             "channel": self.channel,
             "items": [{"id": i.id, "path": i.path, "kind": i.kind, "mime": i.mime, "size": i.size,
-                       "sha256": i.sha256, "warnings": i.warnings} for i in self.items],
+                       "sha256": i.sha256, "warnings": i.warnings, **({"parent": i.parent} if i.parent else {})}
+                      for i in self.items],
             "skipped": [s.as_dict() for s in self.skipped],
             "tsa": self.tsa,
             "warnings": [str(w) for w in self.warnings],  # English, as before
             "warning_messages": [w.to_dict() for w in self.warnings],  # code, params and both texts
             "checks": self.plan.checks.to_dict() if self.plan is not None and self.plan.checks else None,
+            "summary": self.summary.to_dict() if self.summary is not None else None,
         }
 
 
@@ -111,12 +124,14 @@ def default_output(folder: Path) -> Path:
 
 
 def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system_clock,
-                  progress: Progress | None = None, identity: Identity | None = None) -> BundleResult:
+                  progress: Progress | None = None, identity: Identity | None = None,
+                  on_summary: Callable[[Summary], None] | None = None) -> BundleResult:
     """Bundle ``folder`` into one sealed dossier. Never writes inside ``folder``.
 
     The stages, each a function: collect → describe → plan → render → assemble → seal. With
     ``identity`` given, nothing else is read for the signing key; without it the identity comes
-    from ``options.identity_path`` or the default one (created on first use).
+    from ``options.identity_path`` or the default one (created on first use). ``on_summary`` hears
+    what goes in (:mod:`evidencekit.summary`) once it is planned, before anything is written.
     """
     folder = Path(folder)
     output = (options.output or default_output(folder)).absolute()
@@ -131,37 +146,79 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
     if options.archive and timestamper is None and tsa_warning:
         tsa_warning = msg("bundle.no_tsa_no_archive", reason=tsa_warning.params["reason"])
 
-    collection = collect(folder)
+    collection = collect(folder, options.exclude)
     if not collection.files:
         raise BadInput(msg("err.no_evidence", path=str(folder)), msg("err.no_evidence.hint_bundle"))
-    items = describe(collection.files, case, progress)
-    read_screens(items, options.ocr, progress=progress)
-    signer = Signer(identity.name, identity.fingerprint, identity.self_signed)
-    plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
-                        public=options.public, now=now, time_source="tsa" if timestamper else "local-clock",
-                        signer=signer)
-    font = register_font(options.font)
-    warnings = [tsa_warning] if tsa_warning else []
-    try:
-        rendered = _write_sealed(plan, font, output, options, identity, timestamper, now, progress)
-    except TimestampFailed as exc:
-        if not options.tsa_optional:
-            raise
-        # The TSA answered the probe but failed at sealing time. The manifest already says
-        # "tsa" and is part of what is sealed: plan again with "local-clock" (nothing is read again).
-        log.warning(msg("bundle.tsa_retry", reason=_reason(exc)))
-        plan = replan(plan, now=now, time_source="local-clock")
-        rendered = _write_sealed(plan, font, output, replace(options, archive=False), identity, None, now, progress)
-        warnings = [msg("bundle.no_tsa", reason=_reason(exc))]
-        tsa_info = None
+    passwords = Passwords(options.passwords, options.ask_password)
+    # what containers hold is unpacked here, and read again while the dossier is assembled
+    with Workspace() as workspace:
+        items = _described(collection.files, case, options, progress, workspace, passwords)
+        signer = Signer(identity.name, identity.fingerprint, identity.self_signed)
+        plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
+                            public=options.public, now=now, time_source="tsa" if timestamper else "local-clock",
+                            signer=signer, passwords=given_passwords(items, passwords),
+                            page_images=options.page_images)
+        if on_summary is not None:
+            on_summary(_summary(plan, collection.excluded, options))
+        font = register_font(options.font)
+        warnings = [tsa_warning] if tsa_warning else []
+        try:
+            rendered = _write_sealed(plan, font, output, options, identity, timestamper, now, progress)
+        except TimestampFailed as exc:
+            if not options.tsa_optional:
+                raise
+            # The TSA answered the probe but failed at sealing time. The manifest already says
+            # "tsa" and is part of what is sealed: plan again with "local-clock" (nothing is read again).
+            log.warning(msg("bundle.tsa_retry", reason=_reason(exc)))
+            plan = replan(plan, now=now, time_source="local-clock")
+            rendered = _write_sealed(plan, font, output, replace(options, archive=False), identity, None, now,
+                                     progress)
+            warnings = [msg("bundle.no_tsa", reason=_reason(exc))]
+            tsa_info = None
     return BundleResult(
         output=output, dossier_id=plan.dossier_id, created=plan.created, time_source=plan.time_source,
         items=list(plan.items), skipped=list(plan.skipped), pages=rendered.page_count, size=output.stat().st_size,
         signer=signer, identity_path=identity.path, identity_created=identity_created, channel=plan.channel,
-        warnings=warnings + list(plan.notices) + [msg("bundle.statement_lint", warning=w)
-                                                  for w in plan.lint],
+        warnings=warnings + [msg("bundle.password_unused", name=name) for name in passwords.unused()]
+        + list(plan.notices) + [msg("bundle.statement_lint", warning=w) for w in plan.lint],
         tsa=tsa_info, plan=plan,
+        summary=_summary(plan, collection.excluded, options, size=output.stat().st_size),
     )
+
+
+def preview_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system_clock,
+                    progress: Progress | None = None) -> Summary:
+    """``bundle --dry-run``: what would go in, planned exactly as :func:`build_dossier` plans it.
+    Writes nothing: no dossier, no identity, nothing in ``folder``."""
+    folder = Path(folder)
+    case = load_case_for(folder, options.case_path)
+    collection = collect(folder, options.exclude)
+    if not collection.files:
+        raise BadInput(msg("err.no_evidence", path=str(folder)), msg("err.no_evidence.hint_bundle"))
+    passwords = Passwords(options.passwords, options.ask_password)
+    with Workspace() as workspace:  # containers are opened to count what they hold, then cleared
+        items = _described(collection.files, case, options, progress, workspace, passwords)
+        plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
+                            public=options.public, now=clock(), time_source="local-clock",
+                            signer=Signer("", "", True), passwords=given_passwords(items, passwords),
+                            page_images=options.page_images)
+    return _summary(plan, collection.excluded, options)
+
+
+def _described(files: list[Any], case: CaseFile, options: BundleOptions, progress: Progress | None,
+               workspace: Workspace, passwords: Passwords) -> list[Item]:
+    """describe, then the clutter rules (duplicates attached once, ``--hash-only`` not embedded),
+    then the screens' text (OCR)."""
+    items = describe(files, case, progress, workspace=workspace, passwords=passwords)
+    mark_duplicates(items)
+    mark_hash_only(items, options.hash_only)
+    read_screens(items, options.ocr, progress=progress)
+    return items
+
+
+def _summary(plan: DossierPlan, excluded: list[Skipped], options: BundleOptions, size: int | None = None) -> Summary:
+    return summarize(plan, excluded=excluded, size_warn=options.size_warn, page_images=options.page_images,
+                     size=size)
 
 
 def _write_sealed(plan: DossierPlan, font: str, output: Path, options: BundleOptions, identity: Identity,
@@ -172,15 +229,19 @@ def _write_sealed(plan: DossierPlan, font: str, output: Path, options: BundleOpt
     rendered = render_dossier(plan, Styles(font))
     with atomic_output(output, force=options.force) as out:
         with out.file as stream:
-            assembly.assemble(stream, rendered, list(plan.items), dossier_id=plan.dossier_id,
+            # hashed as it is written: the seal then reads back only its own revision
+            hashing = HashingWriter(stream)
+            assembly.assemble(hashing, rendered, list(plan.items), dossier_id=plan.dossier_id,  # type: ignore[arg-type]
                               manifest_bytes=plan.manifest.canonical, case_text=plan.sealed_case.text,
-                              passwords=dict(plan.passwords), progress=progress)
+                              passwords=dict(plan.passwords), progress=progress,
+                              page_images=options.page_images)
+            prefix = hashing.finish()
         if progress:
             progress("seal", 0, 1)
-        seal_in_place(out.path, identity, signing_time=now, document_id=bytes.fromhex(plan.dossier_id),
-                      reason=f"evidencekit dossier {plan.dossier_id}", timestamper=timestamper,
-                      archive=options.archive and timestamper is not None)
-        _check_sealed(out.path)
+        sealed = seal_in_place(out.path, identity, signing_time=now, document_id=bytes.fromhex(plan.dossier_id),
+                               reason=f"evidencekit dossier {plan.dossier_id}", timestamper=timestamper,
+                               archive=options.archive and timestamper is not None, prefix=prefix)
+        _check_sealed(out.path, sealed)
     return rendered
 
 
@@ -211,8 +272,16 @@ def _reason(exc: EvidencekitError) -> Message | str:
     return exc.msg if exc.msg is not None else exc.message
 
 
-def _check_sealed(path: Path) -> None:
-    """Re-read the sealed file before it is delivered: every signature's digest must match."""
+def _check_sealed(path: Path, sealed: SealedRange | None = None) -> None:
+    """Check the sealed file before it is delivered: every signature's digest must match.
+
+    With ``sealed`` (what the seal signed, its digest started while the file was written), only
+    the seal's own revision is read back; otherwise the whole file is."""
+    if sealed is not None:
+        sig = check_last_revision(path, sealed.byte_range, sealed.prefix)
+        if not sig.digest_matches or sig.digest is None or sig.digest[1] != sealed.digest:
+            raise SigningFailed(msg("err.sealed_check", problems=[sig.problem or "?"]), msg("cli.internal_error.hint"))
+        return
     with open(path, "rb") as f:
         structure = read_structure(f, os.fstat(f.fileno()).st_size)
     signatures = file_signatures(path, structure)

@@ -16,9 +16,10 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
-from evidencekit.case import CaseFile
+from evidencekit.case import CaseFile, without_passwords
 from evidencekit.channels import CheckReport, Escalation, check_case, compute_escalation, get_channel
 from evidencekit.clock import iso
+from evidencekit.cross_checks import CrossCheckReport, cross_check
 from evidencekit.i18n import Message, msg
 from evidencekit.manifest import Manifest, build_manifest
 from evidencekit.model import Item, Signer, Skipped, Statement, Visual
@@ -60,6 +61,8 @@ class DossierPlan:
     lint: tuple[Message, ...]  # the statement's lint: advice for the complainant, never sealed
     notices: tuple[Message, ...]  # other advice for the complainant (public dossier, generic signer…)
     passwords: Mapping[str, str] = field(default_factory=dict, repr=False)  # never sealed
+    cross_checks: CrossCheckReport = field(default_factory=CrossCheckReport)  # 交叉核对: each id, each source
+    page_images: str = "full"  # "print": pages show print-resolution copies of the images
 
     @property
     def dossier_id(self) -> str:
@@ -81,15 +84,18 @@ class DossierPlan:
 
 
 def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], lang: str, channel: str | None,
-                 public: bool, now: datetime, time_source: str, signer: Signer) -> DossierPlan:
+                 public: bool, now: datetime, time_source: str, signer: Signer,
+                 passwords: Mapping[str, str] | None = None, page_images: str = "full") -> DossierPlan:
     """Decide everything the dossier says. Pure: reads the items' files only to plan how
-    each is shown (image sizes, PDF pages), writes nothing."""
+    each is shown (image sizes, PDF pages), writes nothing. ``passwords``: an item's path →
+    the password given for it on the command line (case.toml's are read here); never sealed."""
     channel = channel or case.channel
     if channel:
         get_channel(channel)  # an unknown channel is bad input before anything is laid out
     # A public channel (黑猫投诉, 微博) is public whatever the case says: nothing personal on any page.
     public = public or case.public is True or (channel is not None and get_channel(channel).mask_personal)
-    passwords = {e["path"]: e["password"] for e in case.data.get("evidence", []) if e.get("password")}
+    passwords = {**(passwords or {}),
+                 **{e["path"]: e["password"] for e in case.data.get("evidence", []) if e.get("password")}}
     replacements = MappingProxyType(replacement_map(case)) if public else MappingProxyType({})
     visuals = {item.id: visual_for(item, lang, passwords.get(item.path)) for item in items}
     if public:
@@ -100,17 +106,18 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
             item.warnings.append(visual.reason)
     # A public dossier seals the masked case: the manifest and the attached case.toml would
     # otherwise carry the ID number, phone and address in clear.
-    sealed_case = mask_personal(case) if public else case
+    sealed_case = mask_personal(case) if public else without_passwords(case)
     manifest = build_manifest(case=sealed_case.data, items=items, created=iso(now), time_source=time_source,
-                              skipped=[s.as_dict() for s in skipped])
+                              skipped=[s.as_dict() for s in skipped], page_images=page_images)
     today = now.date()
     statement = None
     checks = None
+    cross_checks = cross_check(case.data, list(manifest.data.get("items") or []))
     if channel:
         statement_case = case if case.public is True or not public else _marked_public(case)
         statement = build_statement(statement_case, list(manifest.data.get("items") or []), channel, today, lang)
         checks = check_case(case, list(manifest.data.get("items") or []), channel, today, lang,
-                            timestamped=time_source == "tsa")
+                            timestamped=time_source == "tsa", cross_checks=cross_checks)
     return DossierPlan(
         lang=lang, created=iso(now), time_source=time_source, today=today, case=case, sealed_case=sealed_case,
         public=public, replacements=replacements, channel=channel, items=tuple(items),
@@ -119,7 +126,9 @@ def plan_dossier(items: list[Item], case: CaseFile, *, skipped: list[Skipped], l
         flows=money_flows(case.data, items), glance=case_glance(sealed_case.data, len(items)),
         escalation=compute_escalation(case, today) if channel else None, checks=checks,
         lint=tuple(lint_messages(case)) if channel else (),
-        notices=tuple(_notices(public, signer)), passwords=MappingProxyType(passwords),
+        notices=tuple(_notices(public, signer) + ([] if channel else _conflicts(cross_checks))),
+        passwords=MappingProxyType(passwords), page_images=page_images,
+        cross_checks=cross_checks,
     )
 
 
@@ -127,7 +136,8 @@ def replan(plan: DossierPlan, *, now: datetime, time_source: str) -> DossierPlan
     """The same dossier with another sealing time or time source (a TSA that failed at
     sealing time): only the manifest and what shows it change; nothing is read again."""
     manifest = build_manifest(case=plan.sealed_case.data, items=list(plan.items), created=iso(now),
-                              time_source=time_source, skipped=[s.as_dict() for s in plan.skipped])
+                              time_source=time_source, skipped=[s.as_dict() for s in plan.skipped],
+                              page_images=plan.page_images)
     return replace(plan, created=iso(now), time_source=time_source, manifest=manifest)
 
 
@@ -154,6 +164,11 @@ _DAMAGE_WORDS = ("truncated", "corrupt", "damaged", "encrypted", "not a readable
 def _already_warned(warnings: list[str]) -> bool:
     """The extractor usually reports a damaged or locked file already; say it once, not twice."""
     return any(word in warning for warning in warnings for word in _DAMAGE_WORDS)
+
+
+def _conflicts(report: CrossCheckReport) -> list[Message]:
+    """A disputed transaction whose exhibits disagree (with a channel, its check says so instead)."""
+    return [c.message() for c in report.disputed_conflicts()]
 
 
 def _notices(public: bool, signer: Signer) -> list[Message]:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Generator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -10,9 +13,14 @@ from typing import Any
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 from pyhanko.pdf_utils import generic as hg
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
+from pyhanko.sign.general import get_pyca_cryptography_hash
+from pyhanko.sign.signers.cms_embedder import SigObjSetup
+from pyhanko.sign.signers.pdf_byterange import PreparedByteRangeDigest
 from pyhanko.sign.signers.pdf_signer import (
     PdfSigningSession,
     TimestampDSSContentSettings,
@@ -21,6 +29,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from evidencekit.errors import SigningFailed
 from evidencekit.fileio import output_error, write_error_in
+from evidencekit.hashing import PrefixDigest
 from evidencekit.i18n import msg
 from evidencekit.identity import Identity
 from evidencekit.layout import SEAL_FIELD
@@ -43,33 +52,142 @@ class _ReproducibleWriter(IncrementalPdfFileWriter):
         return None
 
 
-class _ClockedPdfSigner(signers.PdfSigner):
-    """A PdfSigner whose signing time comes from our clock (SOURCE_DATE_EPOCH aware)."""
+@dataclass(frozen=True)
+class SealedRange:
+    """What the seal signed: its /ByteRange and the SHA-256 over those ranges, as computed while
+    signing — for the check before delivery, which then reads only the seal's own revision."""
 
-    def __init__(self, *args: Any, signing_time: datetime, **kwargs: Any) -> None:
+    byte_range: tuple[int, int, int, int]
+    digest: bytes
+    prefix: PrefixDigest
+
+
+class _ClockedPdfSigner(signers.PdfSigner):
+    """A PdfSigner whose signing time comes from our clock (SOURCE_DATE_EPOCH aware).
+
+    With ``prefix`` (the SHA-256 of the unsigned file, computed while it was written), the
+    digest of the signed byte ranges starts from a copy of it and reads only the new revision:
+    the dossier is not read back whole to be signed."""
+
+    def __init__(self, *args: Any, signing_time: datetime, prefix: PrefixDigest | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._signing_time = signing_time
+        self._prefix = prefix
+        self.sealed: SealedRange | None = None
 
     def init_signing_session(self, pdf_out: Any, existing_fields_only: bool = False) -> PdfSigningSession:
         session = super().init_signing_session(pdf_out, existing_fields_only=existing_fields_only)
         session.system_time = self._signing_time
+        if self._prefix is not None and self.signature_meta.md_algorithm == "sha256":
+            session.cms_writer = _PrehashingCmsWriter(session.cms_writer, self)
         return session
 
 
+class _PrehashingCmsWriter:
+    """pyHanko's CMS-embedding coroutine, passed through; when it is handed the signature
+    object, that object's ``fill`` (which hashes the byte ranges) becomes :func:`_prehashed_fill`.
+    pyHanko only ever calls ``send`` on it (pinned pyhanko 0.38.*)."""
+
+    def __init__(self, inner: Any, signer: _ClockedPdfSigner) -> None:
+        self._inner = inner
+        self._signer = signer
+
+    def send(self, value: Any) -> Any:
+        if isinstance(value, SigObjSetup):
+            sig_obj = value.sig_placeholder
+            signer = self._signer
+
+            def fill(writer: Any, md_algorithm: str, in_place: bool = False, output: Any = None,
+                     chunk_size: int = 0) -> Generator[Any, Any, Any]:
+                return _prehashed_fill(sig_obj, writer, md_algorithm, in_place, output, chunk_size, signer)
+
+            sig_obj.fill = fill  # type: ignore[method-assign]
+        return self._inner.send(value)
+
+
+def _prehashed_fill(sig_obj: Any, writer: Any, md_algorithm: str, in_place: bool, output: Any,
+                    chunk_size: int, signer: _ClockedPdfSigner) -> Generator[Any, Any, Any]:
+    """pyHanko's ``PdfByteRangeDigest.fill`` for an in-place incremental update, with the digest
+    of the unchanged first part taken from ``signer._prefix`` instead of read from the file."""
+    prefix = signer._prefix
+    stream = writer.prev.stream if in_place else None
+    if prefix is None or stream is None or md_algorithm != "sha256" or \
+            os.fstat(stream.fileno()).st_size != prefix.length:
+        # not the file we hashed while writing it: pyHanko's own fill, which reads it all
+        return (yield from type(sig_obj).fill(sig_obj, writer, md_algorithm, in_place=in_place, output=output,
+                                              chunk_size=chunk_size or 1 << 16))
+    writer.digest_aware_write = True
+    writer.write_in_place()
+    eof = stream.tell()
+    sig_start, sig_end = sig_obj.contents.offsets
+    sig_obj.byte_range.fill_offsets(stream, sig_start, sig_end, eof)
+    md = prefix.extended()
+    for start, stop in ((prefix.length, sig_start), (sig_end, eof)):
+        stream.seek(start)
+        md.update(stream.read(stop - start))  # the new revision only: a few kB
+    digest = md.digest()
+    signer.sealed = SealedRange((0, sig_start, sig_end, eof - sig_end), digest, prefix)
+    prepared = PreparedByteRangeDigest(document_digest=digest, reserved_region_start=sig_start,
+                                       reserved_region_end=sig_end)
+    cms_data = yield prepared, stream
+    yield prepared.fill_with_cms(stream, cms_data)
+
+
+class _LoadedKeySigner(signers.SimpleSigner):
+    """pyHanko's SimpleSigner, signing with the key already loaded in the identity.
+
+    pyHanko's ``sign_raw`` re-parses the DER key for every signature it makes — twice per seal,
+    a dry run for the size and the real one — and OpenSSL validates an RSA key as it loads it:
+    0.1-0.6 s a time for a 3072-bit key, where the signature itself takes 6 ms. PKCS#1 v1.5 is
+    deterministic, so the signature bytes are the same either way."""
+
+    def __init__(self, *args: Any, private_key: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._private_key = private_key
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+        try:
+            algorithm = mechanism.signature_algo
+        except ValueError:
+            algorithm = mechanism["algorithm"].native
+        if algorithm == "rsassa_pkcs1v15" and isinstance(self._private_key, RSAPrivateKey):
+            return bytes(self._private_key.sign(data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm)))
+        return bytes(super().sign_raw(data, digest_algorithm))
+
+
+_signers: dict[int, tuple[Identity, signers.SimpleSigner]] = {}
+
+
 def make_signer(identity: Identity) -> signers.SimpleSigner:
+    """The pyHanko signer for ``identity``, made once per identity object (a batch worker
+    seals case after case with the same one)."""
+    cached = _signers.get(id(identity))
+    if cached is not None and cached[0] is identity:
+        return cached[1]
     cert = asn1_x509.Certificate.load(identity.certificate.public_bytes(serialization.Encoding.DER))
     key = asn1_keys.PrivateKeyInfo.load(identity.key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
     chain = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in identity.chain]
-    return signers.SimpleSigner(
-        signing_cert=cert, signing_key=key, cert_registry=SimpleCertificateStore.from_certs([cert, *chain])
+    signer = _LoadedKeySigner(
+        signing_cert=cert, signing_key=key, cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),
+        private_key=identity.key,
     )
+    _signers.clear()  # one at a time: the identity object keeps its own key alive, nothing more
+    _signers[id(identity)] = (identity, signer)
+    return signer
 
 
 def seal_in_place(path: Path, identity: Identity, *, signing_time: datetime, document_id: bytes | None,
                   reason: str, timestamper: Any = None, archive: bool = False,
-                  field_name: str = SEAL_FIELD, location: str | None = None) -> None:
+                  field_name: str = SEAL_FIELD, location: str | None = None,
+                  prefix: PrefixDigest | None = None) -> SealedRange | None:
     """Append a signature to ``path`` as an incremental update covering everything.
+
+    With ``prefix``, the SHA-256 of ``path`` as it was written, the signed ranges are not read
+    again; the returned :class:`SealedRange` says what was signed (None without ``prefix``, or
+    with ``archive``, whose further revision is checked by reading the file).
 
     With ``timestamper`` the signature carries an RFC 3161 signature timestamp (PAdES B-T);
     with ``archive`` too, the validation data (certificates, and revocation data where the
@@ -92,6 +210,7 @@ def seal_in_place(path: Path, identity: Identity, *, signing_time: datetime, doc
         timestamper=timestamper,
         new_field_spec=fields.SigFieldSpec(field_name, on_page=0),
         signing_time=signing_time,
+        prefix=prefix,
     )
     try:
         with open(path, "r+b") as f:
@@ -104,6 +223,8 @@ def seal_in_place(path: Path, identity: Identity, *, signing_time: datetime, doc
             pdf_signer.sign_pdf(writer, in_place=True)
         if archive:
             _archive(path, identity, timestamper, field_name)
+            return None
+        return pdf_signer.sealed
     except SigningFailed:
         raise
     except Exception as exc:

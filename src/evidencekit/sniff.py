@@ -7,7 +7,9 @@ from pathlib import Path
 
 import magic
 
-from evidencekit.extract.media import OWN_MIMES, container_of
+from evidencekit.extract.media import OWN_MIMES, container_of, sniff_container
+from evidencekit.extract.sniff import WEAK_AUDIO_MIMES
+from evidencekit.extract.text import SAMPLE_BYTES, looks_like_text, read_head, utf16_without_bom
 
 _local = threading.local()
 
@@ -29,4 +31,18 @@ def detect_mime(path: Path) -> str:
         mime = _magic().from_file(str(path))
     except (magic.MagicException, OSError):
         return "application/octet-stream"
-    return mime or "application/octet-stream"
+    mime = mime or "application/octet-stream"
+    if mime in WEAK_AUDIO_MIMES or mime == "application/octet-stream":
+        return _text_or(path, mime)
+    return mime
+
+
+def _text_or(path: Path, mime: str) -> str:
+    """text/plain for a text libmagic took for audio from two bytes, or could not name
+    (UTF-16 without its byte order mark); ``mime`` otherwise."""
+    if sniff_container(path) is not None:
+        return mime
+    sample = read_head(path, SAMPLE_BYTES)
+    if (mime in WEAK_AUDIO_MIMES or utf16_without_bom(sample) is not None) and looks_like_text(sample):
+        return "text/plain"
+    return mime

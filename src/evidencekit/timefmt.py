@@ -67,6 +67,12 @@ def offset_of(value: object) -> str | None:
     return None
 
 
+def frame_time(seconds: float) -> str:
+    """``0:07.5``: where a frame is in a video, to a tenth of a second."""
+    minutes, rest = divmod(seconds, 60)
+    return f"{int(minutes)}:{rest:04.1f}"
+
+
 def duration(seconds: object) -> str | None:
     """``1:02:03`` or ``4:05``; None when unknown."""
     if not isinstance(seconds, (int, float)) or seconds < 0:

@@ -7,19 +7,22 @@ capture times. Computed once by the plan; ``render/timeline.py`` lays it out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from evidencekit.extract.messages import is_placeholder
+from evidencekit.i18n import t as catalog
 from evidencekit.layout import CASE_NAME
 from evidencekit.model import Item
 from evidencekit.screens.words import screen_summary
 from evidencekit.terms import OUTCOME_LABELS, channel_label, label, pick, problem_label
 from evidencekit.timefmt import beijing, offset_of
 
-MENTIONS_PER_CHAT = 12  # chat messages naming a disputed id, amount or ticket
+MENTIONS_PER_CHAT = 12  # chat messages naming the dispute: its ids, amounts, tickets, keywords
 NEAREST_PER_CHAT = 8  # chat messages nearest in time to the disputed transactions, shared among them
 TEXT_LIMIT = 160  # characters of a chat message shown on the timeline; the exhibit has it all
 
@@ -138,10 +141,13 @@ def timeline_events(case: dict[str, Any], items: list[Item], lang: str = "zh") -
         events.append(_event(contact.get("date"), "tl_contact", sep.join(p for p in parts if p), [CASE_NAME]))
 
     for item in items:
-        if item.captured_at and (item.kind in ("screenshot", "photo") or item.mime.startswith("image/")):
+        pictured = item.kind in ("screenshot", "photo", "image", "video") or item.mime.startswith(("image/", "video/"))
+        if item.captured_at and (pictured or item.facts.get("capture_time")):
             exif = item.facts.get("exif") or {}
             device = " ".join(str(x) for x in (exif.get("make"), exif.get("model")) if x)
-            text = item.path + (f"（{device}）" if device and not en else f" ({device})" if device else "")
+            notes = [device, *_capture_notes(item, lang)]
+            shown = "，".join(n for n in notes if n) if not en else "; ".join(n for n in notes if n)
+            text = item.path + (f"（{shown}）" if shown and not en else f" ({shown})" if shown else "")
             events.append(_event(item.captured_at, "tl_captured", text, [item.id]))
 
     anchors = [m for m in (beijing(t.get("time")) for t in disputed_cases) if m]
@@ -149,11 +155,12 @@ def timeline_events(case: dict[str, Any], items: list[Item], lang: str = "zh") -
     if not anchors and beijing(info.get("occurred_at")):
         anchors.append(beijing(info.get("occurred_at")))  # type: ignore[arg-type]
     needles = _needles(case, bill_rows)
+    words = DISPUTE_WORDS + PROBLEM_WORDS.get(str(info.get("problem") or ""), ())
     for item in items:
         messages = item.facts.get("messages") or []
         if not messages:
             continue
-        chosen = _chat_selection(messages, anchors, needles)
+        chosen = _chat_selection(messages, anchors, needles, words)
         for index in chosen:
             message = messages[index]
             text = " ".join(str(message.get("text") or "").split())
@@ -169,14 +176,33 @@ def timeline_events(case: dict[str, Any], items: list[Item], lang: str = "zh") -
     return sorted(events, key=Event.sort_key)
 
 
+def _capture_notes(item: Item, lang: str) -> list[str]:
+    """The app a screenshot is of (from the screen, else its name) and where its time came from."""
+    notes = []
+    screen = item.facts.get("screen") if isinstance(item.facts.get("screen"), dict) else {}
+    app = (screen or {}).get("app") or (item.facts.get("name_app") or {}).get("app")
+    if app in ("alipay", "wechat", "bank", "merchant") and item.kind == "screenshot":
+        notes.append(label("app_screenshot", lang, app=catalog(f"app.{app}", lang)))
+    source = (item.facts.get("capture_time") or {}).get("source")
+    if source in ("file-name", "status-bar", "container", "exif"):
+        notes.append(label("capture_from", lang, source=catalog(f"capture.source.{source}", lang)))
+    return notes
+
+
 def _documents_naming(items: list[Item], keys: set[str]) -> list[str]:
     """Receipts and other PDFs whose text names one of ``keys``."""
     refs = []
     for item in items:
         excerpt = item.facts.get("text_excerpt")
-        if isinstance(excerpt, str) and any(k in excerpt for k in keys):
+        if (isinstance(excerpt, str) and any(k in excerpt for k in keys)) or _shows_id(item, keys):
             refs.append(item.id)
     return refs
+
+
+def _shows_id(item: Item, keys: set[str]) -> bool:
+    """A screen or a receipt whose transaction id or merchant order is one of ``keys``."""
+    return any(isinstance(seen, dict) and {str(seen.get("txn_id") or ""), str(seen.get("merchant_order") or "")} & keys
+               for seen in (item.facts.get("screen"), item.facts.get("receipt")))
 
 
 def _needles(case: dict[str, Any], bill_rows: list[tuple[Item, dict[str, Any]]]) -> set[str]:
@@ -194,23 +220,60 @@ def _needles(case: dict[str, Any], bill_rows: list[tuple[Item, dict[str, Any]]])
             amount = _amount(row["amount"])
             needles.add(amount)
             if amount.endswith(".00"):
-                needles.add(amount[:-3] + "元")
+                needles.update((amount[:-3] + "元", amount[:-3] + " 元", "¥" + amount[:-3], "￥" + amount[:-3]))
     for contact in case.get("contacts") or []:
         if contact.get("ticket") and len(str(contact["ticket"])) >= 4:
             needles.add(str(contact["ticket"]))
     return needles
 
 
-def _chat_selection(messages: list[dict[str, Any]], anchors: list[datetime], needles: set[str]) -> list[int]:
-    """Indexes of the messages worth a timeline line: the first and the last, those naming a
-    disputed id, amount or ticket (the earliest few), and those nearest the disputed times."""
-    chosen: set[int] = {0, len(messages) - 1}
-    mentions = [i for i, m in enumerate(messages)
-                if any(n in str(m.get("text") or "") for n in needles)]
-    mentions.sort(key=lambda i: (beijing(messages[i].get("time")) is None, str(messages[i].get("time") or "")))
+#: What a message about a payment dispute tends to say, beyond the case's own ids and amounts.
+AMOUNT = re.compile(r"(?:[¥￥]\s?\d|\d(?:\.\d{1,2})?\s?(?:元|块|yuan|RMB|CNY|€)|\b\d+\.\d{2}\b)", re.I)
+LONG_ID = re.compile(r"(?<![\d.])(?:[A-Z]{1,6}\d{6,}|\d{10,})(?![\d.])")
+DISPUTE_WORDS = ("退款", "到账", "未到账", "没到账", "扣款", "扣费", "充值", "转账", "投诉", "工单", "赔偿", "冻结", "解冻",
+                 "被盗", "盗刷", "订单", "交易", "支付", "付款", "refund", "ticket", "complaint", "payment", "paid",
+                 "charged", "order", "transaction")
+PROBLEM_WORDS = {
+    "topup_not_credited": ("点券", "余额", "未到账", "没到账", "到账"),
+    "funds_not_received": ("到账", "未到账", "收款"),
+    "payment_failed": ("支付失败", "扣款", "重复扣款"),
+    "account_stolen": ("被盗", "盗刷", "异地登录", "验证码"),
+    "account_frozen": ("冻结", "解冻", "限制"),
+}
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"(?<=\d)[,，](?=\d{3})", "", text)  # 1,280.00 names the same amount as 1280.00
+
+
+def _weight(text: str, needles: set[str], words: tuple[str, ...]) -> int:
+    """How much a message says about the dispute: the case's own ids, amounts and tickets most,
+    then any amount or long id, then the dispute's words."""
+    flat = _normalised(text)
+    weight = 10 * sum(1 for n in needles if n in flat)
+    weight += 3 * bool(AMOUNT.search(flat)) + 3 * bool(LONG_ID.search(flat))
+    lowered = flat.lower()
+    weight += min(3, sum(1 for word in words if word in lowered))
+    return weight
+
+
+def _chat_selection(messages: list[dict[str, Any]], anchors: list[datetime], needles: set[str],
+                    words: tuple[str, ...] = DISPUTE_WORDS) -> list[int]:
+    """Indexes of the messages worth a timeline line: what people said, never a system line or a
+    placeholder for a left-out file; the first and the last said, those that say most about the
+    dispute (its ids, amounts, tickets, words; the weightiest few, earliest first on a tie) and
+    those nearest the disputed times."""
+    said = [i for i, m in enumerate(messages)
+            if not m.get("system") and not is_placeholder(str(m.get("text") or ""))]
+    if not said:
+        return []
+    chosen: set[int] = {said[0], said[-1]}
+    weights = {i: _weight(str(messages[i].get("text") or ""), needles, words) for i in said}
+    mentions = [i for i in said if weights[i] > 0]
+    mentions.sort(key=lambda i: (-weights[i], beijing(messages[i].get("time")) is None,
+                                 str(messages[i].get("time") or ""), i))
     chosen.update(mentions[:MENTIONS_PER_CHAT])
-    timed = [(i, beijing(m.get("time"))) for i, m in enumerate(messages) if not m.get("system")]
-    timed_known = [(i, t) for i, t in timed if t is not None]
+    timed_known = [(i, t) for i, t in ((i, beijing(messages[i].get("time"))) for i in said) if t is not None]
     if anchors and timed_known:
         per_anchor = max(3, NEAREST_PER_CHAT // len(anchors))
         for anchor in anchors:

@@ -17,7 +17,10 @@ import logging
 import os
 import tomllib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
+
+from asn1crypto import tsp
+from pyhanko.sign.timestamps import HTTPTimeStamper
 
 from evidencekit.errors import BadInput, SigningFailed
 from evidencekit.i18n import Message, msg
@@ -28,6 +31,24 @@ log = logging.getLogger("evidencekit")
 TSA_ENV = "EVIDENCEKIT_TSA"
 SETTINGS_FILE = "settings.toml"
 DEFAULT_TIMEOUT = 10.0
+ATTEMPTS = 3  # one request and up to two retries
+BACKOFF = 0.5  # seconds before the first retry; doubled for each next one
+_RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+class _Limit(Protocol):
+    def acquire(self, block: bool = ..., timeout: float | None = ...) -> bool: ...
+    def release(self) -> None: ...
+
+
+_request_limit: _Limit | None = None
+
+
+def set_request_limit(limit: _Limit | None) -> None:
+    """Cap the TSA requests in flight at once across processes: ``limit`` is a semaphore shared
+    by every worker of a batch (a ``multiprocessing.BoundedSemaphore`` inherited at fork)."""
+    global _request_limit
+    _request_limit = limit
 
 
 @dataclass(frozen=True)
@@ -75,10 +96,62 @@ class TimestampFailed(SigningFailed):
         self.detail = detail
 
 
-def make_timestamper(url: str, timeout: float = DEFAULT_TIMEOUT) -> Any:
-    from pyhanko.sign.timestamps import HTTPTimeStamper
+class RetryingTimeStamper(HTTPTimeStamper):
+    """pyHanko's HTTP client, retried with exponential backoff when the TSA is busy or briefly
+    away (HTTP 408/425/429/5xx, a refused connection, a timeout), and held to the shared limit.
+    A TSA that says no for good (another 4xx, a reply that is not a token) is not asked again."""
 
-    return HTTPTimeStamper(url, timeout=timeout)
+    def __init__(self, url: str, timeout: float = DEFAULT_TIMEOUT, attempts: int = ATTEMPTS,
+                 backoff: float = BACKOFF) -> None:
+        super().__init__(url, timeout=timeout)
+        self.attempts = max(1, attempts)
+        self.backoff = backoff
+
+    async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:
+        for attempt in range(self.attempts):
+            try:
+                return await self._limited(req)
+            except Exception as exc:
+                if attempt + 1 >= self.attempts or not retryable(exc):
+                    raise
+                delay = self.backoff * (2 ** attempt)
+                log.info("TSA %s: %s; retrying in %.1f s", self.url, type(exc).__name__, delay)
+                await asyncio.sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _limited(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:
+        limit = _request_limit
+        if limit is None:
+            return await super().async_request_tsa_response(req)
+        # one request per event loop here, so waiting on the process-shared semaphore in a
+        # thread keeps the loop free without any further locking
+        await asyncio.to_thread(limit.acquire)
+        try:
+            return await super().async_request_tsa_response(req)
+        finally:
+            limit.release()
+
+
+def retryable(exc: BaseException) -> bool:
+    """True for a failure that a later attempt may not have: busy, down or slow, not a refusal."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        status = getattr(seen, "status", None)
+        if isinstance(status, int):
+            return status in _RETRY_STATUS
+        name = type(seen).__name__
+        if name in ("ClientConnectorError", "ServerDisconnectedError", "ServerTimeoutError",
+                    "ClientOSError", "ConnectionRefusedError", "ConnectionResetError") or isinstance(
+                seen, (asyncio.TimeoutError, TimeoutError)):
+            return True
+        if name == "ContentTypeError":
+            return False
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def make_timestamper(url: str, timeout: float = DEFAULT_TIMEOUT) -> Any:
+    return RetryingTimeStamper(url, timeout=timeout)
 
 
 def describe_failure(exc: BaseException) -> Message:

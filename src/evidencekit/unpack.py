@@ -39,6 +39,8 @@ _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
 class ExtractResult:
     written: list[dict[str, Any]] = field(default_factory=list)
     failed: list[dict[str, Any]] = field(default_factory=list)
+    inside: list[dict[str, Any]] = field(default_factory=list)  # sub-exhibits: in their written container
+    not_embedded: list[dict[str, Any]] = field(default_factory=list)  # --hash-only items: nothing to write
 
     @property
     def ok(self) -> bool:
@@ -48,7 +50,8 @@ class ExtractResult:
         """``reason`` and ``note`` stay English text; ``reason_message`` and ``note_message`` add
         their code, parameters and both texts."""
         return {"ok": self.ok, "written": [_entry_dict(e) for e in self.written],
-                "failed": [_entry_dict(e) for e in self.failed]}
+                "failed": [_entry_dict(e) for e in self.failed], "inside": [_entry_dict(e) for e in self.inside],
+                "not_embedded": [_entry_dict(e) for e in self.not_embedded]}
 
 
 def _entry_dict(entry: dict[str, Any]) -> dict[str, Any]:
@@ -129,6 +132,13 @@ def extract_originals(dossier: Path, dest: Path, *, force: bool = False) -> Extr
         root_fd = _open_destination(Path(dest))
         try:
             for item in manifest["items"]:
+                if isinstance(item.get("parent"), str):
+                    # A file found in a zip or an e-mail is written by writing its container: the
+                    # folder written out bundles again into the same exhibits.
+                    result.inside.append({"id": item["id"], "path": item["path"], "parent": item["parent"],
+                                          "sha256": item.get("sha256"),
+                                          "note": msg("unpack.inside", parent=item["parent"])})
+                    continue
                 _extract_item(f, files, offsets, item, root_fd, shown_root, force, result)
             _write_case(files, root_fd, shown_root, manifest, result, force)
         finally:
@@ -153,7 +163,13 @@ def _extract_item(f: Any, files: dict[str, Any], offsets: dict[int, int], item: 
         reason = msg("unpack.raw_name_mismatch" if "match" in str(exc) else "unpack.escapes")
         result.failed.append({"id": item_id, "path": raw_path, "reason": reason})
         return
-    spec = files.get(item_id)
+    if item.get("embedded") is False:
+        result.not_embedded.append({"id": item_id, "path": raw_path, "sha256": item.get("sha256"),
+                                    "sm3": item.get("sm3"), "reason": msg("unpack.not_embedded")})
+        return
+    # a copy is written from its first copy's attachment, and re-hashed against its own digests
+    of = item.get("duplicate_of")
+    spec = files.get(of if isinstance(of, str) else item_id)
     if spec is None:
         result.failed.append({"id": item_id, "path": raw_path, "reason": msg("unpack.missing")})
         return

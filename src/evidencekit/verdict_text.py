@@ -22,9 +22,14 @@ def render_report(report: VerifyReport, lang: str) -> list[str]:
         lines.append(t("verdict.dossier_id", lang, id=report.dossier_id))
     if report.items_total:
         lines.append(t("verdict.originals", lang, checked=report.items_checked, total=report.items_total))
+    if report.items_not_embedded:
+        lines.append(t("verdict.not_embedded", lang, n=report.items_not_embedded))
     for sig in report.signatures:
         lines.append("")
         lines += _signature_lines(sig, report, lang)
+    if report.batch is not None and report.batch.problem is None:
+        lines += ["", t("verdict.batch_member", lang, index=report.batch.index, size=report.batch.size,
+                        root=report.batch.root, tsa=report.batch.tsa, time=report.batch.tsa_time)]
     fails = [f for f in report.findings if f.severity == "fail"]
     warns = [f for f in report.findings if f.severity != "fail"]
     if fails:

@@ -26,14 +26,15 @@ from typing import Any, BinaryIO
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from evidencekit.batch_receipt import Membership, check_membership
 from evidencekit.case import sealed_case_matches
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.errors import BadInput, CannotVerify, ExitCode, OutputExists
 from evidencekit.fileio import atomic_output, output_exists
-from evidencekit.hashing import Digester
+from evidencekit.hashing import Digester, digest_file
 from evidencekit.i18n import Message, msg, os_reason
 from evidencekit.layout import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME, SEAL_FIELD
-from evidencekit.manifest import parse_manifest
+from evidencekit.manifest import decode_path_bytes, parse_manifest
 from evidencekit.pdf.agreement import disagreements
 from evidencekit.pdf.attachments import (
     attachment_route_problems,
@@ -49,7 +50,7 @@ from evidencekit.pdf.structure import StrictView, Structure, newest_offsets, rea
 
 log = logging.getLogger("evidencekit")
 
-VERDICTS = ("valid", "untrusted-time", "untrusted-signer", "tampered", "incomplete")
+VERDICTS = ("valid", "untrusted-time", "untrusted-signer", "tampered", "incomplete", "not-in-batch")
 
 # Strict-structure problems with their own words for a reader who is not a PDF expert
 _STRUCTURE_CODES = {"duplicate-key", "object-defined-twice", "stream-length-mismatch", "xref-mismatch",
@@ -129,6 +130,8 @@ class VerifyReport:
     signatures: list[SignatureInfo] = dataclasses.field(default_factory=list)
     findings: list[Finding] = dataclasses.field(default_factory=list)
     items_checked: int = 0
+    items_not_embedded: int = 0  # listed with their digests, originals kept outside (--hash-only)
+    not_embedded: list[dict[str, Any]] = dataclasses.field(default_factory=list, repr=False)  # their rows
     items_total: int = 0
     case_title: str | None = None
     trust_anchors: int = 0
@@ -136,6 +139,7 @@ class VerifyReport:
     file_size: int = 0
     sealed_size: int | None = None  # where what the signatures cover ends (bytes from the start)
     revisions: int = 0
+    batch: Membership | None = None  # with --batch-receipt: the dossier's membership of the batch
 
     @property
     def exit_code(self) -> ExitCode:
@@ -158,7 +162,8 @@ class VerifyReport:
             "exit_code": int(self.exit_code),
             "dossier_id": self.dossier_id,
             "case_title": self.case_title,
-            "items": {"checked": self.items_checked, "total": self.items_total},
+            "items": {"checked": self.items_checked, "total": self.items_total,
+                      "not_embedded": self.items_not_embedded},
             "trust_anchors": self.trust_anchors,
             "time_source_claimed": self.time_source_claimed,
             "file_bytes": self.file_size,
@@ -168,6 +173,7 @@ class VerifyReport:
             "timestamps": [_timestamp_entry(s) for s in self.signatures if s.tsa_time],
             "chain": [s.to_dict() for s in self.signatures],
             "findings": [f.to_dict() for f in self.findings],
+            **({"batch_receipt": self.batch.to_dict()} if self.batch is not None else {}),
         }
 
 
@@ -232,13 +238,35 @@ def _quiet_validators() -> Iterator[None]:
             lg.setLevel(level)
 
 
-def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None) -> VerifyReport:
-    """Check a dossier; returns a report. Raises CannotVerify when it is not one."""
+def verify_dossier(path: Path, trust: list[x509.Certificate] | None = None,
+                   originals: Path | None = None, batch_receipt: Path | None = None) -> VerifyReport:
+    """Check a dossier; returns a report. Raises CannotVerify when it is not one. ``originals``:
+    a folder holding the originals of the items sealed without embedding (``--hash-only``),
+    under their sealed paths; each found there is hashed against the manifest.
+
+    With ``batch_receipt``, a dossier that verifies must also be a member of that batch: its
+    id (recomputed from its manifest) must lead, by the receipt's path, to the root the
+    receipt's RFC 3161 token dates; if not, the verdict is ``not-in-batch`` (exit 4)."""
     with _quiet_validators():
-        return _verify(Path(path), trust)
+        report = _verify(Path(path), trust, originals)
+        if batch_receipt is not None:
+            _check_batch(report, Path(batch_receipt), trust or [])
+        return report
 
 
-def _verify(path: Path, trust: list[x509.Certificate] | None) -> VerifyReport:
+def _check_batch(report: VerifyReport, receipt: Path, trust: list[x509.Certificate]) -> None:
+    if report.exit_code not in (ExitCode.OK, ExitCode.UNTRUSTED) or report.dossier_id is None:
+        report.warn("batch-receipt-not-checked", msg("verify.receipt_not_checked"))
+        return
+    report.batch = check_membership(report.dossier_id, receipt, trust)
+    if report.batch.problem is not None and report.batch.detail is not None:
+        report.fail(f"batch-receipt-{report.batch.problem}", report.batch.detail)
+    for note in report.batch.notes:
+        report.warn("batch-receipt-untrusted-tsa", note)
+    _finish(report)
+
+
+def _verify(path: Path, trust: list[x509.Certificate] | None, originals: Path | None = None) -> VerifyReport:
     path = Path(path)
     try:
         with open(path, "rb") as f:
@@ -265,7 +293,43 @@ def _verify(path: Path, trust: list[x509.Certificate] | None) -> VerifyReport:
                                           specifics=problem.detail, offset=problem.offset))
         _check_structure(report, path, raw, trust or [], structure)
         _check_raw_extent(report, raw.result())
+    if originals is not None:
+        _check_kept_originals(report, Path(originals))
     return _finish(report)
+
+
+def _check_kept_originals(report: VerifyReport, folder: Path) -> None:
+    """``verify --originals DIR``: each item sealed without its bytes, found under DIR at its
+    sealed path, must hash to its sealed SHA-256 and SM3 (and size)."""
+    for item in report.not_embedded:
+        item_id, item_path = str(item.get("id")), str(item.get("path"))
+        try:
+            raw = decode_path_bytes(item["path_bytes"]) if "path_bytes" in item else item_path.encode("utf-8")
+        except ValueError:
+            raw = item_path.encode("utf-8")
+        parts = raw.split(b"/")
+        if raw.startswith(b"/") or any(part in (b"", b".", b"..") for part in parts):
+            continue  # a path that could leave DIR is never opened
+        candidate = folder.joinpath(*(os.fsdecode(part) for part in parts))
+        if not candidate.is_file():
+            report.warn("original-not-found", msg("verify.original_not_found", id=item_id, path=item_path,
+                                                  folder=str(folder)), item_id)
+            continue
+        try:
+            found = digest_file(candidate)
+        except OSError as exc:
+            report.warn("original-not-found", msg("verify.original_unreadable", id=item_id, path=str(candidate),
+                                                  reason=os_reason(exc)), item_id)
+            continue
+        if (found.size, found.sha256, found.sm3) != (item.get("size"), item.get("sha256"), item.get("sm3")):
+            report.fail("original-mismatch", msg("verify.original_mismatch", id=item_id, path=str(candidate),
+                                                 expected=str(item.get("sha256"))[:16], found=found.sha256[:16]),
+                        item_id)
+            continue
+        report.items_checked += 1
+        report.findings = [f for f in report.findings if not (f.code == "not-embedded" and f.item == item_id)]
+        report.findings.append(Finding("original-matches", "info",
+                                       msg("verify.original_matches", id=item_id, path=str(candidate)), item_id))
 
 
 def _reuse_digests(embedded: list[Any], raw_signatures: list[Any]) -> None:
@@ -805,8 +869,15 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
     report.items_total = len(items)
     early = prehashed.result() if prehashed is not None else {}
     expected_keys = {MANIFEST_NAME, CASE_NAME}
-    for item in items:
+    by_id = {str(item.get("id")): item for item in items}
+    verified: set[str] = set()
+    # the attached items first: a copy is checked through its first copy's attachment, wherever it is listed
+    for item in sorted(items, key=lambda entry: entry.get("duplicate_of") is not None):
         item_id, item_path = str(item.get("id")), str(item.get("path"))
+        if item.get("duplicate_of") is not None or item.get("embedded") is False:
+            if _check_unattached(report, item, by_id, verified):
+                report.items_checked += 1
+            continue
         expected_keys.add(item_id)
         spec = files.get(item_id)
         if spec is None:
@@ -825,6 +896,7 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
             report.fail("item-sm3-mismatch", msg("verify.item_sm3_mismatch", id=item_id, path=item_path), item_id)
             continue
         report.items_checked += 1
+        verified.add(item_id)
     for key in sorted(set(files) - expected_keys):
         report.fail("unexpected-attachment", msg("verify.unexpected_attachment", name=key))
     case_spec = files.get(CASE_NAME)
@@ -832,6 +904,32 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
         raw_case = read_attachment(case_spec, reader, f, offsets)
         if raw_case is None or not sealed_case_matches(raw_case, manifest.get("case")):
             report.fail("case-mismatch", msg("verify.case_mismatch"))
+
+
+def _check_unattached(report: VerifyReport, item: dict[str, Any], by_id: dict[str, dict[str, Any]],
+                      verified: set[str]) -> bool:
+    """An item the dossier lists without its own attachment: a copy of an earlier item (its
+    digests must be that item's, which is checked as an attachment), or one hashed only
+    (``embedded: false``: its digests are sealed, the original is its owner's to keep)."""
+    item_id, item_path = str(item.get("id")), str(item.get("path"))
+    of = item.get("duplicate_of")
+    if of is not None:
+        first = by_id.get(str(of))
+        if (first is None or first is item or first.get("duplicate_of") is not None
+                or first.get("embedded") is False):
+            report.fail("duplicate-broken", msg("verify.duplicate_broken", id=item_id, path=item_path, of=str(of)),
+                        item_id)
+            return False
+        if any(item.get(key) != first.get(key) for key in ("sha256", "sm3", "size")):
+            report.fail("item-hash-mismatch", msg("verify.duplicate_differs", id=item_id, path=item_path,
+                                                  of=str(of)), item_id)
+            return False
+        return str(of) in verified  # checked through its first copy's attachment
+    report.items_not_embedded += 1
+    report.not_embedded.append(item)
+    report.warn("not-embedded", msg("verify.not_embedded", id=item_id, path=item_path,
+                                    sha256=str(item.get("sha256")), sm3=str(item.get("sm3"))), item_id)
+    return False
 
 
 def _check_cover(report: VerifyReport, reader: Any, dossier_id: str) -> None:
@@ -854,7 +952,9 @@ def _seal_trusted(report: VerifyReport) -> bool:
 
 def _finish(report: VerifyReport) -> VerifyReport:
     fails = [f for f in report.findings if f.severity == "fail"]
-    if fails:
+    if fails and all(f.code.startswith("batch-receipt-") for f in fails):
+        report.verdict = "not-in-batch"  # the dossier itself is intact; the receipt does not vouch for it
+    elif fails:
         incomplete_only = all(f.code in ("item-missing", "manifest-missing") for f in fails)
         report.verdict = "incomplete" if incomplete_only else "tampered"
     elif report.trust_anchors and not _seal_trusted(report):

@@ -7,7 +7,10 @@ from pathlib import Path
 
 from PIL import Image
 
+from evidencekit.containers.shown import container_text
+from evidencekit.extract.office import docx_blocks, is_legacy_office, office_format, xlsx_blocks
 from evidencekit.extract.text import detect_encoding
+from evidencekit.extract.video import contact_sheet
 from evidencekit.i18n import msg
 from evidencekit.model import Item, Visual
 from evidencekit.pdf.images import ImageUnreadable, load_image
@@ -20,8 +23,15 @@ TEXT_MIMES = ("application/json", "application/csv", "application/xml", "applica
 
 
 def visual_for(item: Item, lang: str, password: str | None = None) -> Visual:
+    if item.duplicate_of:
+        return Visual("card", reason=msg("visual.duplicate_of", id=item.duplicate_of))
+    if not item.embedded:  # nothing of the file goes in: no page image, no imported page
+        return Visual("card", reason=msg("visual.not_embedded"))
     if item.size == 0:
         return Visual("card", reason=msg("visual.empty"))
+    shown = container_text(item, lang)
+    if shown is not None:
+        return Visual("text", text=shown)
     if item.mime.startswith("image/"):
         return _image_visual(item, lang)
     if item.mime == "application/pdf":
@@ -30,9 +40,41 @@ def visual_for(item: Item, lang: str, password: str | None = None) -> Visual:
         return _text_visual(item.source)
     if item.mime.startswith("audio/"):
         return Visual("card", reason=msg("visual.recording", mime=item.mime))
-    if item.mime.startswith("video/"):
-        return Visual("card", reason=msg("visual.video", mime=item.mime))
+    if item.mime.startswith("video/") or item.kind == "video":
+        return _video_visual(item)
+    if item.facts.get("transactions") or item.facts.get("messages"):
+        return Visual("card")  # a bill or chat read from a workbook shows as its table or transcript
+    if "openxmlformats" in item.mime or item.mime in ("application/zip", "application/octet-stream"):
+        office = _office_visual(item)
+        if office is not None:
+            return office
+    if is_legacy_office(item.mime):
+        return Visual("card", reason=msg("visual.legacy_office", mime=item.mime))
     return Visual("card", reason=msg("visual.unsupported", mime=item.mime))
+
+
+def _video_visual(item: Item) -> Visual:
+    """Key frames on a contact sheet; a card when no frame decodes."""
+    sheet = contact_sheet(item.source)
+    if sheet is None:
+        return Visual("card", reason=msg("visual.video", mime=item.mime))
+    return Visual("video", size=(float(sheet.size[0]), float(sheet.size[1])), picture=sheet.jpeg,
+                  frame_times=sheet.times)
+
+
+def _office_visual(item: Item) -> Visual | None:
+    """A .docx's text and tables, an .xlsx's sheets; None when it is neither."""
+    kind = office_format(item.source)
+    if kind is None:
+        return None
+    try:
+        blocks = docx_blocks(item.source) if kind == "docx" else xlsx_blocks(item.source)
+    except Exception as exc:  # noqa: BLE001 - python-docx and openpyxl raise many types for damaged files
+        return Visual("card", reason=msg("visual.office_damaged", detail=f"{type(exc).__name__}: {exc}"),
+                      problem=True)
+    if not blocks:
+        return Visual("card", reason=msg("visual.office_empty"))
+    return Visual("document", blocks=blocks)
 
 
 def _text_visual(path: Path) -> Visual:

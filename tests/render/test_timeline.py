@@ -101,3 +101,27 @@ def test_unknown_times_go_last() -> None:
     chat = item("E01", "c.txt", "chat", messages=[message("", "no time"), message("2025-03-13T10:00:00+08:00", "x")])
     events = timeline_events({}, [chat])
     assert [e.text for e in events] == ["客服：x", "客服：no time"]
+
+
+def test_the_timeline_prefers_what_was_said_about_the_dispute_to_system_lines() -> None:
+    """Issue 11: the timeline showed `<Media omitted>` and WhatsApp's notice, and missed the
+    message with the amount (written 1,280.00 元, the case says 1280.00)."""
+    case = {"case": {"problem": "topup_not_credited"},
+            "transactions": [{"id": "2025031222001400000001", "time": "2025-03-12T20:15:03+08:00",
+                              "amount": "1280.00", "disputed": True}]}
+    filler = [message(f"2025-03-2{i // 60}T{10 + i % 60 // 6:02d}:{i % 6 * 10:02d}:00+08:00", "好的", sender="张三")
+              for i in range(60)]
+    filler[0] = dict(message("2025-03-12T20:41:07+08:00", "Messages and calls are end-to-end encrypted."),
+                     system=True)
+    filler[1] = message("2025-03-12T20:41:30+08:00", "<附件：图片>", sender="张三")
+    filler[25] = message("2025-03-20T14:10:00+08:00", "我付了 1,280.00 元，点券没到账", sender="张三")
+    filler[33] = message("2025-03-20T15:30:00+08:00", "退款什么时候处理？", sender="张三")
+    filler[41] = message("2025-03-20T16:50:00+08:00", "已登记，单号 CS2025031300012", sender="客服")
+    filler[-1] = message("2025-03-29T23:00:00+08:00", "<Media omitted>", sender="张三")
+    events = timeline_events(case, [item("E01", "WhatsApp Chat.txt", "chat", messages=filler)])
+    texts = [e.text for e in events if e.kind == "tl_chat"]
+    assert "张三：我付了 1,280.00 元，点券没到账" in texts  # the amount, however it is written
+    assert "张三：退款什么时候处理？" in texts  # the dispute's words
+    assert "客服：已登记，单号 CS2025031300012" in texts  # an id the case does not know yet
+    assert not any("Media omitted" in t or "附件" in t or "end-to-end" in t for t in texts)
+    assert texts[0] == "张三：好的" and len(texts) <= 2 + 12 + 8

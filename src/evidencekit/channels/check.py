@@ -11,6 +11,7 @@ from evidencekit.case import CaseFile
 from evidencekit.channels.escalation import Escalation, compute_escalation
 from evidencekit.channels.rules import CheckContext, run_check
 from evidencekit.channels.templates import get_channel, load_channels
+from evidencekit.cross_checks import CrossCheckReport, cross_check
 
 STATUSES = ("pass", "fail", "warn")
 
@@ -73,7 +74,7 @@ class CheckReport:
 
 def check_case(case: CaseFile, items: list[dict[str, Any]], channel_id: str, today: date,
                lang: str = "zh", *, timestamped: bool | None = None,
-               channels: Mapping[str, Any] | None = None) -> CheckReport:
+               channels: Mapping[str, Any] | None = None, cross_checks: CrossCheckReport | None = None) -> CheckReport:
     """Check ``case`` and its evidence ``items`` (manifest item dicts) against a channel.
 
     Rules for other problem types, rules whose ``when_field`` is empty, and rules that do
@@ -85,7 +86,7 @@ def check_case(case: CaseFile, items: list[dict[str, Any]], channel_id: str, tod
     known = channels if channels is not None else load_channels()
     channel = get_channel(channel_id, known)
     ctx = CheckContext(case=case, items=list(items), today=today, channel=channel,
-                       timestamped=timestamped)
+                       timestamped=timestamped, cross_checks=cross_checks)
     results: list[RuleResult] = []
     for rule in channel.rules_for(case.problem):
         if rule.when_field and case.get_path(rule.when_field) in (None, "", {}, []):
@@ -120,5 +121,7 @@ def check_all(case: CaseFile, items: list[dict[str, Any]], today: date, lang: st
     """``check_case`` for every channel, for the ``--channel all`` matrix."""
 
     channels = load_channels()
-    return {cid: check_case(case, items, cid, today, lang, timestamped=timestamped, channels=channels)
+    report = cross_check(case.data, items)  # once, not once per channel
+    return {cid: check_case(case, items, cid, today, lang, timestamped=timestamped, channels=channels,
+                            cross_checks=report)
             for cid in channels}

@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from evidencekit.channels.respondent import competent_body, respondent_type, type_label
 from evidencekit.channels.workdays import add_days, deadline
+from evidencekit.cross_checks import CrossCheckReport, cross_check
 from evidencekit.demands import demand_for
+from evidencekit.i18n import t
 from evidencekit.statement_lint import lint_specific, lint_tone
 from evidencekit.terms import FIELD_LABELS, PROBLEM_LABELS
 
@@ -39,6 +41,7 @@ class CheckContext:
     today: date
     channel: Channel
     timestamped: bool | None = None  # does the dossier carry a trusted (TSA) timestamp?
+    cross_checks: CrossCheckReport | None = None  # computed once by the caller (the plan, ``--channel all``)
 
 
 @dataclass(frozen=True)
@@ -697,6 +700,60 @@ def evidence_described(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
         return missing(f"{len(lacking)} 件证据缺少来源或证明对象：{shown}",
                        f"{len(lacking)} item(s) lack a source or what they prove: {shown}")
     return ok(f"全部 {len(ctx.items)} 件证据都有来源和证明对象", f"all {len(ctx.items)} items have a source and purpose")
+
+
+@check("sources_agree")
+def sources_agree(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
+    """Every exhibit showing a disputed transaction agrees on its amount, time, status and
+    counterparty (the cross-checks): better the complainant learns of a conflict than the regulator."""
+    report = ctx.cross_checks if ctx.cross_checks is not None else cross_check(ctx.case.data, ctx.items)
+    disputed = [c for tx in report.transactions if tx.disputed for c in tx.checks]
+    if not disputed:
+        return not_applicable()
+    conflicts = [c for c in disputed if c.status == "conflict"]
+    if conflicts:
+        return missing("；".join(c.message().text("zh") for c in conflicts),
+                       "; ".join(c.message().text("en") for c in conflicts))
+    compared = sum(1 for c in disputed if c.status == "agree")
+    if not compared:
+        return unknown(t("check.cross.single", "zh"), t("check.cross.single", "en"))
+    return ok(t("check.cross.agree", "zh", count=compared), t("check.cross.agree", "en", count=compared))
+
+
+def _readable_screen(item: Mapping[str, Any]) -> dict[str, Any] | None:
+    """facts.screen of a screenshot or photo whose transaction id or amount was read with confidence."""
+    facts = item.get("facts") or {}
+    screen = facts.get("screen") if isinstance(facts, Mapping) else None
+    if not isinstance(screen, Mapping):
+        return None
+    low = set(screen.get("low_confidence") or [])
+    shown = {k: screen[k] for k in ("txn_id", "amount") if screen.get(k) and k not in low}
+    return shown or None
+
+
+@check("transaction_voucher", kinds=list)
+def transaction_voucher(ctx: CheckContext, params: Mapping[str, Any]) -> Finding:
+    """A 交易凭证: an item of ``kinds`` (default bill, receipt), or a screenshot or photo of a screen
+    whose transaction id or amount could be read; a screenshot whose text was not read still counts,
+    with a note to make sure it shows the transaction."""
+    kinds = _str_list(params, "kinds") or ["bill", "receipt"]
+    vouchers = [str(i.get("id") or i.get("path")) for i in ctx.items if _item_kind(ctx, i) in kinds]
+    if vouchers:
+        shown = ", ".join(vouchers[:5])
+        return ok(t("check.voucher.bill", "zh", ids=shown), t("check.voucher.bill", "en", ids=shown))
+    for item in ctx.items:
+        screen = _readable_screen(item)
+        if screen and _item_kind(ctx, item) in ("screenshot", "photo", "image"):
+            what = " · ".join(f"¥{v}" if k == "amount" else str(v) for k, v in screen.items())
+            ident = str(item.get("id") or item.get("path"))
+            return ok(t("check.voucher.screen", "zh", id=ident, what=what),
+                      t("check.voucher.screen", "en", id=ident, what=what))
+    unread = [str(i.get("id") or i.get("path")) for i in ctx.items
+              if _item_kind(ctx, i) == "screenshot" and "screen" not in (i.get("facts") or {})]
+    if unread:
+        shown = ", ".join(unread[:5])
+        return ok(t("check.voucher.unread", "zh", ids=shown), t("check.voucher.unread", "en", ids=shown))
+    return missing(t("check.voucher.missing", "zh"), t("check.voucher.missing", "en"))
 
 
 def _combine(ctx: CheckContext, params: Mapping[str, Any]) -> list[Finding]:

@@ -229,9 +229,12 @@ class Channel:
         """Evidence kinds the channel requires (fail) or recommends (warn)."""
         out: dict[str, list[str]] = {"required": [], "recommended": []}
         for rule in self.rules:
-            if rule.check != "evidence_kind_present" or rule.problems or rule.when_field:
+            if rule.check not in ("evidence_kind_present", "transaction_voucher") or rule.problems or rule.when_field:
                 continue
-            kinds = " | ".join(rule.params.get("kinds", [])) or "any"
+            listed = list(rule.params.get("kinds", []))
+            if rule.check == "transaction_voucher":  # a readable transaction screenshot is a voucher too
+                listed = [*(listed or ["bill", "receipt"]), "screenshot"]
+            kinds = " | ".join(listed) or "any"
             target = out["required" if rule.severity == "fail" else "recommended"]
             if kinds not in target:
                 target.append(kinds)

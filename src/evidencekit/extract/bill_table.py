@@ -29,7 +29,9 @@ from evidencekit.i18n import Message, msg
 
 #: Transaction field -> header names it may go by, in order of preference.
 FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
-    "time": ("交易时间", "付款时间", "交易创建时间"),
+    # Old Alipay exports have 交易创建时间 and 付款时间: the transaction is when it was created
+    # (an unpaid or closed order has no 付款时间), as the app and its statements show it.
+    "time": ("交易时间", "交易创建时间", "付款时间"),
     "type": ("交易分类", "交易类型", "类型"),
     "counterparty": ("交易对方",),
     "counterparty_account": ("对方账号",),
@@ -54,7 +56,7 @@ _PERIOD = re.compile(
 _LABELLED = re.compile(r"^(?P<label>[^：:\[]{1,12})[：:]\s*\[?(?P<value>[^\]]*)\]?\s*$")
 _STATED_COUNT = re.compile(r"共\s*(\d+)\s*笔记录")
 _STATED_SUM = re.compile(
-    r"(已?收入|已?支出|不计收支|中性交易|待收入|待支出)[：:]\s*(\d+)\s*笔\s*[,，]?\s*([\d,.]+)\s*元"
+    r"(已?收入|已?支出|不计收支|中性交易|待收入|待支出|其他)[：:]\s*(\d+)\s*笔\s*[,，]?\s*([\d,.]+)\s*元"
 )
 
 ACCOUNT_LABELS = ("支付宝账户", "账号", "账户", "微信号")
@@ -78,9 +80,8 @@ def _header_map(cells: list[str]) -> dict[str, int] | None:
                 break
     if any(required not in columns for required in REQUIRED_FIELDS):
         return None
-    # Old Alipay exports have both 交易创建时间 and 付款时间; an unpaid order has no 付款时间.
     if "付款时间" in names and "交易创建时间" in names:
-        columns["time_fallback"] = names.index("交易创建时间")
+        columns["time_fallback"] = names.index("付款时间")  # should a row lack its creation time
     return columns
 
 
@@ -96,9 +97,15 @@ class BillReader:
     markers: set[str] = field(default_factory=set)
     header: list[str] | None = None
     header_line: int | None = None
+    sheet: str | None = None  # the workbook sheet being read, once there is more than one
+    found_header: bool = False  # a header row was found, in this sheet or an earlier one
+    bill_header: list[str] | None = None  # the first header row found: the bill's columns
+    first_header_line: int | None = None
+    _sheets: int = 0
     columns: dict[str, int] = field(default_factory=dict)
     transactions: list[dict[str, Any]] = field(default_factory=list)  # the first max_rows, then disputed ones
     in_footer: bool = False
+    footer_labels: bool = False  # who, which account or period came after the table (the 2021 app layout)
     rows_before_header: int = 0
     last_line: int = 0
     rows_seen: int = 0  # transactions read, kept or not
@@ -121,7 +128,18 @@ class BillReader:
         return self.header is None and self.rows_before_header >= HEADER_SEARCH_ROWS
 
     def where(self, line: int) -> Message:
+        if self.sheet is not None:
+            return msg("warn.where.sheet_row", sheet=self.sheet, n=line)
         return msg(f"warn.where.{self.row_word}", n=line)
+
+    def new_sheet(self, name: str) -> None:
+        """The next sheet of a workbook: its own header row is looked for afresh."""
+        self._sheets += 1
+        if self._sheets > 1:
+            self.sheet = name
+        self.header, self.header_line, self.columns = None, None, {}
+        self.in_footer = False
+        self.rows_before_header = 0
 
     def feed(self, line: int, cells: list[Any]) -> None:
         self.last_line = line
@@ -140,7 +158,9 @@ class BillReader:
             self._feed_preamble(line, cells, texts)
         elif self.in_footer or texts[0].startswith("---"):
             self.in_footer = True
-            self._read_summary(" ".join(texts))
+            joined = " ".join(text for text in texts if text)
+            self._read_summary(joined)
+            self.footer_labels |= self._read_labels(joined)
         else:
             self._feed_transaction(line, cells)
 
@@ -150,6 +170,8 @@ class BillReader:
             self.header = [normalise_header(cell) for cell in cells]
             self.header_line = line
             self.columns = columns
+            if not self.found_header:
+                self.found_header, self.first_header_line, self.bill_header = True, line, self.header
             self._named = max((i for i, name in enumerate(self.header) if name), default=-1) + 1
             self._needed = max(columns[f] for f in REQUIRED_FIELDS) + 1
             return
@@ -158,16 +180,24 @@ class BillReader:
             if marker in joined:
                 self.markers.add(marker)
         self._read_summary(joined)
+        self._read_labels(joined)
+
+    def _read_labels(self, joined: str) -> bool:
+        """Period, account, name and export time from a line of the preamble or the footer
+        (the old layout puts two on one line: ``导出时间:[…]    用户:…``); True when one was read."""
         period = _PERIOD.search(joined)
         if period:
             start, end = parse_local_time(period.group(1)), parse_local_time(period.group(2))
-            self.preamble["period"] = {
+            self.preamble.setdefault("period", {
                 "start": iso(start) if start else period.group(1),
                 "end": iso(end) if end else period.group(2),
-            }
-            return
-        labelled = _LABELLED.match(joined)
-        if labelled:
+            })
+            return True
+        found = False
+        for part in re.split(r"\s{2,}", joined):
+            labelled = _LABELLED.match(part.strip())
+            if not labelled:
+                continue
             label, value = labelled.group("label").strip(), labelled.group("value").strip()
             if label in ACCOUNT_LABELS:
                 self.preamble.setdefault("account", value)
@@ -175,7 +205,11 @@ class BillReader:
                 self.preamble.setdefault("name", value)
             elif label == "导出时间":
                 exported = parse_local_time(value)
-                self.preamble["exported_at"] = iso(exported) if exported else value
+                self.preamble.setdefault("exported_at", iso(exported) if exported else value)
+            else:
+                continue
+            found = True
+        return found
 
     def _read_summary(self, text: str) -> None:
         count = _STATED_COUNT.search(text)
@@ -262,12 +296,13 @@ class BillReader:
             "merchant_order": clip(merchant_order, MAX_CELL_CHARS),
             "note": text("note"),
             "line": line,
+            **({"sheet": self.sheet} if self.sheet is not None else {}),
             "disputed": bool({transaction_id, merchant_order} & self._disputed_ids),
         }
 
     def facts(self, format_name: str, encoding: str | None) -> dict[str, Any]:
         """The bill's facts; call after the last row. Adds the closing warnings."""
-        if self.header is None:
+        if not self.found_header:
             wanted = "; ".join("/".join(FIELD_COLUMNS[f]) for f in REQUIRED_FIELDS)
             where = msg(f"warn.where.{self.row_word}s", last=self.last_line)
             if encoding:
@@ -279,7 +314,7 @@ class BillReader:
             self.warnings.add(msg("warn.bill.capped_disputed" if extra else "warn.bill.capped",
                                   first=self.first_kept, total=self.rows_seen, extra=extra))
         stated_count = self.stated.get("count")
-        if isinstance(stated_count, int) and self.header is not None:
+        if isinstance(stated_count, int) and self.found_header:
             if stated_count != self.rows_seen:
                 self.warnings.add(msg("warn.bill.count_mismatch", stated=stated_count, read=self.rows_seen))
         facts: dict[str, Any] = {
@@ -288,7 +323,7 @@ class BillReader:
             "account": self.preamble.get("account"),
             "name": self.preamble.get("name"),
             "period": self.preamble.get("period"),
-            "header_line": self.header_line,
+            "header_line": self.first_header_line,
             "transactions": self.transactions,
             "truncated": ({"first": self.first_kept, "total": self.rows_seen}
                           if self.first_kept is not None else None),

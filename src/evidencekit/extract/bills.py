@@ -39,13 +39,17 @@ def looks_like_bill_csv(path: Path) -> bool:
 
 
 def looks_like_bill_xlsx(path: Path) -> bool:
-    """For kind sniffing: a WeChat Pay header row within the first rows of the first sheet."""
+    """For kind sniffing: a bill's header row within the first rows of any sheet."""
     reader = BillReader(Warnings(path), ExtractOptions(), row_word="row")
-    for row, cells in iter_xlsx_rows(path, Warnings(path)):
+    current = None
+    for sheet, row, cells in iter_xlsx_rows(path, Warnings(path), rows_per_sheet=SNIFF_HEADER_LINES):
+        if sheet != current:
+            current = sheet
+            reader.new_sheet(sheet)
         reader.feed(row, cells)
-        if reader.header is not None or row >= SNIFF_HEADER_LINES:
+        if reader.found_header:
             break
-    return reader.header is not None or MARKER in reader.markers
+    return reader.found_header or MARKER in reader.markers
 
 
 def extract_bill_csv(path: Path, options: ExtractOptions) -> Extraction:
@@ -61,13 +65,37 @@ def extract_bill_csv(path: Path, options: ExtractOptions) -> Extraction:
 
 
 def extract_bill_xlsx(path: Path, options: ExtractOptions) -> Extraction:
+    """Every sheet: each looks for its own header row (a bill split over sheets repeats it), and
+    the facts list each sheet read with its rows and transactions; a sheet of a workbook that holds
+    rows but no bill is named in a warning, so nothing is left out unsaid."""
     warnings = Warnings(path)
     reader = BillReader(warnings, options, row_word="row")
-    read_rows(reader, iter_xlsx_rows(path, warnings))
-    format_name = wechat_format(reader, "xlsx") or "unknown-xlsx"
+    sheets: list[dict[str, Any]] = []
+    before = 0
+    for sheet, row, cells in iter_xlsx_rows(path, warnings):
+        if not sheets or sheets[-1]["name"] != sheet:
+            if sheets:
+                sheets[-1]["transactions"] = reader.rows_seen - before
+            before = reader.rows_seen
+            sheets.append({"name": sheet, "rows": 0, "transactions": 0})
+            reader.new_sheet(sheet)
+        if any(cell is not None and str(cell).strip() for cell in cells):
+            sheets[-1]["rows"] += 1
+        if not reader.gave_up:
+            reader.feed(row, cells)
+    if sheets:
+        sheets[-1]["transactions"] = reader.rows_seen - before
+    if len(sheets) > 1:
+        for transaction in reader.transactions:
+            transaction.setdefault("sheet", sheets[0]["name"])  # read before a second sheet was known
+        for sheet_facts in sheets:
+            if sheet_facts["rows"] and not sheet_facts["transactions"]:
+                warnings.add(msg("warn.xlsx.sheet_not_bill", sheet=sheet_facts["name"], rows=sheet_facts["rows"]))
+    format_name = wechat_format(reader, "xlsx") or alipay_format(reader) or "unknown-xlsx"
     facts: dict[str, Any] = reader.facts(format_name, None)
     facts.pop("encoding")
-    return Extraction(kind="bill" if reader.header is not None else None, facts=facts, warnings=warnings.as_list())
+    facts["sheets"] = sheets
+    return Extraction(kind="bill" if reader.found_header else None, facts=facts, warnings=warnings.as_list())
 
 
 def extract_bill(path: Path, mime: str, options: ExtractOptions) -> Extraction:

@@ -21,7 +21,7 @@ MARKER = "微信支付账单明细"
 
 def wechat_format(reader: BillReader, container: str) -> str | None:
     """'wechat-csv' / 'wechat-xlsx', or None when the rows are not a WeChat bill."""
-    header = set(reader.header or ())
+    header = set(reader.bill_header or ())
     if MARKER in reader.markers or {"交易单号", "商户单号"} <= header:
         return f"wechat-{container}"
     return None
@@ -36,10 +36,11 @@ def is_xlsx(path: Path) -> bool:
         return False
 
 
-def iter_xlsx_rows(path: Path, warnings: Warnings, max_rows: int | None = None) -> Iterator[tuple[int, list[Any]]]:
-    """(row number, cell values) of the workbook's first sheet, streamed (openpyxl read-only).
-
-    A workbook openpyxl cannot read yields nothing and a warning.
+def iter_xlsx_rows(path: Path, warnings: Warnings,
+                   rows_per_sheet: int | None = None) -> Iterator[tuple[str, int, list[Any]]]:
+    """(sheet name, row number, cell values) of every sheet of the workbook in order (of each,
+    the first ``rows_per_sheet`` rows when given), streamed (openpyxl read-only). A workbook
+    openpyxl cannot read yields nothing and a warning.
     """
     import openpyxl  # imported here: only spreadsheets need it
 
@@ -49,9 +50,9 @@ def iter_xlsx_rows(path: Path, warnings: Warnings, max_rows: int | None = None) 
         warnings.add(msg("warn.xlsx.unreadable", error=f"{type(error).__name__}: {error}"))
         return
     try:
-        sheet = workbook.worksheets[0]
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(row)
+        for sheet in workbook.worksheets:
+            for number, row in enumerate(sheet.iter_rows(max_row=rows_per_sheet, values_only=True), start=1):
+                yield sheet.title, number, list(row)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many types mid-sheet too; rows so far are kept
         warnings.add(msg("warn.xlsx.stopped", error=f"{type(error).__name__}: {error}"))
     finally:

@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from evidencekit.extract import chats_plain, chats_telegram, chats_wechat, chats_whatsapp
+from evidencekit.extract import chats_plain, chats_qq, chats_telegram, chats_wechat, chats_whatsapp
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import decode_sample, detect_encoding, read_head
 from evidencekit.model import Extraction
@@ -22,9 +22,11 @@ WECHAT_TXT_BLOCK = re.compile(r"^\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}:\d{2} \S[^\n]*\
 
 
 def chat_format_of(path: Path, mime: str) -> str | None:
-    """'telegram', 'wechat-csv', 'wechat-txt', 'whatsapp', 'plain', or None if not a chat."""
+    """'telegram', 'wechat-csv', 'qq-txt', 'qq-mht', 'wechat-txt', 'whatsapp', 'plain', or None if not a chat."""
 
     head = read_head(path, 64 * 1024)
+    if chats_qq.looks_like_qq_mht(head):
+        return "qq-mht"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{"):
         if re.search(rb'"messages"\s*:\s*\[', head) or re.search(rb'"chats"\s*:\s*\{', head):
@@ -33,6 +35,8 @@ def chat_format_of(path: Path, mime: str) -> str | None:
     text = decode_sample(head, detect_encoding(head))
     if WECHAT_CSV_HEADER.search(text):
         return "wechat-csv"
+    if chats_qq.looks_like_qq(text):
+        return "qq-txt"
     if chats_whatsapp.looks_like_whatsapp(text):
         return "whatsapp"
     first_line = text.lstrip("\ufeff\r\n").split("\n", 1)[0]
@@ -51,6 +55,10 @@ def extract_chat(path: Path, mime: str, options: ExtractOptions) -> Extraction:
         return chats_telegram.extract_telegram(path, mime, options)
     if format_name == "wechat-csv":
         return chats_wechat.extract_wechat_csv(path, mime, options)
+    if format_name == "qq-txt":
+        return chats_qq.extract_qq_txt(path, mime, options)
+    if format_name == "qq-mht":
+        return chats_qq.extract_qq_mht(path, mime, options)
     if format_name == "wechat-txt":
         return chats_wechat.extract_wechat_txt(path, mime, options)
     if format_name == "whatsapp":
@@ -59,8 +67,10 @@ def extract_chat(path: Path, mime: str, options: ExtractOptions) -> Extraction:
 
 
 def _looks_like_json(path: Path) -> bool:
+    """A JSON object, or an array of objects: what a Telegram export, whole or damaged, starts
+    with. A WhatsApp iOS export starts with "[" too, then a date: that is no JSON."""
     head = read_head(path, 4096).lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head.startswith((b"{", b"[")):
+    if not (head.startswith(b"{") or re.match(rb"\[\s*(?:\{|\]|$)", head)):
         return False
     try:
         json.loads(head)

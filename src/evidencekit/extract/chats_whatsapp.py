@@ -16,7 +16,7 @@ from typing import Any
 
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.extract.common import MAX_MESSAGE_CHARS, Warnings
-from evidencekit.extract.messages import MessageList, chat_captured_at, chat_facts, message
+from evidencekit.extract.messages import MessageList, chat_captured_at, chat_facts, is_placeholder, message
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.text import encoding_of, iter_lines
 from evidencekit.i18n import msg
@@ -27,10 +27,19 @@ _MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufef
 _SPACES = "[ \u00a0\u202f]"
 
 _DATE = r"(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4})"
+# Some locales put a word before the time: Finnish "12.3.2025 klo 20.41", Norwegian "kl. 20:41",
+# Chinese the half of the day, with no space after it ("2025/3/12 下午8:41").
+_AT = rf"(?:{_SPACES}(?P<at>[^\W\d_]{{1,4}}\.?){_SPACES}?|{_SPACES})"
 _TIME = rf"(?P<time>\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?)(?:{_SPACES}?(?P<ampm>[AaPp]\.?{_SPACES}?[Mm]\.?))?"
-ANDROID_LINE = re.compile(rf"^{_DATE},?{_SPACES}{_TIME}{_SPACES}-{_SPACES}(?P<rest>.*)$")
-IOS_LINE = re.compile(rf"^\[{_DATE},?{_SPACES}{_TIME}\]{_SPACES}(?P<rest>.*)$")
-AUTHOR = re.compile(r"^(?P<author>[^:]{1,60}?): (?P<text>.*)$", re.S)
+ANDROID_LINE = re.compile(rf"^{_DATE},?{_AT}{_TIME}{_SPACES}-{_SPACES}(?P<rest>.*)$")
+IOS_LINE = re.compile(rf"^\[{_DATE},?{_AT}{_TIME}\]{_SPACES}(?P<rest>.*)$")
+#: Chinese halves of the day before the time, and whether they are after noon.
+AFTERNOON = {"下午": True, "晚上": True, "傍晚": True, "上午": False, "早上": False, "凌晨": False, "清晨": False}
+# "Name: text", and "Name:text" as some exports and copies have it; a name holds no URL ("https://…").
+AUTHOR = re.compile(r"^(?P<author>[^:]{1,60}?):(?!//)[ \u00a0]?(?P<text>.*)$", re.S)
+#: WhatsApp's own notice heading every export, written as if the chat had said it.
+NOTICE = re.compile(r"^(?:Messages and calls are end-to-end encrypted|Messages to this chat and calls are now secured|"
+                    r"消息和通话已进行端到端加密|消息和通话都已进行端到端加密)")
 
 ANDROID_ATTACHMENT = re.compile(r"(?P<name>[^\s/\\]+\.[A-Za-z0-9]{2,5}) \(file attached\)")
 IOS_ATTACHMENT = re.compile(r"<attached: (?P<name>[^>]+)>")
@@ -39,9 +48,12 @@ TIMEZONE_NOTE = "+08:00 assumed: WhatsApp exports carry no UTC offset"
 
 
 def looks_like_whatsapp(text: str) -> bool:
-    lines = [line.translate(_MARKS) for line in text.splitlines()[:50]]
+    """An export starts with a message line; long messages run over many lines, so after that
+    a few more message lines suffice (a document quoting a chat does not start with one)."""
+    lines = [line.translate(_MARKS) for line in text.splitlines()[:400] if line.strip()]
     hits = sum(1 for line in lines if ANDROID_LINE.match(line) or IOS_LINE.match(line))
-    return hits >= 1 and hits * 3 >= len([line for line in lines if line.strip()])
+    starts = bool(lines) and _header(lines[0]) is not None
+    return (starts and hits >= min(2, len(lines))) or (hits >= 1 and hits * 3 >= len(lines))
 
 
 def _date_parts(raw: str) -> tuple[int, int, int]:
@@ -106,13 +118,17 @@ def _ymd(parts: tuple[int, int, int], order: str) -> tuple[int, int, int]:
     return (year + 2000 if year < 100 else year), month, day
 
 
-def _clock(raw_time: str, ampm: str | None) -> tuple[int, int, int]:
+def _clock(raw_time: str, ampm: str | None, at: str | None = None) -> tuple[int, int, int]:
     pieces = [int(piece) for piece in re.split(r"[:.]", raw_time)]
     hour, minute = pieces[0], pieces[1]
     second = pieces[2] if len(pieces) > 2 else 0
     if ampm:
         is_pm = ampm.strip().lower().startswith("p")
         hour = hour % 12 + (12 if is_pm else 0)
+    elif at in AFTERNOON:
+        hour = hour % 12 + (12 if AFTERNOON[at] else 0)
+    elif at == "中午":
+        hour = hour if hour >= 11 else hour + 12  # 中午12:30 is 12:30, 中午1:00 13:00
     return hour, minute, second
 
 
@@ -164,7 +180,7 @@ def extract_whatsapp(path: Path, mime: str, options: ExtractOptions) -> Extracti
         flush()
         author = AUTHOR.match(match.group("rest"))
         year, month, day = _ymd(_date_parts(match.group("date")), order)
-        hour, minute, second = _clock(match.group("time"), match.group("ampm"))
+        hour, minute, second = _clock(match.group("time"), match.group("ampm"), match.group("at"))
         try:
             moment: str | None = iso(datetime(year, month, day, hour, minute, second, tzinfo=CHINA_TZ))
         except ValueError:
@@ -172,7 +188,8 @@ def extract_whatsapp(path: Path, mime: str, options: ExtractOptions) -> Extracti
             warnings.add(msg("warn.whatsapp.date", value=_date_parts(match.group("date")), order=order), number)
         sender = author.group("author").strip() if author else None
         text = author.group("text") if author else match.group("rest")
-        current = message(moment, sender, text, number, system=sender is None)
+        current = message(moment, sender, text, number, system=sender is None or is_placeholder(text)
+                          or bool(NOTICE.match(text.strip())))
     flush()
     facts = chat_facts(
         variant or "whatsapp-android", messages, warnings,

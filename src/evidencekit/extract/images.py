@@ -1,5 +1,9 @@
 """Images: size, EXIF capture time and device, orientation, GPS presence, screenshot or photo.
 
+Screenshot or photo is said only when the file shows it: camera EXIF makes a photo; a screen's
+shape together with a PNG, a screenshot's name or iOS's own mark makes a screenshot. Anything
+else (a JPEG whose EXIF a messenger stripped) is an image without camera data, not a screenshot.
+
 EXIF DateTimeOriginal has no zone; OffsetTimeOriginal (EXIF 2.31) gives it when the camera
 wrote one, else +08:00 is assumed and the facts say so. GPS coordinates are never copied
 into the facts: only that they are there, with a warning, because they are private data.
@@ -13,6 +17,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from evidencekit.capture_names import capture_from_name, exif_capture
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
@@ -29,6 +34,9 @@ TAG_OFFSET_TIME_ORIGINAL, TAG_OFFSET_TIME_DIGITIZED, TAG_USER_COMMENT = 0x9011, 
 #: Clockwise degrees to turn the stored pixels to show them upright, by EXIF orientation.
 ROTATION_BY_ORIENTATION = {1: 0, 2: 0, 3: 180, 4: 180, 5: 90, 6: 90, 7: 270, 8: 270}
 MIRRORED_ORIENTATIONS = {2, 4, 5, 7}
+
+#: Names screenshot tools give their files (Android, iOS, Windows, macOS, Chinese phones).
+SCREENSHOT_NAME = re.compile(r"screen[ _-]?shot|screen[ _-]?capture|截图|截屏|屏幕快照|屏幕截图", re.I)
 
 _heif_state: bool | None = None
 
@@ -72,8 +80,8 @@ def exif_time(raw: str | None, offset: str | None) -> tuple[str | None, bool]:
     return iso(moment.replace(tzinfo=CHINA_TZ)), True
 
 
-def _exif_facts(image: Any) -> tuple[dict[str, Any], bool, bool]:
-    """(exif facts, camera-like, gps present)."""
+def _exif_facts(image: Any) -> tuple[dict[str, Any], bool | None, bool]:
+    """(exif facts, camera-like — None when iOS marked it a screenshot —, gps present)."""
     if image.format == "PNG" and "exif" not in image.info:
         # Pillow decodes a whole PNG to look for an eXIf chunk after the image data; screenshots
         # have none before it, and decoding every screenshot twice costs seconds per case.
@@ -93,22 +101,50 @@ def _exif_facts(image: Any) -> tuple[dict[str, Any], bool, bool]:
     }
     user_comment = _text(exif_ifd.get(TAG_USER_COMMENT)) or ""
     gps_present = any(key != 0 for key in gps_ifd)  # tag 0 is only the GPS version
-    camera = bool(facts["make"] or facts["model"] or TAG_EXPOSURE_TIME in exif_ifd or gps_present)
+    camera: bool | None = bool(facts["make"] or facts["model"] or TAG_EXPOSURE_TIME in exif_ifd or gps_present)
     if "screenshot" in user_comment.lower():  # iOS marks screenshots this way
-        camera = False
+        camera = None
     return facts, camera, gps_present
 
 
-def is_camera_photo(path: Path) -> bool:
-    """True when EXIF says a camera took the image (make/model, exposure, or GPS)."""
+def screen_shaped(width: int, height: int) -> bool:
+    """A phone screen upright (16:9 to 21:9, or a scrolling capture taller still) or a computer
+    screen across (16:10 to 21:9)."""
+    if not width or not height:
+        return False
+    return height / width >= 1.6 or 1.6 <= width / height <= 2.4
+
+
+def image_origin(camera: bool | None, image_format: str | None, size: tuple[int, int], name: str) -> str:
+    """``camera``, ``screen`` or ``unknown``: what the file itself shows about where it came from."""
+    if camera:
+        return "camera"
+    if camera is None:
+        return "screen"  # iOS wrote "Screenshot" into the EXIF
+    if screen_shaped(*size) and (image_format == "PNG" or SCREENSHOT_NAME.search(name)):
+        return "screen"
+    return "unknown"
+
+
+#: Evidence kind by image origin.
+KIND_BY_ORIGIN = {"camera": "photo", "screen": "screenshot", "unknown": "image"}
+
+
+def image_kind(path: Path) -> str:
+    """``photo``, ``screenshot`` or ``image`` (no camera data, nothing saying it is a screenshot)."""
     from PIL import Image, UnidentifiedImageError
 
     heif_support()
     try:
         with Image.open(path) as image:
-            return _exif_facts(image)[1]
+            return KIND_BY_ORIGIN[image_origin(_exif_facts(image)[1], image.format, image.size, path.name)]
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        return False
+        return "image"
+
+
+def is_camera_photo(path: Path) -> bool:
+    """True when EXIF says a camera took the image (make/model, exposure, or GPS)."""
+    return image_kind(path) == "photo"
 
 
 def extract_image(path: Path, mime: str, options: ExtractOptions) -> Extraction:
@@ -133,6 +169,7 @@ def extract_image(path: Path, mime: str, options: ExtractOptions) -> Extraction:
             warnings.add(msg("warn.image.exif", detail=f"{type(error).__name__}: {error}"))
             exif, camera, gps_present = {}, False, False
         width, height = image.size
+        origin = image_origin(camera, image.format, image.size, path.name)
         facts: dict[str, Any] = {
             "width": width,
             "height": height,
@@ -140,7 +177,8 @@ def extract_image(path: Path, mime: str, options: ExtractOptions) -> Extraction:
             "mode": image.mode,
             "exif": exif,
             "gps_present": gps_present,
-            "screenshot": not camera,
+            "screenshot": origin == "screen",
+            "origin": origin,
         }
         orientation = exif.get("orientation") or 1
         facts["rotate_degrees"] = ROTATION_BY_ORIENTATION.get(orientation, 0)
@@ -150,8 +188,15 @@ def extract_image(path: Path, mime: str, options: ExtractOptions) -> Extraction:
     if gps_present:
         warnings.add(msg("warn.image.gps"))
     captured_at, assumed = exif_time(exif.get("datetime_original"), exif.get("offset"))
+    named = capture_from_name(path.name)
     if captured_at:
         facts["captured_at_offset"] = "+08:00 assumed (no OffsetTimeOriginal)" if assumed else "from EXIF"
+        facts["capture_time"] = exif_capture(captured_at, assumed)
+    elif named:  # a screenshot has no EXIF: its name says when
+        captured_at = named.time
+        facts["capture_time"] = named.as_fact()
+    if named and named.app:
+        facts["name_app"] = {"app": named.app, "package": named.package}
     return Extraction(facts=facts, warnings=warnings.as_list(), captured_at=captured_at)
 
 

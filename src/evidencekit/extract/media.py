@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import struct
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -26,8 +27,11 @@ import mutagen.oggtheora
 import mutagen.oggvorbis
 import mutagen.wave
 
+from evidencekit.capture_names import capture_from_name, container_capture
+from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
+from evidencekit.extract.video import video_facts
 from evidencekit.i18n import msg
 from evidencekit.model import Extraction
 
@@ -106,8 +110,8 @@ def container_of(head: bytes) -> str | None:
         return "heif" if head[8:12] in HEIF_BRANDS else "mp4"
     if len(head) >= 8 and head[4:8] in MP4_TOP_LEVEL - {b"ftyp"}:
         return "mp4"  # old QuickTime files start without ftyp
-    if head.startswith(b"ID3"):
-        return "mp3"
+    if head.startswith(b"ID3") and (len(head) < 4 or head[3] in (2, 3, 4)):
+        return "mp3"  # an ID3v2 tag: "ID3", its major version, then the audio
     return None
 
 
@@ -122,21 +126,76 @@ def _frame_sync_of(head: bytes) -> str | None:
     return None
 
 
+#: Frames in a row, each header where the one before ends, before a bare frame sync is audio.
+CHAINED_FRAMES = 3
+
+# MPEG audio header fields (ISO/IEC 11172-3 §2.4.2.3, 13818-3): kbit/s by (MPEG-1?, layer), Hz by version.
+_MPEG_BITRATES = {
+    (True, 1): (0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448),
+    (True, 2): (0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384),
+    (True, 3): (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+    (False, 1): (0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256),
+    (False, 2): (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
+    (False, 3): (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
+}
+_MPEG_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+
+
+def _mpeg_frame(data: bytes, at: int) -> tuple[int, tuple[int, int, int]] | None:
+    """(length, (version, layer, sample rate)) of the MPEG audio frame header at ``at``, or None."""
+    if at + 4 > len(data) or data[at] != 0xFF or data[at + 1] & 0xE0 != 0xE0:
+        return None
+    version, layer_bits = (data[at + 1] >> 3) & 3, (data[at + 1] >> 1) & 3
+    bitrate_index, rate_index, padding = data[at + 2] >> 4, (data[at + 2] >> 2) & 3, (data[at + 2] >> 1) & 1
+    if version == 1 or layer_bits == 0 or bitrate_index in (0, 15) or rate_index == 3:
+        return None
+    layer, mpeg1 = 4 - layer_bits, version == 3
+    bitrate = _MPEG_BITRATES[(mpeg1, min(layer, 2) if not mpeg1 else layer)][bitrate_index] * 1000
+    rate = _MPEG_RATES[version][rate_index]
+    if layer == 1:
+        length = (12 * bitrate // rate + padding) * 4
+    else:
+        length = (144 if mpeg1 or layer == 2 else 72) * bitrate // rate + padding
+    return length, (version, layer, rate)
+
+
+def _adts_frame(data: bytes, at: int) -> tuple[int, tuple[int, int, int]] | None:
+    """(length, (profile, rate index, channels)) of the ADTS header at ``at`` (ISO/IEC 13818-7 §6.2)."""
+    if at + 7 > len(data) or data[at] != 0xFF or data[at + 1] & 0xF6 != 0xF0:
+        return None
+    rate_index = (data[at + 2] >> 2) & 0xF
+    length = ((data[at + 3] & 3) << 11) | (data[at + 4] << 3) | (data[at + 5] >> 5)
+    header = 7 if data[at + 1] & 1 else 9
+    if rate_index > 12 or length <= header:
+        return None
+    return length, (data[at + 2] >> 6, rate_index, ((data[at + 2] & 1) << 2) | (data[at + 3] >> 6))
+
+
+def _chained(data: bytes, frame: Any) -> bool:
+    """True when ``CHAINED_FRAMES`` frames follow one another from the start, alike in kind."""
+    at, kind = 0, None
+    for _ in range(CHAINED_FRAMES):
+        found = frame(data, at)
+        if found is None or (kind is not None and found[1] != kind):
+            return False
+        length, kind = found
+        at += length
+    return True
+
+
 def sniff_container(path: Path) -> str | None:
-    """The container of a file: its signature, or for a bare frame sync, a run of frames mutagen finds."""
-    head = read_head(path)
+    """The container of a file: its signature, or for a bare frame sync, ``CHAINED_FRAMES``
+    valid frame headers in a row from the first byte (two bytes alone prove nothing)."""
+    head = read_head(path, CHUNK)
     container = container_of(head)
     if container is not None:
         return container
     weak = _frame_sync_of(head)
-    if weak is None:
-        return None
-    with path.open("rb") as handle:
-        if weak == "mp3":
-            info = _mutagen_info(mutagen.mp3.MP3, handle, None)
-            # Fewer than four frames in a row and no Xing/VBRI header: mutagen calls that sketchy.
-            return "mp3" if info is not None and not info.sketchy else None
-        return "aac-adts" if _mutagen_info(mutagen.aac.AAC, handle, None) is not None else None
+    if weak == "mp3" and _chained(head, _mpeg_frame):
+        return "mp3"
+    if weak == "aac-adts" and _chained(head, _adts_frame):
+        return "aac-adts"
+    return None
 
 
 def read_head(path: Path, size: int = 64) -> bytes:
@@ -197,7 +256,35 @@ def extract_media(path: Path, mime: str, options: ExtractOptions) -> Extraction:
         warnings.add(msg("warn.media.unknown", mime=mime))
         return Extraction(facts={"container": None, "codec": None, "duration_seconds": None, "sample_rate": None},
                           warnings=warnings.as_list())
-    return Extraction(kind=info.kind, facts=info.facts(), warnings=warnings.as_list())
+    facts = info.facts()
+    named = capture_from_name(path.name)
+    if info.kind == "video":
+        extraction = _with_picture(path, facts, warnings)
+        if extraction.captured_at:
+            facts["capture_time"] = container_capture(extraction.captured_at, "creation_time")
+            return extraction
+        base_facts, base_warnings = extraction.facts, extraction.warnings
+    else:
+        base_facts, base_warnings = facts, warnings.as_list()
+    captured_at = base_facts.get("created") or (named.time if named else None)
+    if base_facts.get("created"):
+        base_facts["capture_time"] = container_capture(base_facts["created"], "mvhd creation_time")
+    elif named:
+        base_facts["capture_time"] = named.as_fact()
+    return Extraction(kind=info.kind, facts=base_facts, warnings=base_warnings, captured_at=captured_at)
+
+
+def _with_picture(path: Path, facts: dict[str, Any], warnings: Warnings) -> Extraction:
+    """A video's picture size, frame rate and recording time from PyAV; its duration where the
+    headers gave none. The recording time is the video's capture time."""
+    seen = video_facts(path)
+    if not seen:
+        warnings.add(msg("warn.video.undecodable"))
+        return Extraction(kind="video", facts=facts, warnings=warnings.as_list())
+    if seen.get("duration_seconds") is not None and facts.get("duration_seconds") is None:
+        facts["duration_seconds"] = seen["duration_seconds"]
+    facts.update({key: value for key, value in seen.items() if key != "duration_seconds"})
+    return Extraction(kind="video", facts=facts, warnings=warnings.as_list(), captured_at=seen.get("recorded_at"))
 
 
 def _mutagen_info(reader: type[mutagen.FileType], handle: BinaryIO, warnings: Warnings | None) -> Any:
@@ -406,6 +493,23 @@ def _mp4_top_level(handle: BinaryIO, size: int, warnings: Warnings) -> tuple[byt
     return brand, None
 
 
+MP4_EPOCH = datetime(1904, 1, 1, tzinfo=UTC)
+
+
+def _mvhd_created(moov: bytes) -> str | None:
+    """The movie header's creation time (seconds since 1904, UTC) in +08:00; None when unset (0)."""
+    for kind, start, end in _boxes(moov, 0, len(moov)):
+        if kind != b"mvhd" or end - start < 12:
+            continue
+        wide = moov[start] == 1
+        seconds = struct.unpack(">Q" if wide else ">I", moov[start + 4 : start + (12 if wide else 8)])[0]
+        if not seconds:
+            return None
+        moment = MP4_EPOCH + timedelta(seconds=seconds)
+        return iso(moment.astimezone(CHINA_TZ)) if 2000 <= moment.year <= 2100 else None
+    return None
+
+
 def _mp4_tracks(moov: bytes) -> list[dict[str, str | None]]:
     """Each track's handler ('soun', 'vide', …) and sample entry type ('mp4a', 'avc1', …)."""
     tracks: list[dict[str, str | None]] = []
@@ -438,6 +542,9 @@ def _probe_mp4(handle: BinaryIO, size: int, warnings: Warnings) -> MediaInfo:
     if moov is None:
         warnings.add(msg("warn.media.no_moov"))
         return info
+    created = _mvhd_created(moov)
+    if created:
+        info.extra["created"] = created
     tracks = _mp4_tracks(moov)
     handlers = {track["handler"] for track in tracks}
     info.kind = "video" if "vide" in handlers else "recording" if "soun" in handlers or audio_brand else info.kind

@@ -6,11 +6,25 @@ parsers: so it lives apart from both.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from evidencekit.extract.common import MAX_EXTRA_KEPT, MAX_MESSAGE_CHARS, Warnings, clip
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.i18n import msg
+
+#: What an export writes in place of a file it left out, or of a message that is gone: a line
+#: about a message, not what anyone said (WhatsApp in several languages, QQ and WeChat).
+PLACEHOLDER = re.compile(
+    r"^\s*(?:<Media omitted>|<Medien ausgeschlossen>|<Multimedia omitido>|<Médias omis>|<媒体文件已省略>|"
+    r"<省略影音内容>|<附件[：:][^>]*>|(?:image|video|audio|sticker|GIF|document|Contact card) omitted|"
+    r"This message was deleted|You deleted this message|此消息已删除|你删除了此消息|"
+    r"\[(?:图片|语音|视频|表情|动画表情|文件|图片消息|语音消息|Image|Photo|Voice|Video|Sticker)\])\s*$",
+    re.I)
+
+
+def is_placeholder(text: str) -> bool:
+    return bool(PLACEHOLDER.match(text.translate({0x200E: None, 0x200F: None})))
 
 
 def message(

@@ -15,6 +15,7 @@ from typing import Any
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.options import ExtractOptions
+from evidencekit.extract.receipt_text import receipt_fields
 from evidencekit.i18n import msg
 from evidencekit.model import Extraction
 
@@ -101,6 +102,9 @@ def extract_pdf(path: Path, mime: str, options: ExtractOptions) -> Extraction:
     facts["created"] = created
     facts["text_excerpt"] = _excerpt(reader, warnings) if readable else ""
     facts["can_render"] = bool(readable and facts["pages"])
+    receipt = receipt_fields(facts["text_excerpt"])
+    if receipt:  # an 电子回单: its transaction joins the cross-checks
+        facts["receipt"] = receipt
     return Extraction(facts=facts, warnings=warnings.as_list(), captured_at=created)
 
 

@@ -15,6 +15,7 @@ from evidencekit.extract.chats import extract_chat
 from evidencekit.extract.common import Warnings
 from evidencekit.extract.images import extract_image
 from evidencekit.extract.media import container_of, extract_media
+from evidencekit.extract.office import extract_office, office_format
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.extract.other import extract_other
 from evidencekit.extract.pdfs import extract_pdf
@@ -36,6 +37,8 @@ def extract_by_content(path: Path, mime: str, options: ExtractOptions) -> Extrac
         return extract_image(path, mime, options)
     if container_of(head) is not None:
         return extract_media(path, mime, options)
+    if head.startswith(b"PK\x03\x04") and office_format(path):
+        return extract_office(path, mime, options)
     if mime.startswith("text/") or looks_like_text(read_head(path)):
         return extract_text_document(path, mime, options)
     return extract_other(path, mime, options)
@@ -44,6 +47,7 @@ def extract_by_content(path: Path, mime: str, options: ExtractOptions) -> Extrac
 EXTRACTORS: dict[str, Extractor] = {
     "screenshot": extract_image,
     "photo": extract_image,
+    "image": extract_image,
     "receipt": extract_by_content,
     "bill": extract_bill,
     "chat": extract_chat,

@@ -7,6 +7,7 @@ called 电子回单.pdf is taken for a receipt).
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 import zipfile
@@ -26,6 +27,9 @@ BILL_STATEMENT = re.compile(r"(交易明细|流水证明|账单明细|交易流�
 BILL_ISSUERS = re.compile(r"(支付宝|微信支付|财付通|Alipay|WeChat ?Pay)", re.I)
 RECEIPT_WORDS = re.compile(r"(回单|凭证|电子回单|receipt|发票|转账|付款成功|支付成功|收据)", re.I)
 TEXT_MIMES = ("application/json", "application/csv", "application/xml", "application/x-empty")
+BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+#: What libmagic says from a bare frame sync (two bytes): weaker than a text's byte order mark.
+WEAK_AUDIO_MIMES = ("audio/mpeg", "audio/x-hx-aac-adts", "audio/aac", "audio/x-mp3", "audio/mp3")
 
 
 def sniff_kind(path: Path, mime: str) -> str:
@@ -41,7 +45,7 @@ def _sniff(path: Path, mime: str) -> str:
     head = read_head(path, 64)
     container = media.container_of(head)  # signatures only: a bare 2-byte frame sync waits until after text
     if container == "heif" or mime.startswith("image/"):
-        return "photo" if images.is_camera_photo(path) else "screenshot"
+        return images.image_kind(path)
     if container is not None:
         return media.media_kind_of(path) or _kind_from_mime(mime)
     if head.startswith(b"%PDF") or mime == "application/pdf":
@@ -50,16 +54,20 @@ def _sniff(path: Path, mime: str) -> str:
         if is_xlsx(path):
             return "bill" if looks_like_bill_xlsx(path) else "document"
         return "other" if not _is_office_document(path) else "document"
-    if mime.startswith("audio/"):
+    if mime.startswith("audio/") and mime not in WEAK_AUDIO_MIMES:
         return "recording"
     if mime.startswith("video/"):
         return "video"
     sample = read_head(path, SAMPLE_BYTES)
-    if mime.startswith("text/") or mime in TEXT_MIMES or looks_like_text(sample):
+    # libmagic's text verdict and a byte order mark outweigh a frame sync, which is two bytes
+    # (a UTF-16 text's FF FE is one) and from which libmagic names MPEG audio: MP3 or AAC only
+    # when frames follow one another from the start.
+    if mime.startswith("text/") or mime in TEXT_MIMES or sample.startswith(BOMS):
         return _text_kind(path, mime, sample)
-    # A frame sync is two bytes (a UTF-16 text's FF FE is one): MP3 or AAC only when mutagen finds frames.
     if media.sniff_container(path) in ("mp3", "aac-adts"):
         return "recording"
+    if looks_like_text(sample):
+        return _text_kind(path, mime, sample)
     return "other"
 
 

@@ -1,8 +1,10 @@
-"""Text files: which encoding (utf-8-sig, utf-8, gb18030, utf-16) and streaming reads.
+"""Text files: which encoding (utf-8-sig, utf-8, gb18030, big5, utf-16) and streaming reads.
 
 Chinese exports come as UTF-8 with a BOM (WeChat), GBK/GB18030 (Alipay) or UTF-8; Windows
-tools sometimes write UTF-16. The encoding is chosen from the file's first bytes; bytes that
-later turn out not to fit are replaced and reported by line, never fatal.
+tools write UTF-16 (QQ's chat export, Notepad's "Unicode"), with or without its mark. The
+encoding is chosen from the file's first bytes by :func:`detect_encoding`, the one detector
+every reader uses; bytes that later turn out not to fit are replaced and reported by line,
+never fatal.
 """
 
 from __future__ import annotations
@@ -45,12 +47,74 @@ def _utf8_fit(sample: bytes) -> tuple[int, int]:
     return bad, good
 
 
+#: What a text without a byte order mark is weighed as, when it is not UTF-8: the Chinese
+#: national encoding (GB18030 reads GBK and GB2312 too), Big5 (Hong Kong, Taiwan) and UTF-16
+#: without its mark. charset-normalizer weighs them; nothing else is a candidate.
+LEGACY_CANDIDATES = ("gb18030", "big5", "utf_16_le", "utf_16_be")
+#: Below this many non-ASCII bytes charset-normalizer's verdict is a guess (two GBK
+#: characters look as much like Big5): GB18030 is taken whenever it reads the sample.
+MIN_WEIGHED_BYTES = 200
+_CONTROL_BYTES = bytes(set(range(32)) - set(b"\t\n\v\f\r\x1b"))
+_CODEC_NAMES = {"utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be", "big5": "big5", "gb18030": "gb18030"}
+
+
+def _strict_fits(sample: bytes, name: str) -> bool:
+    try:
+        codecs.getincrementaldecoder(name)("strict").decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when the sample is UTF-16 text without its mark: zero bytes
+    fall on one side of the code units only (the high byte of ASCII: line breaks, digits,
+    spaces), and the text reads with no control characters. Binary data has zeros on both."""
+    units = len(sample) // 2
+    if units < 2:
+        return None
+    even = sample[0 : units * 2 : 2].count(0)
+    odd = sample[1 : units * 2 : 2].count(0)
+    if max(even, odd) < max(2, units // 20) or min(even, odd) * 20 > max(even, odd):
+        return None
+    name = "utf-16-le" if odd > even else "utf-16-be"
+    text = codecs.getincrementaldecoder(name)("replace").decode(sample[: units * 2], final=False)
+    bad = sum(1 for char in text if (ord(char) < 32 and char not in "\t\r\n\f\v") or char == "\ufffd")
+    return name if bad <= max(1, len(text) // 200) else None
+
+
+def _weighed(sample: bytes) -> Encoding:
+    """A sample that is not UTF-8 and has no mark, weighed by charset-normalizer among
+    ``LEGACY_CANDIDATES``; GB18030 when the verdict is a guess or there is none."""
+    from charset_normalizer import from_bytes  # imported here: most files are UTF-8
+
+    controls = sum(sample.count(byte) for byte in _CONTROL_BYTES)
+    if controls > max(1, len(sample) // 200):
+        return Encoding("gb18030", True)  # binary data, not text in any of them: nothing to weigh
+    gb_fits = _strict_fits(sample, "gb18030")
+    foreign = sum(1 for byte in sample if byte > 0x7F)
+    if foreign >= MIN_WEIGHED_BYTES or not gb_fits:
+        best = from_bytes(sample, cp_isolation=list(LEGACY_CANDIDATES)).best()
+        name = _CODEC_NAMES.get(best.encoding) if best is not None else None
+        if name is not None and (name == "big5" or (name.startswith("utf-16") and b"\x00" in sample)):
+            return Encoding(name, not _strict_fits(sample, name))
+    return Encoding("gb18030", not gb_fits)
+
+
 def detect_encoding(sample: bytes) -> Encoding:
-    """Pick the encoding of a text sample: BOMs first, then strict UTF-8, then GB18030."""
+    """The encoding of a text sample, the one answer for every reader of the file (extractors,
+    kind sniffing and the exhibit pages): byte order marks first, then UTF-16 without its mark,
+    strict UTF-8, then charset-normalizer among GB18030, Big5 and UTF-16."""
+    if sample.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return Encoding("utf-32", False)
     if sample.startswith(codecs.BOM_UTF8):
         return Encoding("utf-8-sig", _utf8_fit(sample[3:])[0] > 0)
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return Encoding("utf-16", False)
+    if b"\x00" in sample:
+        utf16 = utf16_without_bom(sample)
+        if utf16 is not None:
+            return Encoding(utf16, False)
     bad, good = _utf8_fit(sample)
     if bad == 0:
         return Encoding("utf-8", False)
@@ -58,11 +122,7 @@ def detect_encoding(sample: bytes) -> Encoding:
         # Mostly UTF-8 with a few foreign bytes (a line pasted in from a GBK file):
         # GB18030 would turn every other line into mojibake, so keep UTF-8 and report.
         return Encoding("utf-8", True)
-    try:
-        codecs.getincrementaldecoder("gb18030")("strict").decode(sample, final=False)
-        return Encoding("gb18030", False)
-    except UnicodeDecodeError:
-        return Encoding("gb18030", True)
+    return _weighed(sample)
 
 
 def looks_like_text(sample: bytes) -> bool:
@@ -71,7 +131,8 @@ def looks_like_text(sample: bytes) -> bool:
         return False
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return True
-    if b"\x00" in sample:
+    if b"\x00" in sample and utf16_without_bom(sample) is None and \
+            not sample.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return False
     encoding = detect_encoding(sample)
     text = decode_sample(sample, encoding)

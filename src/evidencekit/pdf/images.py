@@ -3,8 +3,10 @@
 JPEG data goes in as it is (DCTDecode). PNG data goes in as it is when PDF's Flate
 predictors can read it (non-interlaced, no alpha): the IDAT chunks are copied
 straight from the file, as img2pdf does. Everything else is decoded once with
-Pillow and re-encoded losslessly. EXIF orientation is applied by the placement
-matrix, never by re-encoding.
+Pillow and re-encoded losslessly, except photos stored in lossy formats PDF cannot
+take (HEIC, AVIF): those become a JPEG of print size, since a lossless copy of a
+12-megapixel photo would be many times the original (the original is attached as it
+is). EXIF orientation is applied by the placement matrix, never by re-encoding.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from evidencekit.pdf.writer import FileSegments, name, num, pdf_dict
 Image.MAX_IMAGE_PIXELS = 200_000_000  # screenshots of long chats are tall; refuse only absurd sizes
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+LOSSY_PHOTO_FORMATS = ("HEIF", "AVIF")
+PHOTO_MAX_SIDE = 2000  # pixels: 200 dpi across a whole A4 page
+PHOTO_QUALITY = 85
 
 
 class ImageUnreadable(Exception):
@@ -66,6 +71,57 @@ def load_image(path: Path, size: int) -> XImage:
         if png is not None:
             return png
     return _decoded(path)
+
+
+#: ``--page-images print``: the page shows a copy at this resolution, at the size it is drawn.
+PRINT_DPI = 150
+PRINT_QUALITY = 80
+
+
+def print_image(path: Path, size: int, box: tuple[float, float]) -> XImage:
+    """The image for a page in print mode: at most ``PRINT_DPI`` at the size it is drawn
+    (``box``, in points, upright), re-encoded as JPEG. The original is attached whole; this is
+    only what the page shows. Falls back to :func:`load_image` when the copy would not be smaller."""
+    full = load_image(path, size)
+    try:
+        with Image.open(path) as img:
+            stored_w, stored_h = img.size
+            upright_w = stored_h if full.orientation in (5, 6, 7, 8) else stored_w
+            scale = min(1.0, box[0] / 72 * PRINT_DPI / max(1, upright_w))
+            target = (max(1, round(stored_w * scale)), max(1, round(stored_h * scale)))
+            if img.format == "JPEG":
+                img.draft("RGB" if img.mode != "L" else "L", target)  # decode at a fraction: fast, less memory
+            frame = _flattened(img)
+            if frame.size != target:
+                frame = frame.resize(target, Image.Resampling.LANCZOS)
+            buf = io.BytesIO()
+            frame.save(buf, format="JPEG", quality=PRINT_QUALITY, optimize=True)
+    except Exception:  # noqa: BLE001 - the full image was readable: show it rather than fail
+        return full
+    data = buf.getvalue()
+    if len(data) >= _stored_size(full):
+        return full
+    colorspace = "/DeviceGray" if frame.mode == "L" else "/DeviceRGB"
+    entries = _image_dict(frame.width, frame.height, colorspace, 8)
+    entries[g.NameObject("/Filter")] = name("DCTDecode")
+    return XImage(entries, data, frame.width, frame.height, full.orientation)
+
+
+def _flattened(img: Image.Image) -> Image.Image:
+    """The pixels as gray or RGB, any transparency laid on white (a page is white)."""
+    img.load()
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        rgba = img.convert("RGBA")
+        white = Image.new("RGB", rgba.size, (255, 255, 255))
+        white.paste(rgba, mask=rgba.getchannel("A"))
+        return white
+    return img if img.mode in ("L", "RGB") else img.convert("RGB")
+
+
+def _stored_size(image: XImage) -> int:
+    data = image.data
+    own = len(data) if isinstance(data, bytes) else data.length
+    return own + (_stored_size(image.smask) if image.smask is not None else 0)
 
 
 def _exif_orientation(img: Image.Image) -> int:
@@ -183,6 +239,10 @@ def _decoded(path: Path) -> XImage:
         with Image.open(path) as img:
             orientation = _exif_orientation(img)
             img.load()
+            if img.format in LOSSY_PHOTO_FORMATS:
+                photo = _jpeg_of(img)
+                photo.orientation = orientation
+                return photo
             frame: Image.Image = img
             alpha: Image.Image | None = None
             if frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P" and "transparency" in frame.info):
@@ -200,6 +260,27 @@ def _decoded(path: Path) -> XImage:
         main.smask = _flate_png(alpha)
     main.orientation = orientation
     return main
+
+
+def _jpeg_of(img: Image.Image) -> XImage:
+    """A photo as a JPEG no larger than ``PHOTO_MAX_SIDE`` on its long side."""
+    frame = img.convert("RGB")
+    if max(frame.size) > PHOTO_MAX_SIDE:
+        frame.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE), Image.Resampling.LANCZOS)
+    buf = io.BytesIO()
+    frame.save(buf, format="JPEG", quality=PHOTO_QUALITY, optimize=True)
+    entries = _image_dict(frame.width, frame.height, "/DeviceRGB", 8)
+    entries[g.NameObject("/Filter")] = name("DCTDecode")
+    return XImage(entries, buf.getvalue(), frame.width, frame.height)
+
+
+def jpeg_image(data: bytes) -> XImage:
+    """An RGB JPEG made in memory (a video's contact sheet) as an XObject, passed through."""
+    with Image.open(io.BytesIO(data)) as img:
+        w, h = img.size
+    entries = _image_dict(w, h, "/DeviceRGB", 8)
+    entries[g.NameObject("/Filter")] = name("DCTDecode")
+    return XImage(entries, data, w, h)
 
 
 def _flate_png(img: Image.Image) -> XImage:

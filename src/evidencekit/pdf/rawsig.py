@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from asn1crypto import cms, tsp  # tsp also registers the RFC 3161 TSTInfo content type
 
+from evidencekit.hashing import PrefixDigest
 from evidencekit.i18n import Message, msg
 from evidencekit.pdf.structure import Structure, signature_ranges
 
@@ -47,6 +48,24 @@ def check_byte_ranges(path: Path, ranges: list[tuple[int, int, int, int]]) -> li
     with open(path, "rb") as f:
         size = os.fstat(f.fileno()).st_size
         return [_check(f, size, br) for br in ranges]
+
+
+def check_last_revision(path: Path, byte_range: tuple[int, int, int, int], prefix: PrefixDigest) -> RawSignature:
+    """The seal just made, checked from its own revision only: the file must end where its
+    /ByteRange ends, that revision must hold that /ByteRange and no other, and the CMS digest must
+    match the ranges — hashed from ``prefix`` (the file's first bytes, hashed as they were written)
+    plus the revision's bytes read back from the disk."""
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        start1, len1, start2, len2 = byte_range
+        if prefix.length > len1 or start2 + len2 != size:
+            return RawSignature(byte_range, None, msg("sig.byte_range_bad"))
+        f.seek(prefix.length)
+        revision = f.read(size - prefix.length)
+        found = {tuple(int(x) for x in m.groups()) for m in _BYTERANGE.finditer(revision)}
+        if found != {byte_range}:
+            return RawSignature(byte_range, None, msg("sig.byte_range_bad"))
+        return _check(f, size, byte_range, prefix)
 
 
 def scan_signatures(path: Path) -> list[RawSignature]:
@@ -152,7 +171,7 @@ def _parse_all(signed: cms.SignedData, depth: int = 0) -> None:
                 attr.native
 
 
-def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int]) -> RawSignature:
+def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int], prefix: PrefixDigest | None = None) -> RawSignature:
     start1, len1, start2, len2 = br
     if start1 != 0 or start1 + len1 > start2 or start2 + len2 > size or start2 - len1 > 1 << 20:
         return RawSignature(br, None, msg("sig.byte_range_bad"))
@@ -189,7 +208,11 @@ def _check(f: BinaryIO, size: int, br: tuple[int, int, int, int]) -> RawSignatur
     except Exception:  # noqa: BLE001 - fail closed: asn1crypto raises many types for a damaged CMS
         return RawSignature(br, None, msg("sig.not_cms"))
     h = _DIGESTS[algo]()
-    for offset, length in ((start1, len1), (start2, len2)):
+    ranges = ((start1, len1), (start2, len2))
+    if prefix is not None and algo == "sha256" and prefix.length <= len1:
+        h = prefix.extended()
+        ranges = ((prefix.length, len1 - prefix.length), (start2, len2))
+    for offset, length in ranges:
         f.seek(offset)
         remaining = length
         while remaining:

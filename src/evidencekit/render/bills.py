@@ -46,6 +46,7 @@ WIDTHS.append(FRAME_W - sum(WIDTHS))
 
 FORMAT_NAMES = {
     "alipay-2023": ("支付宝交易明细（2023年起格式）", "Alipay statement (2023+ layout)"),
+    "alipay-2021": ("支付宝交易明细（2021年App格式）", "Alipay statement (2021 app layout)"),
     "alipay-legacy": ("支付宝交易记录明细查询（旧格式）", "Alipay transaction records (older layout)"),
     "wechat-csv": ("微信支付账单明细（CSV）", "WeChat Pay bill (CSV)"),
     "wechat-xlsx": ("微信支付账单明细（XLSX）", "WeChat Pay bill (XLSX)"),
@@ -121,6 +122,12 @@ def _header(view: DossierView, facts: dict[str, Any], rows: list[dict[str, Any]]
         ("bill_exported", show_time(facts.get("exported_at")) if facts.get("exported_at") else None),
         ("bill_format", fmt_text), ("bill_count", count),
     ]
+    sheets = [sheet for sheet in facts.get("sheets") or [] if isinstance(sheet, dict)]
+    if len(sheets) > 1:
+        shown = "；" if lang == "zh" else "; "
+        pairs.append(("bill_sheets", shown.join(label("bill_sheet_value", lang, sheet=sheet.get("name"),
+                                                       rows=sheet.get("rows"), n=sheet.get("transactions"))
+                                                 for sheet in sheets)))
     return facts_box(s, [(label(k, lang), v) for k, v in pairs])
 
 

@@ -41,6 +41,8 @@ FORMAT_NAMES = {
     "whatsapp-ios": ("WhatsApp 导出（iOS）", "WhatsApp export (iOS)"),
     "telegram": ("Telegram Desktop 导出（result.json）", "Telegram Desktop export (result.json)"),
     "plain": ("纯文本聊天记录", "plain-text chat"),
+    "qq-txt": ("QQ 消息记录导出（文本）", "QQ chat export (text)"),
+    "qq-mht": ("QQ 消息记录导出（网页存档 .mht）", "QQ chat export (web archive .mht)"),
 }
 
 

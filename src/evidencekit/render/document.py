@@ -21,6 +21,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from evidencekit.render import cjk
 from evidencekit.render.labels import label
 from evidencekit.render.text import esc
 from evidencekit.visible import visible
@@ -77,6 +78,9 @@ def table_style(font: str, *commands: tuple) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands])
 
 
+SHEET_KEY = "#sheet"  # a slot key's suffix: the picture made for an item's page (a video's contact sheet)
+
+
 @dataclass(frozen=True)
 class Slot:
     """A box on a page where the assembler will draw an image or an imported page."""
@@ -87,6 +91,7 @@ class Slot:
     y: float
     w: float
     h: float
+    crop: tuple[float, float] | None = None  # the band of the picture shown, as fractions of its height
 
 
 @dataclass(frozen=True)
@@ -281,6 +286,7 @@ def build_pdf(story: list[Flowable], *, font: str, lang: str, dossier_id: str, t
               out: Any) -> int:
     """Lay out ``story`` onto A4 pages with the dossier footer; returns the page count."""
     pages = {"count": 0}
+    cjk.install()  # ids are never cut in two
 
     def on_page_end(canv: Canvas, doc: BaseDocTemplate) -> None:
         pages["count"] += 1

@@ -46,13 +46,22 @@ def evidence_list(view: DossierView) -> list[Flowable]:
         when = plausible_time(item.captured_at, sealed)
         if when:
             meta += f"<br/>{esc(label('formed', lang))} {esc(show_time_human(when, lang))}"
+            origin = (item.facts.get("capture_time") or {}).get("source")
+            if origin in ("file-name", "status-bar", "container"):  # not the picture's own EXIF: say so
+                said = label("capture_from", lang, source=t(f"capture.source.{origin}", lang))
+                meta += esc(f"（{said}）" if lang == "zh" else f" ({said})")
         original = note.get("original", True) is not False
+        if item.duplicate_of:  # "同 E07": the same bytes, attached and shown once
+            name = label("same_as", lang, id=item.duplicate_of)
+            meta = esc(_public(view, item.path))
+        elif not item.embedded:
+            meta += f"<br/>{esc(label('not_embedded', lang))}"
         rows.append([
             Paragraph(esc(item.id), s.cell),
             Paragraph(f"{esc(_public(view, name), multiline=False)}<br/><font size='7' color='#5b6573'>{meta}</font>", s.cell),
             Paragraph(esc(_public(view, item.provenance or "")), s.cell),
             Paragraph(esc(_public(view, item.proves or suggested_proves(item.facts, lang) or "")), s.cell),
-            PageRef(item.id, 8),
+            PageRef(item.duplicate_of or item.id, 8),
             Paragraph(esc(label("original" if original else "copy", lang)), s.cell),
             Paragraph("<br/>".join(item.sha256[i:i + 16] for i in range(0, 64, 16)), s.tiny),
         ])
@@ -127,6 +136,10 @@ def evidence_name(item: Item, note: Mapping[str, Any], lang: str = "zh") -> str:
         span = _span(facts.get("start"), facts.get("end"), lang)
         head = t("name.chat_with", lang, who=who)
         return t("name.with_span", lang, head=head, span=span) if span else head
+    if facts.get("container") == "eml":
+        return t("name.email", lang, subject=facts.get("subject") or stem or "?")
+    if facts.get("container") == "zip":
+        return t("name.archive", lang, head=stem or item.path.rsplit("/", 1)[-1], n=facts.get("entry_count", 0))
     if item.kind in ("recording", "video"):
         length = duration(facts.get("duration_seconds"))
         head = f"{stem}{kind}" if stem and zh else f"{kind}: {stem}" if stem else kind

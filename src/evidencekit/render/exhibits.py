@@ -10,8 +10,10 @@ from evidencekit.model import Item
 from evidencekit.render.bills import bill_flowables, has_transactions
 from evidencekit.render.chats import chat_flowables, has_messages
 from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, Marker, SlotFlowable, TextLayer, table_style
+from evidencekit.render.documents import document_flowables
 from evidencekit.render.labels import human_size, kind_label, label
-from evidencekit.render.media import image_facts, media_summary
+from evidencekit.render.media import image_facts, media_summary, video_flowables
+from evidencekit.render.strips import ImageStrips, needs_strips
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
 from evidencekit.screens.words import suggested_proves
@@ -19,7 +21,8 @@ from evidencekit.screens.words import suggested_proves
 
 def exhibits(view: DossierView) -> list[Flowable]:
     flow: list[Flowable] = []
-    for index, item in enumerate(view.items):
+    shown = [item for item in view.items if not item.duplicate_of]  # a copy is its first's pages
+    for index, item in enumerate(shown):
         flow += exhibit(view, item, first=index == 0)
     return flow
 
@@ -38,6 +41,10 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
     flow += [Paragraph(esc(title, multiline=False), s.h2), facts_table(view, item)]
     if item.kind in ("screenshot", "photo") or item.mime.startswith("image/"):
         flow += [Spacer(1, 1.5 * mm), *image_facts(view, item)]
+    copies = [other.id for other in view.items if other.duplicate_of == item.id]
+    if copies:
+        flow.append(Paragraph(esc(label("copies", lang, ids="、".join(copies) if lang != "en" else ", ".join(copies))),
+                              s.small))
     for warning in item.warnings:
         if item.facts.get("gps_present") and "GPS" in warning:
             continue  # the privacy box above says it, in the dossier's language
@@ -48,7 +55,16 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
         flow += bill_flowables(view, item)
     elif visual.mode in ("text", "card") and has_messages(item):
         flow += chat_flowables(view, item)
+    elif visual.mode == "document":
+        flow += document_flowables(view, item.id, visual)
+    elif visual.mode == "video":
+        flow += video_flowables(view, item, visual)
+    elif visual.mode == "image" and needs_strips(*visual.size):
+        flow.append(ImageStrips(item.id, visual.size[0], visual.size[1], view.slots, font=s.font, lang=lang,
+                                item_id=item.id))
     elif visual.mode == "image":
+        if view.page_images == "print":
+            flow.append(Paragraph(esc(label("print_copy", lang)), s.small))
         flow.append(SlotFlowable(item.id, visual.size[0], visual.size[1], view.slots,
                                  text_layer=text_layer(view, item)))
     elif visual.mode == "pdf":
@@ -70,7 +86,7 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
         summary = media_summary(item, lang)
         shown = text_of(visual.reason, view.lang) if visual.reason else None
         reason = f"{summary}\n\n{shown}" if summary and shown else summary or shown
-        flow.append(card(view, reason))
+        flow.append(card(view, reason, attached=item.attached))
     return flow
 
 
@@ -83,6 +99,9 @@ def facts_table(view: DossierView, item: Item) -> Table:
         (label("sha256", lang), item.sha256),
         (label("sm3", lang), item.sm3),
     ]
+    if item.parent:
+        rows.append((label("inside", lang), label("inside_value", lang, parent=item.parent,
+                                                     name=view.shown(item.name_in_container or ""))))
     if item.captured_at:
         rows.append((label("captured_at", lang), item.captured_at))
     if item.provenance:
@@ -103,11 +122,11 @@ def facts_table(view: DossierView, item: Item) -> Table:
     return table
 
 
-def card(view: DossierView, reason: str | None) -> Flowable:
+def card(view: DossierView, reason: str | None, *, attached: bool = True) -> Flowable:
     s, lang = view.styles, view.lang
-    text = esc(label("card_note", lang))
+    text = esc(label("card_note", lang)) if attached else ""  # "sealed in full as an attachment"
     if reason:
-        text = esc(reason) + "<br/><br/>" + text
+        text = esc(reason) + ("<br/><br/>" + text if text else "")
     box = Table([[Paragraph(text, s.body)]], colWidths=[FRAME_W])
     box.setStyle(table_style(view.styles.font,
         ("BACKGROUND", (0, 0), (-1, -1), SHADE),

@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from evidencekit.model import Item
-from evidencekit.render.document import ACCENT, FRAME_W, table_style
+from evidencekit.i18n import t
+from evidencekit.model import Item, Visual
+from evidencekit.render.document import ACCENT, FRAME_W, SHEET_KEY, SlotFlowable, table_style
 from evidencekit.render.labels import label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
-from evidencekit.timefmt import duration, offset_of, show_time
+from evidencekit.timefmt import duration, frame_time, offset_of, show_time
 
 PRIVACY_BG = colors.HexColor("#fdf0ee")
 
@@ -34,6 +36,10 @@ def image_facts(view: DossierView, item: Item) -> list[Flowable]:
             when += f" = {item.captured_at}"
         if source and source != "from EXIF":
             when += f" [{source}]"
+        origin = (facts.get("capture_time") or {}).get("source")
+        if origin in ("file-name", "status-bar", "container"):  # EXIF is what a reader expects: unsaid
+            said = label("capture_from", lang, source=t(f"capture.source.{origin}", lang))
+            when += f"（{said}）" if lang == "zh" else f" ({said})"
         parts.append(f"{label('img_captured', lang)}{colon}{when}")
     elif facts.get("format"):
         parts.append(label("img_no_exif_time", lang))
@@ -92,3 +98,23 @@ def media_summary(item: Item, lang: str) -> str | None:
     if width and height:
         parts.append(f"{width}×{height}")
     return "　·　".join(parts)
+
+
+def video_flowables(view: DossierView, item: Item, visual: Visual) -> list[Flowable]:
+    """What the video is (format, length, picture size, when it was recorded), then its key frames."""
+    s, lang = view.styles, view.lang
+    colon = ": " if lang == "en" else "："
+    lines = [media_summary(item, lang) or ""]
+    recorded = item.facts.get("recorded_at")
+    when = label("video_no_recorded", lang)
+    if recorded:  # shown in Beijing time, with the file's own (usually UTC) time beside it
+        when = f"{show_time(recorded)} (UTC+08:00)"
+        if offset_of(recorded) != "+08:00":
+            when += f" = {recorded}"
+    lines.append(f"{label('video_recorded', lang)}{colon}{when}")
+    flow: list[Flowable] = [Paragraph(esc("\n".join(x for x in lines if x)), s.small), Spacer(1, 2 * mm)]
+    times = "  ".join(frame_time(t) for t in visual.frame_times)
+    flow.append(Paragraph(esc(label("video_frames", lang, n=len(visual.frame_times), times=times)), s.small))
+    flow.append(SlotFlowable(f"{item.id}{SHEET_KEY}", visual.size[0], visual.size[1], view.slots, min_fraction=0.6))
+    flow.append(Paragraph(esc(label("video_note", lang)), s.small))
+    return flow

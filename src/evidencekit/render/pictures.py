@@ -52,6 +52,16 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
+def _fit_size(text: str, font: str, size: float, width: float) -> tuple[str, float]:
+    """An id (no spaces) set smaller to fit ``width`` (down to 4 pt), never cut; other text cut with an ellipsis."""
+    wide = stringWidth(text, font, size)
+    if wide <= width:
+        return text, size
+    if " " not in text.strip() and len(text) >= 12 and size * width / wide >= 4:
+        return text, size * width / wide
+    return _fit(text, font, size, width), size
+
+
 def _wrap(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
     """Greedy character wrap (CJK has no spaces to break at); the last line ends in … when cut."""
     lines: list[str] = []
@@ -378,9 +388,9 @@ class FlowPicture(Flowable):
             canv.drawString(x + 5, y + self.BOX_H - 10, title)
             canv.setFillColor(INK)
             for n, line in enumerate(lines[:3]):
-                size = 8.5 if n == 0 else 7
+                shown, size = _fit_size(line, font, 8.5 if n == 0 else 7, self.BOX_W - 10)
                 canv.setFont(font, size)
-                canv.drawString(x + 5, y + self.BOX_H - 22 - 10 * n, _fit(line, font, size, self.BOX_W - 10))
+                canv.drawString(x + 5, y + self.BOX_H - 22 - 10 * n, shown)
             if k < 2:
                 ax, bx, ay = x + self.BOX_W + 3, x + self.BOX_W + gap - 3, y + self.BOX_H / 2
                 canv.setLineWidth(1.4)

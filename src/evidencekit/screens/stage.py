@@ -2,8 +2,8 @@
 their facts on the items (``facts.screen``), the status-bar clock as a capture time when there
 is no better one, and each item's lines (``Item.ocr``) for the dossier's invisible text layer.
 
-``--ocr auto`` (the default) reads the images that are screenshots or photos (a photo of a
-screen has its facts kept when they are a wallet's); ``all`` every image, whatever its kind;
+``--ocr auto`` (the default) reads the images that are screenshots, photos (a photo of a
+screen has its facts kept when they are a wallet's) or pictures of unknown origin; ``all`` every image, whatever its kind;
 ``none`` nothing. Cached results (by SHA-256, see engine.py) are taken here, in this process;
 only the others go to a pool of worker processes, one engine and one ONNX thread each.
 """
@@ -30,6 +30,9 @@ from evidencekit.timefmt import beijing
 log = logging.getLogger("evidencekit")
 
 OCR_MODES = ("auto", "all", "none")
+#: What --ocr auto reads: screenshots, photos (of a screen, perhaps), and pictures of unknown origin
+#: (a JPEG whose EXIF a messenger stripped: WeChat saves screenshots so).
+PICTURE_KINDS = ("screenshot", "photo", "image")
 FIELD_NAMES = {"txn_id": "screen.field.txn_id", "merchant_order": "screen.field.merchant_order",
                "amount": "screen.field.amount", "time": "screen.field.time", "status": "screen.field.status",
                "counterparty": "screen.field.counterparty", "method": "screen.field.method",
@@ -40,9 +43,11 @@ Progress = Callable[[str, int, int], None]
 def wants_ocr(item: Item, mode: str) -> bool:
     if mode == "none" or not item.size or not item.mime.startswith("image/"):
         return False
-    if item.facts.get("format") is None and "width" not in item.facts and item.kind in ("screenshot", "photo"):
+    if item.duplicate_of is not None:
+        return False  # the same bytes as an earlier item, which is read
+    if item.facts.get("format") is None and "width" not in item.facts and item.kind in PICTURE_KINDS:
         return False  # Pillow could not open it: a warning says so already
-    return mode == "all" or item.kind in ("screenshot", "photo")
+    return mode == "all" or item.kind in PICTURE_KINDS
 
 
 def read_screens(items: list[Item], mode: str = "auto", *, progress: Progress | None = None,
@@ -70,7 +75,7 @@ def read_screens(items: list[Item], mode: str = "auto", *, progress: Progress | 
         if progress:
             progress("ocr", done, len(chosen))
     for item in chosen:
-        _record(item, results[item.id], keep_lines=mode == "all" or item.kind == "screenshot")
+        _record(item, results[item.id], keep_lines=mode == "all" or item.kind in ("screenshot", "image"))
 
 
 def _run(todo: list[Item], jobs: int | None, home: Path | None) -> Any:

@@ -1,0 +1,132 @@
+"""Line breaking for mixed Chinese and Latin text that never cuts an id in two.
+
+reportlab's CJK wrap breaks between any two characters and, inside a Latin run, looks back only
+half a line for a better place: a 32–45-digit transaction id that starts early on a line is cut,
+on the page and when copied ("2025…0000" / "1"). Ours breaks before a run of Latin letters and
+digits (an id, an order number, an English word) whenever the run fits on a line of its own, and
+a run wider than a whole line (a 45-digit id in a narrow table column) is set smaller until it
+fits, so it is never cut. Installed over reportlab's splitter for every paragraph with
+``wordWrap="CJK"`` (all of ours); the rest — glyph widths, punctuation that may not start a line,
+the line objects — is reportlab's own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
+from reportlab.platypus import paragraph
+from reportlab.rl_config import _FUZZ
+
+RUN_PUNCTUATION = frozenset("-_./@#+=%&~:")
+MIN_RUN_SIZE = 3.5  # points: a 45-digit id still fits the evidence list's 36 mm column
+
+
+def _in_run(glyph: str) -> bool:
+    """A character of an id or a word: Latin letters and digits and the joiners ids use."""
+    return bool(glyph) and ord(glyph[0]) < 0x3000 and (glyph.isalnum() or glyph in RUN_PUNCTUATION)
+
+
+def _breaks(glyphs: list[str], width_of: Any, max_widths: list[float], hard: Any) -> list[tuple[int, int, bool]]:
+    """(start, end, ends in a forced break) of each line: greedy, but a run of ``_in_run``
+    characters moves whole to the next line unless it began the line."""
+    out: list[tuple[int, int, bool]] = []
+    start = i = 0
+    used = 0.0
+
+    def room() -> float:
+        return max_widths[min(len(out), len(max_widths) - 1)]
+
+    while i < len(glyphs):
+        glyph = glyphs[i]
+        w = width_of(glyph, room())
+        if used + w > room() + _FUZZ and i > start:
+            cut = i
+            if _in_run(glyph):
+                run = i
+                while run > start and _in_run(glyphs[run - 1]):
+                    run -= 1
+                while run > start + 1 and glyphs[run - 1] in ALL_CANNOT_END:
+                    run -= 1  # an opening bracket goes with what it opens
+                if run > start:
+                    cut = run  # the whole run goes to the next line
+            if cut == i and glyph in ALL_CANNOT_START:
+                cut = i + 1  # punctuation that cannot start a line hangs in the margin
+            out.append((start, cut, False))
+            start = i = cut
+            used = 0.0
+            continue
+        used += w
+        i += 1
+        if hard(glyph):
+            out.append((start, i, True))
+            start, used = i, 0.0
+    if used > 0:
+        out.append((start, len(glyphs), False))
+    return out
+
+
+def _width(glyph: Any, max_width: float) -> float:
+    w = glyph.width
+    if hasattr(w, "normalizedValue"):
+        w._normalizer = max_width
+        w = w.normalizedValue(max_width)
+    return float(w)
+
+
+def _fitted(glyphs: list[Any], room: float, encoding: str) -> list[Any]:
+    """Each run wider than ``room`` set in a smaller size (down to ``MIN_RUN_SIZE``) so it fits."""
+    out: list[Any] = []
+    i = 0
+    while i < len(glyphs):
+        end = i
+        while end < len(glyphs) and _in_run(glyphs[end]) and not hasattr(glyphs[end].frag, "cbDefn"):
+            end += 1
+        if end == i:
+            out.append(glyphs[i])
+            i += 1
+            continue
+        run = glyphs[i:end]
+        width = sum(float(g.width) for g in run)
+        if width > room:
+            run = [paragraph.cjkU(str(g), g.frag.clone(fontSize=max(MIN_RUN_SIZE, g.frag.fontSize * room / width)),
+                                  encoding) for g in run]
+        out += run
+        i = end
+    return out
+
+
+def cjk_frag_split(frags: list[Any], max_widths: list[float], calc_bounds: bool, encoding: str = "utf8") -> Any:
+    """reportlab's ``cjkFragSplit`` contract: the fragments' glyphs as ``ParaLines`` of kind 1."""
+    glyphs: list[Any] = []
+    for frag in frags:
+        text = frag.text.decode(encoding) if isinstance(frag.text, bytes) else frag.text
+        glyphs += [paragraph.cjkU(ch, frag, encoding) for ch in text] if text else [paragraph.cjkU(text, frag,
+                                                                                                   encoding)]
+    glyphs = _fitted(glyphs, min(max_widths) - 2 * _FUZZ - 0.5, encoding)
+    lines = []
+    for n, (start, end, forced) in enumerate(_breaks(glyphs, _width, max_widths,
+                                                     lambda g: hasattr(g.frag, "lineBreak"))):
+        max_width = max_widths[min(n, len(max_widths) - 1)]
+        width = sum(_width(g, max_width) for g in glyphs[start:end])
+        lines.append(paragraph.makeCJKParaLine(glyphs[start:end], max_width, width, max_width - width, forced,
+                                               calc_bounds))
+    return paragraph.ParaLines(kind=1, lines=lines)
+
+
+_original_break_lines = paragraph.Paragraph.breakLinesCJK
+
+
+def _break_lines_cjk(self: Any, max_widths: Any) -> Any:
+    """A one-style paragraph takes reportlab's general path (ours), not its one-style shortcut,
+    which cuts a date or an id anywhere and cannot set a run smaller."""
+    frags = self.frags
+    if len(frags) == 1 and isinstance(getattr(frags[0], "text", None), str) and not hasattr(frags[0], "cbDefn"):
+        self.frags = [frags[0], frags[0].clone(text="")]
+    return _original_break_lines(self, max_widths)
+
+
+def install() -> None:
+    """Make every CJK-wrapped paragraph break lines with ``cjk_frag_split``."""
+    paragraph.cjkFragSplit = cjk_frag_split
+    paragraph.Paragraph.breakLinesCJK = _break_lines_cjk  # type: ignore[method-assign]
