@@ -43,8 +43,8 @@ Progress = Callable[[str, int, int], None]
 def wants_ocr(item: Item, mode: str) -> bool:
     if mode == "none" or not item.size or not item.mime.startswith("image/"):
         return False
-    if item.duplicate_of is not None:
-        return False  # the same bytes as an earlier item, which is read
+    if item.duplicate_of is not None or "screen" in item.facts:
+        return False  # the same bytes as an earlier item, which is read; or its screen is known already
     if item.facts.get("format") is None and "width" not in item.facts and item.kind in PICTURE_KINDS:
         return False  # Pillow could not open it: a warning says so already
     return mode == "all" or item.kind in PICTURE_KINDS
