@@ -531,6 +531,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
            page_images: str, size_warn: int | None) -> None:
     from evidencekit.channels import get_channel
     from evidencekit.clock import system_clock
+    from evidencekit.identity import home_dir
     from evidencekit.pipeline import BundleOptions, build_dossier, ensure_default_identity, preview_dossier
 
     if channel:
@@ -539,7 +540,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
     lang = settings.lang
     if dry_run:  # what would go in; no identity, no dossier, nothing written anywhere
         planned = BundleOptions(output=output, case_path=case_path, lang=lang, channel=channel, public=public,
-                                ocr=ocr, passwords=_passwords(password_args), ask_password=_password_prompt(),
+                                ocr=ocr, ocr_home=home_dir(), passwords=_passwords(password_args), ask_password=_password_prompt(),
                                 exclude=exclude, hash_only=hash_only, page_images=page_images, size_warn=size_warn)
         preview = preview_dossier(folder, planned, progress=_progress())
         if as_json:
@@ -551,7 +552,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
         return
     options = BundleOptions(output=output, case_path=case_path, identity_path=identity_path,
                             passphrase=_passphrase_for(identity_path), force=force, lang=lang,
-                            font=font, channel=channel, public=public, ocr=ocr,
+                            font=font, channel=channel, public=public, ocr=ocr, ocr_home=home_dir(),
                             sealer_name=None if as_json else _ask_sealer_name(folder, case_path, identity_path),
                             passwords=_passwords(password_args), ask_password=_password_prompt(),
                             exclude=exclude, hash_only=hash_only, page_images=page_images, size_warn=size_warn)
@@ -856,11 +857,12 @@ def _print_identity(made: Any, as_json: bool) -> None:
 @_run
 def inspect_cmd(folder: Path, case_path: Path | None, ocr: str, password_args: tuple[str, ...], as_json: bool) -> None:
     from evidencekit.containers import Passwords
+    from evidencekit.identity import home_dir
     from evidencekit.inspection import inspect_folder
 
     passwords = Passwords(_passwords(password_args), _password_prompt())
     result = inspect_folder(folder, case_path, progress=_progress(), plan=True, lang=_settings().lang,
-                            passwords=passwords, ocr=ocr)
+                            passwords=passwords, ocr=ocr, ocr_home=home_dir())
     if as_json:
         _emit_json(result.to_dict())
         return

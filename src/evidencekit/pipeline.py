@@ -72,6 +72,7 @@ class BundleOptions:
     passwords: dict[str, str] = field(default_factory=dict, repr=False)  # --password NAME=SECRET; never sealed
     ask_password: Ask | None = field(default=None, repr=False)  # a prompt, when a person is at the terminal
     ocr: str = "auto"  # read screenshots' text: auto | all | none (screens/stage.py)
+    ocr_home: Path | None = None  # the OCR cache's home (None: EVIDENCEKIT_HOME if set, else no cache)
 
 
 @dataclass
@@ -212,7 +213,7 @@ def _described(files: list[Any], case: CaseFile, options: BundleOptions, progres
     items = describe(files, case, progress, workspace=workspace, passwords=passwords)
     mark_duplicates(items)
     mark_hash_only(items, options.hash_only)
-    read_screens(items, options.ocr, progress=progress)
+    read_screens(items, options.ocr, progress=progress, home=options.ocr_home)
     return items
 
 

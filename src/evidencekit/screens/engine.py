@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -97,10 +98,22 @@ def _load_engine() -> Any:
     global _engine
     with _engine_lock:
         if _engine is None:
+            # ONNX Runtime writes a device id under XDG_CACHE_HOME (~/.cache/Microsoft/…) when it is
+            # imported; the library writes nothing in the user's folders, so it goes to a folder of
+            # our own, removed at once.
+            scratch = tempfile.mkdtemp(prefix="evidencekit-ort-")
+            saved = os.environ.get("XDG_CACHE_HOME")
+            os.environ["XDG_CACHE_HOME"] = scratch
             try:
                 from rapidocr_onnxruntime import RapidOCR
             except Exception as exc:  # noqa: BLE001 - ImportError, or OSError from a missing libGL
                 raise OcrUnavailable(f"{type(exc).__name__}: {exc}") from exc
+            finally:
+                if saved is None:
+                    os.environ.pop("XDG_CACHE_HOME", None)
+                else:
+                    os.environ["XDG_CACHE_HOME"] = saved
+                shutil.rmtree(scratch, ignore_errors=True)
             kwargs: dict[str, Any] = {}
             if _threads:
                 kwargs = {"intra_op_num_threads": _threads, "inter_op_num_threads": 1}

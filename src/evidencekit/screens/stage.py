@@ -52,16 +52,18 @@ def wants_ocr(item: Item, mode: str) -> bool:
 
 def read_screens(items: list[Item], mode: str = "auto", *, progress: Progress | None = None,
                  jobs: int | None = None, home: Path | None = None) -> None:
-    """OCR the chosen items (see the module's docstring) and record what they show, in place."""
+    """OCR the chosen items (see the module's docstring) and record what they show, in place.
+    ``home``: where the cache is (see :func:`cache_home`)."""
     if mode not in OCR_MODES:
         raise ValueError(f"--ocr {mode!r}: expected one of {', '.join(OCR_MODES)}")
     chosen = [item for item in items if wants_ocr(item, mode)]
     if not chosen:
         return
+    home = cache_home(home)
     results: dict[str, OcrResult | BaseException] = {}
     todo: list[Item] = []
     for item in chosen:
-        cached = engine.cached(item.sha256, home)
+        cached = engine.cached(item.sha256, home) if home is not None else None
         if cached is not None:
             results[item.id] = cached
         else:
@@ -76,6 +78,15 @@ def read_screens(items: list[Item], mode: str = "auto", *, progress: Progress | 
             progress("ocr", done, len(chosen))
     for item in chosen:
         _record(item, results[item.id], keep_lines=mode == "all" or item.kind in ("screenshot", "image"))
+
+
+def cache_home(home: Path | None) -> Path | None:
+    """Where the OCR cache is: ``home``, else ``EVIDENCEKIT_HOME`` when set, else nowhere — a
+    script calling the library writes nothing in the user's folders (the CLI passes its home)."""
+    if home is not None:
+        return home
+    env = os.environ.get("EVIDENCEKIT_HOME")
+    return Path(env) if env else None
 
 
 def _run(todo: list[Item], jobs: int | None, home: Path | None) -> Any:
@@ -109,7 +120,7 @@ def _read_one(path: Path, sha256: str, home: Path | None) -> OcrResult | BaseExc
     """One image's lines, or the error that stopped it (returned, not raised: one bad image
     must not stop the others)."""
     try:
-        return engine.read_lines(path, sha256=sha256, home=home)
+        return engine.read_lines(path, sha256=sha256, home=home) if home is not None else engine.recognise(path)
     except OcrUnavailable as exc:
         return exc
     except Exception as exc:  # noqa: BLE001 - Pillow's and the engine's errors on a bad image
