@@ -376,9 +376,19 @@ def test_init_names_the_app_of_a_screenshot(tmp_path: Path) -> None:
     _screen(folder / "mmexport1741783267000.png", "18.00")  # not a copy of the first: copies carry no facts
     assert CliRunner().invoke(main, ["init", str(folder)]).exit_code == 0
     notes = {e["path"]: e["source"] for e in load_case(folder / "case.toml").evidence}
+    # the second was saved from WeChat, but the screen itself, read by OCR, shows an Alipay page: the app wins
     assert notes == {"Screenshot_2025-03-12-20-16-30-123_com.eg.android.AlipayGphone.png":
                      "支付宝App 截图（2025-03-12 20:16:30）",
-                     "mmexport1741783267000.png": "从微信保存的图片（2025-03-12 20:41:07）"}
+                     "mmexport1741783267000.png": "支付宝App 截图（2025-03-12 20:41:07）"}
+    # with nothing read from the screen, how it was saved names it
+    (folder / "case.toml").unlink()
+    (folder / "Screenshot_2025-03-12-20-16-30-123_com.eg.android.AlipayGphone.png").unlink()
+    from PIL import Image
+
+    Image.new("RGB", (1080, 2400), (250, 250, 250)).save(folder / "mmexport1741783267000.png")
+    assert CliRunner().invoke(main, ["init", str(folder)]).exit_code == 0
+    notes = {e["path"]: e["source"] for e in load_case(folder / "case.toml").evidence}
+    assert notes == {"mmexport1741783267000.png": "从微信保存的图片（2025-03-12 20:41:07）"}
 
 
 def test_init_on_an_empty_folder_writes_the_plain_template(tmp_path: Path) -> None:

@@ -514,6 +514,7 @@ class _ByteSize(click.ParamType):
               help="help.bundle.identity")
 @click.option("--font", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="help.bundle.font")
 @click.option("--public", is_flag=True, help="help.bundle.public")
+@click.option("--ocr", type=click.Choice(["auto", "all", "none"]), default="auto", help="help.ocr")
 @click.option("--password", "password_args", multiple=True, metavar="NAME=SECRET", help="help.password")
 @click.option("--force", is_flag=True, help="help.bundle.force")
 @click.option("--json", "as_json", is_flag=True, help="help.json")
@@ -525,11 +526,12 @@ class _ByteSize(click.ParamType):
 @_timestamp_options
 @_run
 def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: str | None,
-           identity_path: Path | None, font: Path | None, public: bool, password_args: tuple[str, ...], force: bool,
-           as_json: bool, dry_run: bool, exclude: tuple[str, ...], hash_only: tuple[str, ...], page_images: str,
-           size_warn: int | None) -> None:
+           identity_path: Path | None, font: Path | None, public: bool, ocr: str, password_args: tuple[str, ...],
+           force: bool, as_json: bool, dry_run: bool, exclude: tuple[str, ...], hash_only: tuple[str, ...],
+           page_images: str, size_warn: int | None) -> None:
     from evidencekit.channels import get_channel
     from evidencekit.clock import system_clock
+    from evidencekit.identity import home_dir
     from evidencekit.pipeline import BundleOptions, build_dossier, ensure_default_identity, preview_dossier
 
     if channel:
@@ -538,7 +540,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
     lang = settings.lang
     if dry_run:  # what would go in; no identity, no dossier, nothing written anywhere
         planned = BundleOptions(output=output, case_path=case_path, lang=lang, channel=channel, public=public,
-                                passwords=_passwords(password_args), ask_password=_password_prompt(),
+                                ocr=ocr, ocr_home=home_dir(), passwords=_passwords(password_args), ask_password=_password_prompt(),
                                 exclude=exclude, hash_only=hash_only, page_images=page_images, size_warn=size_warn)
         preview = preview_dossier(folder, planned, progress=_progress())
         if as_json:
@@ -550,7 +552,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
         return
     options = BundleOptions(output=output, case_path=case_path, identity_path=identity_path,
                             passphrase=_passphrase_for(identity_path), force=force, lang=lang,
-                            font=font, channel=channel, public=public,
+                            font=font, channel=channel, public=public, ocr=ocr, ocr_home=home_dir(),
                             sealer_name=None if as_json else _ask_sealer_name(folder, case_path, identity_path),
                             passwords=_passwords(password_args), ask_password=_password_prompt(),
                             exclude=exclude, hash_only=hash_only, page_images=page_images, size_warn=size_warn)
@@ -849,16 +851,18 @@ def _print_identity(made: Any, as_json: bool) -> None:
 @main.command("inspect", help="help.inspect")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--case", "case_path", type=click.Path(path_type=Path, dir_okay=False), help="help.case")
+@click.option("--ocr", type=click.Choice(["auto", "all", "none"]), default="auto", help="help.ocr")
 @click.option("--password", "password_args", multiple=True, metavar="NAME=SECRET", help="help.password")
 @click.option("--json", "as_json", is_flag=True, help="help.inspect.json")
 @_run
-def inspect_cmd(folder: Path, case_path: Path | None, password_args: tuple[str, ...], as_json: bool) -> None:
+def inspect_cmd(folder: Path, case_path: Path | None, ocr: str, password_args: tuple[str, ...], as_json: bool) -> None:
     from evidencekit.containers import Passwords
+    from evidencekit.identity import home_dir
     from evidencekit.inspection import inspect_folder
 
     passwords = Passwords(_passwords(password_args), _password_prompt())
     result = inspect_folder(folder, case_path, progress=_progress(), plan=True, lang=_settings().lang,
-                            passwords=passwords)
+                            passwords=passwords, ocr=ocr, ocr_home=home_dir())
     if as_json:
         _emit_json(result.to_dict())
         return

@@ -117,6 +117,8 @@ class Item:
     parent: str | None = None  # the container (zip, e-mail) this file was found in: "E05"
     children: list[str] = field(default_factory=list)  # the sub-exhibits found in this container
     name_in_container: str | None = None  # the name as the container gives it (may be unsafe: ../x)
+    # the screen's OCR lines (screens.engine.OcrResult): the exhibit page's invisible text layer; not in the manifest
+    ocr: Any = field(default=None, repr=False, compare=False)
 
     def manifest_entry(self) -> dict[str, Any]:
         entry: dict[str, Any] = {
