@@ -518,7 +518,7 @@ def render_public(data: dict[str, Any], exhibits: list[ExhibitOutcome], styles: 
             else:
                 for line in r.data.decode("utf-8").split("\n"):
                     story.append(Paragraph(esc(line) or "&nbsp;", styles.mono))
-    story += [PageBreak(), Paragraph(esc(t("public.page.check_title", lang)), styles.h2),
+    story += [PageBreak(), Marker(exhibit=None), Paragraph(esc(t("public.page.check_title", lang)), styles.h2),
               Paragraph(esc(t("public.page.check_body", lang, sealed=sealed_id, public=public_id)), styles.body)]
     withheld = [e for e in exhibits if not e.renditions]
     if withheld:

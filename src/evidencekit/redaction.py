@@ -26,7 +26,7 @@ _PHONE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d
 _ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
                         r"(?![0-9A-Za-z])")
 _CARD = re.compile(r"(?<![0-9A-Za-z])\d{4}(?:[\s-]?\d{2,4}){2,4}(?:[\s-]?\d{1,4})?(?![0-9A-Za-z])")
-_CARD_LABEL = re.compile(r"(?:卡号|银行卡|账号|帐号|card\s*no)", re.IGNORECASE)
+_CARD_LABEL = re.compile(r"(?:银行)?卡号|银行卡|收款账号|付款账号|card\s*no\.?", re.IGNORECASE)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+*-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _PARTY_LABEL = re.compile(r"^\s*(?:收款人|付款人|(?:收款|付款)方(?:全称|名称|户名)?(?!式)|(?:对方)?户名|对方账户|对方(?![账单式])"
                           r"|姓名|真实姓名|账号|帐号|用户名|昵称|联系人|收货人|(?:联系|手机)?电话|手机号码?"
@@ -85,7 +85,7 @@ class Mask:
         return {"box": list(self.box), "category": self.category}
 
 
-def find_spans(text: str, rules: Rules) -> list[Span]:
+def find_spans(text: str, rules: Rules, *, card_context: bool = False) -> list[Span]:
     """Every stretch of ``text`` holding personal data, merged where they overlap."""
     found: list[Span] = []
     compact, where = _without_spaces(text)
@@ -100,7 +100,7 @@ def find_spans(text: str, rules: Rules) -> list[Span]:
         add(match.start(), match.end(), "phone")
     for match in _EMAIL.finditer(text):
         add(match.start(), match.end(), "email")
-    labelled = bool(_CARD_LABEL.search(text))
+    labelled = card_context or bool(_CARD_LABEL.search(text))
     for match in _CARD.finditer(text):
         digits = re.sub(r"\D", "", match.group())
         if any(s.start <= match.start() < s.end for s in found):
@@ -140,16 +140,32 @@ def party_value_personal(text: str) -> bool:
 
 
 def line_masks(lines: Sequence[LineLike], rules: Rules, width: int, height: int) -> list[Mask]:
-    """The boxes hiding every span found in ``lines`` (and a party's name on the label's row)."""
+    """The boxes hiding every span found in ``lines``. Apps lay a row out as two text boxes, label
+    left and value right: the value beside a bare party label (收款方) is a name, beside a bare card
+    label (卡号) a card number; a name found so is hidden wherever else the screen shows it (the
+    bill detail's heading repeats the payee)."""
+    learned: list[str] = []
+    card_lines: set[int] = set()
+    for line in lines:
+        beside = _beside(line, lines) if party_label_only(line.text) or card_label_only(line.text) else None
+        if beside is None:
+            continue
+        if card_label_only(line.text):
+            card_lines.add(id(beside))
+        elif party_value_personal(beside.text) and not find_spans(beside.text, rules):
+            learned.append(beside.text.strip())
     masks: list[Mask] = []
     for line in lines:
-        for span in find_spans(line.text, rules):
+        spans = find_spans(line.text, rules, card_context=id(line) in card_lines)
+        for value in learned:
+            spans += [Span(start, end, "party") for start, end in _occurrences(*_without_spaces(line.text), value)]
+        for span in _merge(spans):
             masks.append(Mask(sub_box(line, span.start, span.end, width, height), span.category))
-        if party_label_only(line.text):
-            beside = _beside(line, lines)
-            if beside is not None and party_value_personal(beside.text) and not find_spans(beside.text, rules):
-                masks.append(Mask(sub_box(beside, 0, len(beside.text), width, height), "party"))
     return _dedupe(masks)
+
+
+def card_label_only(text: str) -> bool:
+    return _CARD_LABEL.fullmatch(text.strip()) is not None
 
 
 def sub_box(line: LineLike, start: int, end: int, width: int, height: int) -> Box:
