@@ -104,7 +104,7 @@ def _read_public(path: Path, public_id: str) -> tuple[dict[str, Any], dict[str, 
         files = {name: spec.get_file().read_bytes() for name, spec in pdf.attachments.items()}
         shown: set[str] = set()
         for page in pdf.pages:
-            for _, raw in page.images.items():
+            for _, raw in page.get_images().items():
                 try:
                     picture = pikepdf.PdfImage(raw).as_pil_image()  # type: ignore[arg-type]
                     picture = picture.convert("RGB")
