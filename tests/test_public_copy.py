@@ -25,7 +25,6 @@ from PIL import Image
 
 from evidencekit.cli import main
 from evidencekit.redaction import (
-    Mask,
     Rules,
     apply_boxes,
     encode_png,
