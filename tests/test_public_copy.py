@@ -287,6 +287,9 @@ def test_a_dossier_that_does_not_verify_gets_no_public_copy(generated: dict[str,
     assert not (tmp_path / "out.pdf").exists()
     again = invoke("public", str(generated["public"]), "-o", str(tmp_path / "out.pdf"))
     assert again.exit_code == 3  # a public copy of a public copy: bad input
+    before = generated["sealed"].read_bytes()
+    over = invoke("public", str(generated["sealed"]), "-o", str(generated["sealed"]), "--force")
+    assert over.exit_code == 3 and generated["sealed"].read_bytes() == before
 
 
 def test_dry_run_writes_previews_and_no_pdf(generated: dict[str, Any], tmp_path: Path) -> None:
@@ -321,6 +324,7 @@ def test_sample_case_boxes_and_text(sample_public: tuple[Path, str], sealed: Pat
     text = compact(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout)
     assert [s for s in SAMPLE_SECRETS if s in text] == []
     assert "2025031222001400000001" in text and "示例游戏科技有限公司" in text  # the evidence stays legible
+    assert "如何核对本公开版" in text and "--against" in text  # the last page says how to check it
     assert invoke("verify", str(out), "--against", str(sealed)).exit_code == 0
 
 

@@ -1577,6 +1577,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                                   "Run `evidencekit public` on the sealed dossier itself."),
     "err.public.not_valid": ("{path} 未通过验证（{verdict}），不能据此生成公开版",
                              "{path} does not verify ({verdict}): no public copy is made from it"),
+    "err.public.same_file": ("{path} 是原卷宗本身，不能写在它上面", "{path} is the sealed dossier itself: not written over"),
+    "err.public.same_file.hint": ("用 -o 给公开版另一个路径。", "Give the public copy another path with -o."),
     "err.public.changed": ("{path} 在读取时与验证结果不一致", "{path} changed while it was read after verifying"),
     "err.against.not_public": ("{path} 不是公开版", "{path} is not a public copy"),
     "err.against.not_public.hint": ("用法：`evidencekit verify 公开版.pdf --against 原卷宗.pdf`。",

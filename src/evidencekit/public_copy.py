@@ -165,11 +165,13 @@ def make_public_copy(sealed: Path, options: PublicOptions, *, identity: Identity
     ``dry_run``, only the preview PNGs)."""
     sealed = Path(sealed)
     output = (options.output or default_public_output(sealed)).absolute()
+    if output.resolve() == sealed.resolve():
+        raise BadInput(msg("err.public.same_file", path=str(output)), msg("err.public.same_file.hint"))
     if not options.dry_run and output_exists(output) and not options.force:
         raise BadInput(msg("err.exists", path=str(output)), msg("err.exists.hint_add_force"))
     if not options.dry_run and identity is None:
         identity = _identity(options)
-    prepared = prepare_public(sealed, options.trust, progress)
+    prepared = prepare_public(sealed, options.trust, progress, previews=options.dry_run)
     if options.dry_run:
         return PublicResult(None, None, prepared.sealed_id, prepared.exhibits,
                             previews=_write_previews(prepared.exhibits, output))
@@ -177,7 +179,8 @@ def make_public_copy(sealed: Path, options: PublicOptions, *, identity: Identity
     return write_public(prepared, output, options, identity, clock=clock, progress=progress)
 
 
-def prepare_public(sealed: Path, trust: Sequence[Any] = (), progress: Progress | None = None) -> Prepared:
+def prepare_public(sealed: Path, trust: Sequence[Any] = (), progress: Progress | None = None, *,
+                   previews: bool = False) -> Prepared:
     """Verify ``sealed`` (a dossier that does not verify is refused: exit 4) and redact every exhibit."""
     report = verify_dossier(sealed, list(trust))
     if report.public_copy:
@@ -193,7 +196,8 @@ def prepare_public(sealed: Path, trust: Sequence[Any] = (), progress: Progress |
     exhibits = []
     with tempfile.TemporaryDirectory(prefix="evidencekit-public-") as tmp:
         for n, item in enumerate(items):
-            exhibits.append(prepare_exhibit(item, read, rules, boxes.get(item["id"], []), Path(tmp)))
+            exhibits.append(prepare_exhibit(item, read, rules, boxes.get(item["id"], []), Path(tmp),
+                                            previews=previews))
             if progress:
                 progress("redact", n + 1, len(items))
     return Prepared(sealed_id, manifest, exhibits)
@@ -261,17 +265,18 @@ def exhibit_way(item: dict[str, Any]) -> str:
 
 
 def prepare_exhibit(item: dict[str, Any], read: Callable[[str], bytes], rules: Rules,
-                    boxes: Sequence[tuple[int, int, int, int]], tmp: Path) -> ExhibitOutcome:
+                    boxes: Sequence[tuple[int, int, int, int]], tmp: Path, *, previews: bool = False) -> ExhibitOutcome:
+    """Redact one exhibit; ``previews`` keeps each picture with its boxes drawn (for --dry-run)."""
     way = exhibit_way(item)
     outcome = ExhibitOutcome(item["id"], str(item.get("kind") or "other"),
                              {"image": "image", "pdf": "pages", "bill": "text", "chat": "text"}.get(way, way), original=original_entry(item))
     if way == "image":
         data = read(item["id"])
-        _image_rendition(outcome, item["id"], data, item["sha256"], rules, boxes, tmp)
+        _image_rendition(outcome, item["id"], data, item["sha256"], rules, boxes, tmp, previews=previews)
         if item.get("kind") == "photo" or not (item.get("facts") or {}).get("screenshot"):
             outcome.notes.append(msg("public.note.faces"))
     elif way == "pdf":
-        _pdf_renditions(outcome, read(item["id"]), rules, boxes, tmp)
+        _pdf_renditions(outcome, read(item["id"]), rules, boxes, tmp, previews)
     elif way in ("bill", "chat"):
         lines = text_lines(item)
         masked, spans = mask_lines(lines, rules)
@@ -287,7 +292,8 @@ def prepare_exhibit(item: dict[str, Any], read: Callable[[str], bytes], rules: R
 
 
 def _image_rendition(outcome: ExhibitOutcome, key: str, data: bytes, sha256: str | None, rules: Rules,
-                     boxes: Sequence[tuple[int, int, int, int]], tmp: Path, page: int | None = None) -> None:
+                     boxes: Sequence[tuple[int, int, int, int]], tmp: Path, page: int | None = None, *,
+                     previews: bool = False) -> None:
     image = upright_rgb(data)
     width, height = image.size
     source = tmp / f"{key}.orig"
@@ -309,7 +315,8 @@ def _image_rendition(outcome: ExhibitOutcome, key: str, data: bytes, sha256: str
     masks = [m for m in masks if m.box[2] > m.box[0] and m.box[3] > m.box[1]]
     rendition = apply_boxes(image, [m.box for m in masks])
     outcome.renditions.append(Rendition(key, outcome.id, "image", encode_png(rendition), masks=masks,
-                                        size=(width, height), page=page, preview=preview(image, masks)))
+                                        size=(width, height), page=page,
+                                        preview=preview(image, masks) if previews else None))
 
 
 def pdftoppm_version() -> str | None:
@@ -337,7 +344,7 @@ def rasterise(data: bytes, tmp: Path, dpi: int = PDF_DPI) -> list[bytes]:
 
 
 def _pdf_renditions(outcome: ExhibitOutcome, data: bytes, rules: Rules,
-                    boxes: Sequence[tuple[int, int, int, int]], tmp: Path) -> None:
+                    boxes: Sequence[tuple[int, int, int, int]], tmp: Path, previews: bool) -> None:
     renderer = pdftoppm_version()
     pages = rasterise(data, tmp) if renderer else []
     if not pages:
@@ -347,7 +354,8 @@ def _pdf_renditions(outcome: ExhibitOutcome, data: bytes, rules: Rules,
     outcome.extra = {"renderer": renderer, "dpi": PDF_DPI}
     for n, png in enumerate(pages, start=1):
         # the user's boxes on a PDF are in the first page's pixels
-        _image_rendition(outcome, f"{outcome.id}-p{n}", png, None, rules, boxes if n == 1 else [], tmp, page=n)
+        _image_rendition(outcome, f"{outcome.id}-p{n}", png, None, rules, boxes if n == 1 else [], tmp, page=n,
+                         previews=previews)
         if outcome.shown == "withheld":
             return
 
