@@ -472,13 +472,14 @@ def _say_tsa(result: Any, lang: Lang) -> None:
 @click.option("--public", is_flag=True, help="help.bundle.public")
 @click.option("--public-copy", "public_copy", type=click.Path(path_type=Path, dir_okay=False),
               help="help.bundle.public_copy")
+@click.option("--ocr", type=click.Choice(["auto", "all", "none"]), default="auto", help="help.ocr")
 @click.option("--force", is_flag=True, help="help.bundle.force")
 @click.option("--json", "as_json", is_flag=True, help="help.json")
 @_timestamp_options
 @_run
 def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: str | None,
-           identity_path: Path | None, font: Path | None, public: bool, public_copy: Path | None, force: bool,
-           as_json: bool) -> None:
+           identity_path: Path | None, font: Path | None, public: bool, public_copy: Path | None, ocr: str,
+           force: bool, as_json: bool) -> None:
     from evidencekit.channels import get_channel
     from evidencekit.clock import system_clock
     from evidencekit.pipeline import BundleOptions, build_dossier, ensure_default_identity
@@ -488,7 +489,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
     settings = _settings()
     options = BundleOptions(output=output, case_path=case_path, identity_path=identity_path,
                             passphrase=_passphrase_for(identity_path), force=force, lang=settings.lang,
-                            font=font, channel=channel, public=public,
+                            font=font, channel=channel, public=public, ocr=ocr,
                             sealer_name=None if as_json else _ask_sealer_name(folder, case_path, identity_path))
     options.tsa_url, options.tsa_optional, options.archive = _tsa_settings()
     made = None if identity_path else ensure_default_identity(options.sealer_name, system_clock())
@@ -844,12 +845,13 @@ def _print_identity(made: Any, as_json: bool) -> None:
 @main.command("inspect", help="help.inspect")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--case", "case_path", type=click.Path(path_type=Path, dir_okay=False), help="help.case")
+@click.option("--ocr", type=click.Choice(["auto", "all", "none"]), default="auto", help="help.ocr")
 @click.option("--json", "as_json", is_flag=True, help="help.inspect.json")
 @_run
-def inspect_cmd(folder: Path, case_path: Path | None, as_json: bool) -> None:
+def inspect_cmd(folder: Path, case_path: Path | None, ocr: str, as_json: bool) -> None:
     from evidencekit.inspection import inspect_folder
 
-    result = inspect_folder(folder, case_path, progress=_progress(), plan=True, lang=_settings().lang)
+    result = inspect_folder(folder, case_path, progress=_progress(), plan=True, lang=_settings().lang, ocr=ocr)
     if as_json:
         _emit_json(result.to_dict())
         return

@@ -1554,6 +1554,38 @@ CATALOG: dict[str, tuple[str, str]] = {
     "err.batch.scheduler": ("无法连接 Dask 调度器 {address}", "cannot reach the Dask scheduler {address} ({detail})"),
     "err.batch.scheduler.hint": ("检查地址，以及调度器是否在运行（dask scheduler）。",
                                  "Check the address and that the scheduler is running (dask scheduler)."),
+    # --- screens (OCR) ---
+    "help.ocr": ("读取截图上的文字（OCR）：auto 读截图和照片（默认），all 读所有图片，none 不读。",
+                 "Read the text of screenshots (OCR): auto reads screenshots and photos (the default), all every "
+                 "image, none nothing."),
+    "cli.progress.ocr": ("识别截图文字", "reading screens"),
+    "warn.screen.ocr_unavailable": ("无法识别截图文字：OCR 引擎无法加载（在 Debian/Ubuntu 上运行 apt-get install libgl1 "
+                                    "libglib2.0-0）",
+                                    "cannot read the screen's text: the OCR engine does not load ({detail}); on "
+                                    "Debian/Ubuntu run apt-get install libgl1 libglib2.0-0"),
+    "warn.screen.ocr_failed": ("{name}：无法识别截图文字", "{name}: cannot read the screen's text ({detail})"),
+    "warn.screen.low_confidence": ("截图中这些内容识别把握不足，请对照原图核对：{fields}",
+                                   "these fields were read from the screen with low confidence; check them against "
+                                   "the picture: {fields}"),
+    "screen.suggest.txn": ("交易单号 {txn_id}", "transaction {txn_id}"),
+    "screen.suggest.amount_out": ("支出 ¥{amount}", "¥{amount} paid"),
+    "screen.suggest.amount_in": ("收入 ¥{amount}", "¥{amount} received"),
+    "screen.suggest.amount": ("金额 ¥{amount}", "amount ¥{amount}"),
+    "screen.suggest.time": ("时间 {time}", "at {time}"),
+    "screen.suggest.status": ("状态：{status}", "status: {status}"),
+    "screen.suggest.counterparty": ("对方：{counterparty}", "with {counterparty}"),
+    "screen.suggest.balance": ("余额 {balance}", "balance {balance}"),
+    "screen.suggest.unsure": ("（识别存疑）", " (uncertain reading)"),
+    "screen.suggest.note": ("（据截图文字识别，请核对）", " (read from the screenshot; please check)"),
+    "label.tl_screen": ("截图所示交易", "Transaction on a screenshot"),
+    "screen.field.txn_id": ("交易单号", "transaction id"),
+    "screen.field.merchant_order": ("商户单号", "merchant order"),
+    "screen.field.amount": ("金额", "amount"),
+    "screen.field.time": ("时间", "time"),
+    "screen.field.status": ("状态", "status"),
+    "screen.field.counterparty": ("对方", "counterparty"),
+    "screen.field.method": ("付款方式", "payment method"),
+    "screen.field.balance": ("余额", "balance"),
     # --- public copy ---
     "help.public": ("由已封存且验证通过的卷宗生成公开版：遮盖个人信息、另行签名，并可与原卷宗核对。",
                     "Make the public copy of a sealed dossier that verifies: personal data boxed out, signed on "

@@ -17,6 +17,7 @@ from evidencekit.i18n import msg
 from evidencekit.layout import CASE_NAME
 from evidencekit.model import Candidate, Extraction, Item, Signer, Skipped
 from evidencekit.plan import DossierPlan, plan_dossier
+from evidencekit.screens.stage import read_screens
 from evidencekit.sniff import detect_mime
 
 Progress = Callable[[str, int, int], None]
@@ -45,15 +46,17 @@ class Inspection:
 
 def inspect_folder(folder: Path, case_path: Path | None = None, *, progress: Progress | None = None,
                    require_files: bool = True, plan: bool = False, lang: str = "zh",
-                   clock: Clock = system_clock) -> Inspection:
+                   clock: Clock = system_clock, ocr: str = "auto") -> Inspection:
     """What ``bundle`` would take from ``folder`` — collect and describe, and with ``plan`` also
-    plan (what the dossier would say, the channel check included). Writes nothing."""
+    plan (what the dossier would say, the channel check included). ``ocr`` (auto, all, none)
+    chooses the images whose text is read (screens/stage.py). Writes nothing but the OCR cache."""
     folder = Path(folder)
     case = load_case_for(folder, case_path)
     collection = collect(folder)
     if require_files and not collection.files:
         raise BadInput(msg("err.no_evidence", path=str(folder)), msg("err.no_evidence.hint"))
     items = describe(collection.files, case, progress)
+    read_screens(items, ocr, progress=progress)
     planned = None
     if plan:
         planned = plan_dossier(items, case, skipped=collection.skipped, lang=lang, channel=None, public=False,

@@ -107,6 +107,8 @@ class Item:
     proves: str | None = None
     facts: dict[str, Any] = field(default_factory=dict)
     warnings: list[str | Message] = field(default_factory=list)
+    # the screen's OCR lines (screens.engine.OcrResult): the exhibit page's invisible text layer; not in the manifest
+    ocr: Any = field(default=None, repr=False, compare=False)
 
     def manifest_entry(self) -> dict[str, Any]:
         entry: dict[str, Any] = {

@@ -37,6 +37,7 @@ from evidencekit.render.document import Styles
 from evidencekit.render.dossier import RenderedPages, render_dossier
 from evidencekit.render.fonts import register_font
 from evidencekit.render.view import Signer
+from evidencekit.screens.stage import read_screens
 from evidencekit.seal import seal_in_place
 from evidencekit.timestamping import TimestampFailed, make_timestamper, probe
 
@@ -60,6 +61,7 @@ class BundleOptions:
     tsa_optional: bool = False  # seal without a timestamp if the TSA fails, and say so
     archive: bool = False  # B-LTA: validation data and a document timestamp
     sealer_name: str | None = None  # the name a newly made default identity seals under
+    ocr: str = "auto"  # read screenshots' text: auto | all | none (screens/stage.py)
 
 
 @dataclass
@@ -133,6 +135,7 @@ def build_dossier(folder: Path, options: BundleOptions, *, clock: Clock = system
     if not collection.files:
         raise BadInput(msg("err.no_evidence", path=str(folder)), msg("err.no_evidence.hint_bundle"))
     items = describe(collection.files, case, progress)
+    read_screens(items, options.ocr, progress=progress)
     signer = Signer(identity.name, identity.fingerprint, identity.self_signed)
     plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
                         public=options.public, now=now, time_source="tsa" if timestamper else "local-clock",

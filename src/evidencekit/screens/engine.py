@@ -123,6 +123,18 @@ def _sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def cached(sha256: str, home: Path | None = None) -> OcrResult | None:
+    """The cached result for the image with this SHA-256, or None (never runs the engine)."""
+    entry = cache_path(sha256, home)
+    try:
+        return OcrResult.from_dict(json.loads(entry.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # a damaged entry is read again
+        log.debug("OCR cache entry %s unusable: %s", entry, exc)
+        return None
+
+
 def read_lines(path: Path, *, sha256: str | None = None, home: Path | None = None) -> OcrResult:
     """The text lines of the image at ``path``, from the cache when this image was read before.
 
@@ -131,15 +143,11 @@ def read_lines(path: Path, *, sha256: str | None = None, home: Path | None = Non
     engine cannot load, and Pillow's errors for an image that cannot be decoded.
     """
     digest = sha256 or _sha256_of(path)
-    cached = cache_path(digest, home)
-    try:
-        return OcrResult.from_dict(json.loads(cached.read_text(encoding="utf-8")))
-    except FileNotFoundError:
-        pass
-    except (OSError, ValueError, KeyError, TypeError) as exc:  # a damaged entry is read again
-        log.debug("OCR cache entry %s unusable: %s", cached, exc)
+    found = cached(digest, home)
+    if found is not None:
+        return found
     result = recognise(path)
-    _store(cached, result)
+    _store(cache_path(digest, home), result)
     return result
 
 

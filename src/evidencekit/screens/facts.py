@@ -130,9 +130,11 @@ def screen_facts(result: OcrResult) -> dict[str, Any] | None:
     rows = _rows(lines)
     whole = "\n".join(line.text for line in lines)
     title = _title(lines, result.width, result.height)
-    app = _app(whole)
-    screen = _screen(whole, title, app, rows)
     fields = _labelled(rows)
+    # a payment method (支付宝, 招商银行储蓄卡) names another app than the one on screen
+    shown = whole.replace(fields["method"].value, "") if "method" in fields else whole
+    app = _app(shown)
+    screen = _screen(whole, title, app, rows)
     year = _year_hint(whole)
     out: dict[str, _Field] = {}
 
@@ -154,13 +156,14 @@ def screen_facts(result: OcrResult) -> dict[str, Any] | None:
     status = _status(fields, lines)
     if status:
         out["status"] = status
-    amount, sign = _amount(fields, lines)
+    listing = screen in ("bill-list", "change-detail")  # many transactions: each in entries, none on top
+    amount, sign = _amount(fields, lines) if not listing else (None, "")
     if amount and screen != "balance":
         out["amount"] = amount
     for name in ("counterparty", "method"):
         if name in fields and fields[name].value:
             out[name] = fields[name]
-    if "counterparty" not in out:
+    if "counterparty" not in out and not listing:
         party = _hero_party(lines, amount, app)
         if party:
             out["counterparty"] = party
