@@ -341,3 +341,22 @@ def test_sample_case_pictures_hold_nothing_personal(sample_public: tuple[Path, s
         assert [s for s in SAMPLE_SECRETS if s in text] == [], label
         seen += text
     assert "支付宝电子回单" in seen and "点券充值600点" in seen
+
+
+def test_a_chats_senders_and_a_bills_payees_are_starred_merchants_are_not() -> None:
+    import dataclasses
+
+    from evidencekit.public_copy import mask_lines, named_parties, text_lines
+
+    chat = {"facts": {"messages": [
+        {"sender": "王五", "text": "定金收到了，明天发货", "time": "2025-05-01T21:00:00+08:00", "from_me": False},
+        {"sender": "我", "text": "好的王五，我的电话13912345678", "time": "2025-05-01T21:01:00+08:00", "from_me": True},
+        {"sender": "支付宝客服", "text": "您好", "time": "2025-05-02T09:00:00+08:00", "from_me": False}]}}
+    bill = {"facts": {"transactions": [{"counterparty": name, "amount": "1.00"} for name in (
+        "欧阳娜娜", "示例餐厅", "中国移动", "李*", "示例游戏科技有限公司")]}}
+    assert named_parties(chat) == ("王五",) and named_parties(bill) == ("欧阳娜娜",)
+    shown, spans = mask_lines(text_lines(chat), dataclasses.replace(Rules(), parties=named_parties(chat)))
+    assert shown == ["2025-05-01T21:00:00+08:00  **: 定金收到了，明天发货",
+                     "2025-05-01T21:01:00+08:00  我: 好的**，我的电话***********",
+                     "2025-05-02T09:00:00+08:00  支付宝客服: 您好"]
+    assert [s[3] for s in spans] == ["party", "party", "phone"]

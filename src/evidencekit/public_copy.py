@@ -11,6 +11,7 @@ dossier and find any pixel that differs.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
 import re
@@ -48,6 +49,8 @@ from evidencekit.redaction import (
     encode_png,
     line_masks,
     mask_text,
+    party_value_personal,
+    person_like,
     preview,
     upright_rgb,
 )
@@ -279,7 +282,7 @@ def prepare_exhibit(item: dict[str, Any], read: Callable[[str], bytes], rules: R
         _pdf_renditions(outcome, read(item["id"]), rules, boxes, tmp, previews)
     elif way in ("bill", "chat"):
         lines = text_lines(item)
-        masked, spans = mask_lines(lines, rules)
+        masked, spans = mask_lines(lines, dataclasses.replace(rules, parties=named_parties(item)))
         outcome.renditions.append(Rendition(item["id"], item["id"], "text", "\n".join(masked).encode("utf-8"),
                                             spans=spans))
         if boxes:
@@ -380,6 +383,16 @@ def text_lines(item: dict[str, Any]) -> list[str]:
             text = " ".join(str(message.get("text") or "").split())
             lines.append(f"{message.get('time') or ''}  {message.get('sender') or ''}: {text} {files}".rstrip())
     return lines
+
+
+def named_parties(item: dict[str, Any]) -> tuple[str, ...]:
+    """The people a chat or bill names itself: a chat's senders, a bill's counterparties — unless the
+    name is the complainant's own "我", an organisation's, or already masked by the app (李*)."""
+    facts = item.get("facts") or {}
+    senders = {str(m.get("sender") or "").strip() for m in facts.get("messages") or [] if not m.get("from_me")}
+    payees = {str(r.get("counterparty") or "").strip() for r in facts.get("transactions") or []}
+    return tuple(sorted({n for n in senders if len(n) >= 2 and n != "我" and party_value_personal(n)}
+                        | {n for n in payees if person_like(n)}))
 
 
 def mask_lines(lines: Sequence[str], rules: Rules) -> tuple[list[str], list[list[Any]]]:

@@ -31,7 +31,11 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+*-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _PARTY_LABEL = re.compile(r"^\s*(?:收款人|付款人|(?:收款|付款)方(?:全称|名称|户名)?(?!式)|(?:对方)?户名|对方账户|对方(?![账单式])"
                           r"|姓名|真实姓名|账号|帐号|用户名|昵称|联系人|收货人|(?:联系|手机)?电话|手机号码?"
                           r"|身份证号?码?|证件号码?|(?:收货|联系|家庭|住)?地址|邮箱)\s*[:：]?\s*")
-_ORGANISATION = re.compile(r"公司|有限|集团|银行|商户|商家|平台|店|中心|科技|支付宝|微信|财付通|[（(]个体")
+_ORGANISATION = re.compile(r"公司|有限|集团|银行|商户|商家|平台|店|中心|科技|支付宝|微信|财付通|客服|[（(]个体")
+# a merchant in a bill: what a person's name is not
+_MERCHANT = re.compile(r"餐|超市|移动|联通|电信|地铁|公交|药|酒店|便利|外卖|美团|饿了么|滴滴|京东|淘宝|天猫|拼多多|余额宝|"
+                       r"花呗|基金|保险|证券|医院|学校|政府|税务|水务|电力|燃气|物业|加油|停车|铁路|航空")
+_PERSON = re.compile(r"[\u4e00-\u9fff·]{2,5}")
 _KEEP_LAST = 4  # a card number keeps its last digits, as the apps show it
 
 
@@ -51,6 +55,7 @@ class Rules:
     addresses: tuple[str, ...] = ()
     values: tuple[str, ...] = ()  # the complainant's phone, ID number, account as written in case.toml
     user: tuple[str, ...] = ()  # [public] redact
+    parties: tuple[str, ...] = ()  # third parties named by the exhibit itself: a chat's senders, a bill's payees
 
     @classmethod
     def from_case(cls, case: dict[str, Any]) -> Rules:
@@ -110,7 +115,7 @@ def find_spans(text: str, rules: Rules, *, card_context: bool = False) -> list[S
             cut = _position_of_digit(match.group(), len(digits) - _KEEP_LAST)
             add(match.start(), match.start() + cut, "bank-card")
     for category, needles in (("name", rules.names), ("address", rules.addresses), ("user-text", rules.user),
-                              ("account", rules.values)):
+                              ("account", rules.values), ("party", rules.parties)):
         for needle in needles:
             for start, end in _occurrences(compact, where, needle):
                 add(start, end, category)
@@ -132,6 +137,12 @@ def party_label_only(text: str) -> bool:
     """The line is a bare party label (收款方, 对方账户 …): its value is the text beside it."""
     match = _PARTY_LABEL.fullmatch(text.strip())
     return match is not None
+
+
+def person_like(text: str) -> bool:
+    """A bill's counterparty that reads as a person's name (2 to 5 Chinese characters, no merchant word)."""
+    value = text.strip()
+    return _PERSON.fullmatch(value) is not None and not _MERCHANT.search(value) and party_value_personal(value)
 
 
 def party_value_personal(text: str) -> bool:
