@@ -61,7 +61,8 @@ def test_each_kind_of_personal_data_is_found_and_only_the_leading_card_digits() 
     found = {t: [(s.category, t[s.start:s.end]) for s in find_spans(t, rules)] for t in (
         "手机号 139 1234 5678", "身份证号110105198512042316", "卡号 6222 0212 3456 7894", "邮箱 li.lei@example.com",
         "收款方 王五", "收货人：李雷", "住址 上海市徐汇区示例路88弄6号", "转账说明 二手相机定金",
-        "付款方式 招商银行储蓄卡(1234)", "交易单号 2025031222001400000001", "收款方全称 示例游戏科技有限公司")}
+        "付款方式 招商银行储蓄卡(1234)", "交易单号 2025031222001400000001", "收款方全称 示例游戏科技有限公司",
+        "账号：zhangsan_2025点券余额：120")}
     assert found == {
         "手机号 139 1234 5678": [("phone", "139 1234 5678")],
         "身份证号110105198512042316": [("id-number", "110105198512042316")],
@@ -74,6 +75,7 @@ def test_each_kind_of_personal_data_is_found_and_only_the_leading_card_digits() 
         "付款方式 招商银行储蓄卡(1234)": [],
         "交易单号 2025031222001400000001": [],
         "收款方全称 示例游戏科技有限公司": [],
+        "账号：zhangsan_2025点券余额：120": [("party", "zhangsan_2025")],  # OCR merged two fields: one is hidden
     }
 
 
@@ -340,7 +342,7 @@ def test_sample_case_pictures_hold_nothing_personal(sample_public: tuple[Path, s
         text = compact(recognise(tmp_path / "p.png").text)
         assert [s for s in SAMPLE_SECRETS if s in text] == [], label
         seen += text
-    assert "支付宝电子回单" in seen and "点券充值600点" in seen
+    assert "支付宝电子回单" in seen and "点券充值600点" in seen and "点券余额：120" in seen
 
 
 def test_a_chats_senders_and_a_bills_payees_are_starred_merchants_are_not() -> None:

@@ -36,6 +36,7 @@ _ORGANISATION = re.compile(r"公司|有限|集团|银行|商户|商家|平台|�
 _MERCHANT = re.compile(r"餐|超市|移动|联通|电信|地铁|公交|药|酒店|便利|外卖|美团|饿了么|滴滴|京东|淘宝|天猫|拼多多|余额宝|"
                        r"花呗|基金|保险|证券|医院|学校|政府|税务|水务|电力|燃气|物业|加油|停车|铁路|航空")
 _PERSON = re.compile(r"[\u4e00-\u9fff·]{2,5}")
+_NEXT_LABEL = re.compile(r"[\u4e00-\u9fff]{2,}(?:[（(][^）)]*[）)])?[:：]")
 _KEEP_LAST = 4  # a card number keeps its last digits, as the apps show it
 
 
@@ -126,10 +127,13 @@ def find_spans(text: str, rules: Rules, *, card_context: bool = False) -> list[S
                 add(start, end, category)
     label = _PARTY_LABEL.search(text)
     if label:
-        value = text[label.end():].strip()
+        # OCR merges neighbouring fields ("账号：zhangsan_2025点券余额：120"): the value ends where the next label starts
+        following = _NEXT_LABEL.search(text, label.end())
+        end = following.start() if following else len(text.rstrip())
+        start = label.end() + len(text[label.end():end]) - len(text[label.end():end].lstrip())
+        value = text[start:end].strip()
         if value and not _ORGANISATION.search(value) and "*" not in value and len(value) <= 24:
-            add(label.end() + (len(text[label.end():]) - len(text[label.end():].lstrip())), len(text.rstrip()),
-                "party")
+            add(start, start + len(text[start:end].rstrip()), "party")
     return _merge(found)
 
 
