@@ -1640,7 +1640,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "covered by black boxes; everything else is pixel for pixel the original. Sound, video "
                           "and other files that cannot be redacted are withheld."),
     "public.page.summary_line": ("{id} {kind}：{shown}，遮盖 {n} 处", "{id} {kind}: {shown}, {n} masked"),
-    "public.page.exhibit": ("{id} {kind} {page}", "{id} {kind} {page}"),
+    "public.page.exhibit": ("{id} {kind}", "{id} {kind}"),
+    "public.page.exhibit_page": ("{id} {kind} 第 {page} 页", "{id} {kind}, page {page}"),
     "public.page.masked": ("已遮盖 {n} 处个人信息；原件已封存于材料编号 {sealed}",
                            "{n} items of personal data masked; the original is sealed in dossier {sealed}"),
     "public.page.original": ("原件 SHA-256：{sha}", "Original SHA-256: {sha}"),

@@ -527,9 +527,9 @@ def render_public(data: dict[str, Any], exhibits: list[ExhibitOutcome], styles: 
         for r in outcome.renditions:
             entry = by_key[r.key]
             story += [PageBreak(), Marker(exhibit=(outcome.id, entry["sha256"])),
-                      Paragraph(esc(t("public.page.exhibit", lang, id=outcome.id,
-                                      kind=t(f"public.kind.{_kind_code(outcome.kind)}", lang),
-                                      page=r.page or "")), styles.h2),
+                      Paragraph(esc(t("public.page.exhibit_page" if r.page else "public.page.exhibit", lang,
+                                      id=outcome.id, kind=t(f"public.kind.{_kind_code(outcome.kind)}", lang),
+                                      page=r.page or 0)), styles.h2),
                       Paragraph(esc(t("public.page.masked", lang, n=len(r.masks) + len(r.spans), sealed=sealed_id)),
                                 styles.warn),
                       Paragraph(esc(t("public.page.original", lang, sha=outcome.original["sha256"])), styles.tiny),
