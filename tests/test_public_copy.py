@@ -362,3 +362,23 @@ def test_a_chats_senders_and_a_bills_payees_are_starred_merchants_are_not() -> N
                      "2025-05-01T21:01:00+08:00  我: 好的**，我的电话***********",
                      "2025-05-02T09:00:00+08:00  支付宝客服: 您好"]
     assert [s[3] for s in spans] == ["party", "party", "phone"]
+
+
+def test_the_same_sealed_dossier_gives_the_same_renditions(generated: dict[str, Any]) -> None:
+    import pikepdf
+
+    from evidencekit.public_copy import prepare_public
+
+    first = generated.setdefault("prepared", prepare_public(generated["sealed"]))
+    again = prepare_public(generated["sealed"])
+
+    def digests(prepared: Any) -> list[tuple[str, str, list[Any]]]:
+        return [(r.key, hashlib.sha256(r.data).hexdigest(), [m.to_dict() for m in r.masks])
+                for e in prepared.exhibits for r in e.renditions]
+
+    assert digests(first) == digests(again)
+    with pikepdf.open(generated["public"]) as pdf:
+        manifest = json.loads(pdf.attachments["manifest.json"].get_file().read_bytes())
+    assert [(i["id"], i["sha256"], i["boxes"]) for i in manifest["items"]] == digests(first)
+    assert manifest["sealed"]["dossier_id"] == generated["report"]["sealed_id"]
+    assert all(i["original"]["sha256"] and i["original"]["sm3"] for i in manifest["items"])
