@@ -1882,4 +1882,137 @@ CATALOG: dict[str, tuple[str, str]] = {
     "screen.field.counterparty": ("对方", "counterparty"),
     "screen.field.method": ("付款方式", "payment method"),
     "screen.field.balance": ("余额", "balance"),
+    # --- public copy ---
+    "help.public": ("由已封存且验证通过的卷宗生成公开版：遮盖个人信息、另行签名，并可与原卷宗核对。",
+                    "Make the public copy of a sealed dossier that verifies: personal data boxed out, signed on "
+                    "its own, checkable against the sealed dossier."),
+    "help.public.output": ("公开版的输出路径（默认：<卷宗名>-public.pdf）。",
+                           "Where to write the public copy (default: <dossier>-public.pdf)."),
+    "help.public.identity": ("用来签名公开版的 PKCS#12 身份文件（默认：你的 evidencekit 身份）。",
+                             "PKCS#12 identity that signs the public copy (default: your evidencekit identity)."),
+    "help.public.trust": ("核对原卷宗时信任的签名人或 CA 证书（PEM/DER）；可重复。",
+                          "Certificate (PEM/DER) of a trusted signer or CA for checking the sealed dossier; repeatable."),
+    "help.public.dry_run": ("不生成 PDF：每件证据写一张标出遮盖框的预览 PNG，供发布前查看。",
+                            "Write no PDF: one preview PNG per exhibit with the boxes drawn, to look at before "
+                            "publishing."),
+    "help.public.force": ("覆盖已存在的输出文件。", "Replace an existing output file."),
+    "help.bundle.public_copy": ("同时生成遮盖个人信息的公开版，写到此路径。",
+                                "Also make the public copy (personal data boxed out) at this path."),
+    "help.verify.against": ("把公开版与它所来自的已封存卷宗逐像素核对。",
+                            "Check a public copy pixel by pixel against the sealed dossier it was made from."),
+    "err.public.of_public": ("{path} 已经是公开版", "{path} is already a public copy"),
+    "err.public.of_public.hint": ("请对已封存的原卷宗运行 `evidencekit public`。",
+                                  "Run `evidencekit public` on the sealed dossier itself."),
+    "err.public.not_valid": ("{path} 未通过验证（{verdict}），不能据此生成公开版",
+                             "{path} does not verify ({verdict}): no public copy is made from it"),
+    "err.public.same_file": ("{path} 是原卷宗本身，不能写在它上面", "{path} is the sealed dossier itself: not written over"),
+    "err.public.same_file.hint": ("用 -o 给公开版另一个路径。", "Give the public copy another path with -o."),
+    "err.public.changed": ("{path} 在读取时与验证结果不一致", "{path} changed while it was read after verifying"),
+    "err.against.not_public": ("{path} 不是公开版", "{path} is not a public copy"),
+    "err.against.not_public.hint": ("用法：`evidencekit verify 公开版.pdf --against 原卷宗.pdf`。",
+                                    "Usage: `evidencekit verify PUBLIC.pdf --against SEALED.pdf`."),
+    "err.against.not_sealed": ("{path} 不是已封存的原卷宗", "{path} is not a sealed dossier"),
+    "err.against.manifest": ("{path}：公开版清单与其编号不符", "{path}: the public copy's manifest does not match its id"),
+    "public.note.faces": ("无法识别人脸或二维码：如画面中有，请在 case.toml 的 [[public.boxes]] 中按坐标添加遮盖框",
+                          "faces and QR codes cannot be detected: if the picture shows one, add a box for it "
+                          "under [[public.boxes]] in case.toml"),
+    "public.note.no_text": ("图中没有可识别的文字，无法判断是否含个人信息，请自行查看",
+                            "no readable text in the image: whether it shows personal data could not be judged, "
+                            "look at it yourself"),
+    "public.note.no_ocr": ("文字识别不可用：该图片不公开", "text recognition unavailable: the image is withheld"),
+    "public.note.no_raster": ("无法把 PDF 转成图片（需要 pdftoppm）：该文件不公开",
+                              "the PDF could not be rasterised (pdftoppm is needed): it is withheld"),
+    "public.note.withheld": ("此类文件无法遮盖（录音、视频等）：不公开，只列出其哈希值",
+                             "this kind of file cannot be redacted (sound, video, …): withheld, only its digest "
+                             "is listed"),
+    "public.note.boxes_on_text": ("按坐标的遮盖框只适用于图片，文本证据已忽略",
+                                  "boxes by coordinates apply to images only; ignored for a text exhibit"),
+    "public.page.title": ("公开版（已遮盖个人信息）", "Public copy (personal data hidden)"),
+    "public.page.intro": ("本文件是材料编号 {sealed} 的已封存卷宗的公开版，公开版编号 {public}。每件证据中的个人信息"
+                          "（电话、身份证号、银行卡号、邮箱、姓名、地址、对方户名等）已用黑框遮盖，其余内容与原件逐像素一致；"
+                          "录音、视频等无法遮盖的文件不公开。",
+                          "This is the public copy, id {public}, of the sealed dossier {sealed}. Personal data in "
+                          "each exhibit (phone, ID and card numbers, e-mail, names, addresses, parties' names) is "
+                          "covered by black boxes; everything else is pixel for pixel the original. Sound, video "
+                          "and other files that cannot be redacted are withheld."),
+    "public.page.summary_line": ("{id} {kind}：{shown}，遮盖 {n} 处", "{id} {kind}: {shown}, {n} masked"),
+    "public.page.exhibit": ("{id} {kind}", "{id} {kind}"),
+    "public.page.exhibit_page": ("{id} {kind} 第 {page} 页", "{id} {kind}, page {page}"),
+    "public.page.masked": ("已遮盖 {n} 处个人信息；原件已封存于材料编号 {sealed}",
+                           "{n} items of personal data masked; the original is sealed in dossier {sealed}"),
+    "public.page.original": ("原件 SHA-256：{sha}", "Original SHA-256: {sha}"),
+    "public.page.check_title": ("如何核对本公开版", "How to check this public copy"),
+    "public.page.check_body": ("持有已封存卷宗（材料编号 {sealed}）的人，例如监管机构、法院或平台，可运行 "
+                               "`evidencekit verify 公开版.pdf --against 原卷宗.pdf`：它先验证两份文件各自的签名，"
+                               "再从原件重新生成每一页图片、只涂黑清单所列的框，与本公开版逐像素比较；任何框外像素不同、"
+                               "框被扩大或漏列、证据被调换，或公开版并非来自该卷宗，都会失败并指明证据编号。"
+                               "本公开版编号：{public}。",
+                               "Anyone holding the sealed dossier {sealed} (a regulator, a court, a platform) runs "
+                               "`evidencekit verify PUBLIC.pdf --against SEALED.pdf`: it verifies both files' "
+                               "signatures, makes every picture again from the sealed original with only the listed "
+                               "boxes blacked out, and compares it pixel for pixel with this copy. A pixel that "
+                               "differs outside the boxes, a box that grew or is not listed, a swapped exhibit or a "
+                               "copy made from another dossier fails, naming the exhibit. This public copy's id: "
+                               "{public}."),
+    "public.page.withheld": ("未公开的证据：{ids}", "Exhibits withheld: {ids}"),
+    "public.kind.screenshot": ("截图", "screenshot"),
+    "public.kind.photo": ("照片", "photo"),
+    "public.kind.receipt": ("凭证", "receipt"),
+    "public.kind.bill": ("账单", "bill"),
+    "public.kind.chat": ("聊天记录", "chat"),
+    "public.kind.recording": ("录音", "recording"),
+    "public.kind.video": ("视频", "video"),
+    "public.kind.document": ("文件", "document"),
+    "public.kind.other": ("其他", "other"),
+    "public.shown.image": ("图片", "picture"),
+    "public.shown.pages": ("逐页图片", "pages as pictures"),
+    "public.shown.text": ("文本", "text"),
+    "public.shown.withheld": ("不公开", "withheld"),
+    "public.category.phone": ("电话", "phone"),
+    "public.category.id-number": ("身份证号", "ID number"),
+    "public.category.bank-card": ("银行卡号", "card number"),
+    "public.category.email": ("邮箱", "e-mail"),
+    "public.category.name": ("姓名", "name"),
+    "public.category.address": ("地址", "address"),
+    "public.category.party": ("对方姓名或账号", "party's name or account"),
+    "public.category.account": ("本人号码或账号", "own number or account"),
+    "public.category.user-text": ("指定文字", "listed text"),
+    "public.category.user-box": ("指定区域", "listed box"),
+    "cli.public.made": ("已生成公开版：{path}（{pages} 页，公开版编号 {id}）",
+                        "public copy made: {path} ({pages} pages, public id {id})"),
+    "cli.public.exhibit": ("  {id} {kind}：{shown}，遮盖 {n} 处{categories}",
+                           "  {id} {kind}: {shown}, {n} masked{categories}"),
+    "cli.public.note": ("    ! {note}", "    ! {note}"),
+    "cli.public.preview": ("预览：{path}", "preview: {path}"),
+    "cli.public.look": ("发布前请逐页查看；人脸、二维码等须自行在 [[public.boxes]] 中添加。",
+                        "Look at every page before posting; add faces, QR codes and the like under [[public.boxes]]."),
+    "cli.progress.redact": ("遮盖", "redacting"),
+    "verdict.public_copy": ("公开版编号：{id}（来自已封存卷宗 {sealed}；核对请加 --against 原卷宗.pdf）",
+                            "Public copy id: {id} (of the sealed dossier {sealed}; check it with --against "
+                            "SEALED.pdf)"),
+    "against.public_not_valid": ("公开版本身未通过验证（{verdict}）", "the public copy itself does not verify ({verdict})"),
+    "against.sealed_not_valid": ("原卷宗未通过验证（{verdict}）", "the sealed dossier does not verify ({verdict})"),
+    "against.other_dossier": ("公开版来自另一份卷宗（{said}…），不是 {given}…",
+                              "the public copy was made from another dossier ({said}…), not {given}…"),
+    "against.swapped": ("{id}：公开版所称的原件不是原卷宗中的 {id}（证据被调换）",
+                        "{id}: the original the public copy names is not the sealed {id} (exhibit swapped)"),
+    "against.rendition_missing": ("{id}：缺少 {key} 的展示图或其哈希不符", "{id}: the rendition {key} is missing or its digest differs"),
+    "against.cannot_render": ("{id}：无法从原件生成该页", "{id}: that page cannot be made from the original"),
+    "against.size_differs": ("{id}：{key} 的尺寸与原件不同", "{id}: {key} is not the original's size"),
+    "against.blacked_outside": ("{id}：{key} 有 {n} 个像素在所列遮盖框之外被涂黑（框被扩大或漏列）",
+                                "{id}: {key} has {n} pixels blacked outside the listed boxes (a box grew or is "
+                                "not listed)"),
+    "against.pixels_differ": ("{id}：{key} 有 {n} 个像素与原件（只涂黑所列框后）不同",
+                              "{id}: {key} has {n} pixels that differ from the original with only the listed "
+                              "boxes blacked out"),
+    "against.page_image": ("{id}：页面上显示的图片不是附件中的 {key}", "{id}: the page does not show the attached {key}"),
+    "against.renderer": ("{id}：PDF 由 {made} 转成图片，本机为 {here}，像素可能不同",
+                         "{id}: the PDF was rasterised by {made}, here by {here}: pixels may differ"),
+    "against.text_differs": ("{id}：文本与原件不符（所列位置之外有改动）",
+                             "{id}: the text differs from the original beyond the listed spans"),
+    "against.not_listed": ("{id}：公开版没有列出这件证据", "{id}: the public copy does not list this exhibit"),
+    "against.matches": ("与原卷宗一致：{checked}/{total} 件展示内容恰为原件、只遮盖了所列位置",
+                        "Matches the sealed dossier: {checked}/{total} renditions are exactly their originals "
+                        "with only the listed boxes blacked out"),
+    "against.differs": ("与原卷宗不一致：", "Does not match the sealed dossier:"),
 }
