@@ -469,3 +469,22 @@ def test_init_leaves_out_an_id_only_a_chat_names(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["init", str(folder)]).exit_code == 0
     text = (folder / "case.toml").read_text(encoding="utf-8")
     assert "4200001234202503121234567890" not in text and 'id = ""' in text  # the template's empty block
+
+
+def test_the_engine_itself_reads_the_edited_amount_and_the_bill_contradicts_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No injected facts: the OCR engine reads the drawn screen, as a user's bundle would."""
+    monkeypatch.setenv("EVIDENCEKIT_HOME", str(tmp_path / "home"))
+    folder = _case(tmp_path, "288.00")
+    image = phone_ui.bill_detail(clock="20:16", counterparty="示例游戏科技有限公司", amount="-288.00",
+                                 status="交易成功",
+                                 rows=[("支付时间", "2025-03-12 20:15:03"), ("交易单号", TXN),
+                                       ("商家订单号", "GM20250312000001")])
+    image.save(folder / "screens" / SCREEN_NAME, format="PNG")  # full phone resolution
+    result = CliRunner().invoke(main, ["inspect", str(folder), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    amount = _entry(data, "amount")
+    assert amount["status"] == "conflict"
+    assert {"item": "E02", "value": "288.00", "source": "screen"} in amount["values"]
+    assert _entry(data, "time")["status"] == "agree"
