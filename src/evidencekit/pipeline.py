@@ -198,7 +198,7 @@ def preview_dossier(folder: Path, options: BundleOptions, *, clock: Clock = syst
         raise BadInput(msg("err.no_evidence", path=str(folder)), msg("err.no_evidence.hint_bundle"))
     passwords = Passwords(options.passwords, options.ask_password)
     with Workspace() as workspace:  # containers are opened to count what they hold, then cleared
-        items = _described(collection.files, case, options, progress, workspace, passwords)
+        items = _described(collection.files, case, options, progress, workspace, passwords, dry_run=True)
         plan = plan_dossier(items, case, skipped=collection.skipped, lang=options.lang, channel=options.channel,
                             public=options.public, now=clock(), time_source="local-clock",
                             signer=Signer("", "", True), passwords=given_passwords(items, passwords),
@@ -207,13 +207,13 @@ def preview_dossier(folder: Path, options: BundleOptions, *, clock: Clock = syst
 
 
 def _described(files: list[Any], case: CaseFile, options: BundleOptions, progress: Progress | None,
-               workspace: Workspace, passwords: Passwords) -> list[Item]:
+               workspace: Workspace, passwords: Passwords, *, dry_run: bool = False) -> list[Item]:
     """describe, then the clutter rules (duplicates attached once, ``--hash-only`` not embedded),
-    then the screens' text (OCR)."""
+    then the screens' text (OCR; a dry run adds nothing to the OCR cache)."""
     items = describe(files, case, progress, workspace=workspace, passwords=passwords)
     mark_duplicates(items)
     mark_hash_only(items, options.hash_only)
-    read_screens(items, options.ocr, progress=progress, home=options.ocr_home)
+    read_screens(items, options.ocr, progress=progress, home=options.ocr_home, write_cache=not dry_run)
     return items
 
 

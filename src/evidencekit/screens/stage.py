@@ -51,9 +51,10 @@ def wants_ocr(item: Item, mode: str) -> bool:
 
 
 def read_screens(items: list[Item], mode: str = "auto", *, progress: Progress | None = None,
-                 jobs: int | None = None, home: Path | None = None) -> None:
+                 jobs: int | None = None, home: Path | None = None, write_cache: bool = True) -> None:
     """OCR the chosen items (see the module's docstring) and record what they show, in place.
-    ``home``: where the cache is (see :func:`cache_home`)."""
+    ``home``: where the cache is (see :func:`cache_home`); ``write_cache=False`` (``bundle --dry-run``)
+    reads it but adds nothing."""
     if mode not in OCR_MODES:
         raise ValueError(f"--ocr {mode!r}: expected one of {', '.join(OCR_MODES)}")
     chosen = [item for item in items if wants_ocr(item, mode)]
@@ -71,7 +72,7 @@ def read_screens(items: list[Item], mode: str = "auto", *, progress: Progress | 
     done = len(results)
     if progress:
         progress("ocr", done, len(chosen))
-    for item_id, outcome in _run(todo, jobs, home):
+    for item_id, outcome in _run(todo, jobs, home if write_cache else None):
         results[item_id] = outcome
         done += 1
         if progress:
