@@ -20,6 +20,7 @@ from typing import Any
 from evidencekit.capture_names import capture_from_name, exif_capture
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.extract.common import Warnings
+from evidencekit.extract.jpeg_check import check_jpeg_file
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.i18n import msg
 from evidencekit.model import Extraction
@@ -215,8 +216,6 @@ def _check_pixels(image: Any, warnings: Warnings) -> None:
                 fresh.verify()
             return
         if image.format == "JPEG":
-            from evidencekit.extract.jpeg_check import check_jpeg_file
-
             check_jpeg_file(Path(image.filename))
             return
         image.load()
