@@ -48,10 +48,11 @@ class Digester:
     thread while SHA-256 and the next read go on here. At most two chunks are alive.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, threaded: bool = True) -> None:
         self._sha = hashlib.sha256()
         self._sm3 = new_sm3()
         self._size = 0
+        self._threaded = threaded  # False where the caller already keeps the cores busy (verify's pool)
         self._pool: ThreadPoolExecutor | None = None
         self._pending: Future[None] | None = None
 
@@ -60,7 +61,7 @@ class Digester:
         if self._pending is not None:
             self._pending.result()
             self._pending = None
-        if len(chunk) >= PARALLEL_MIN:
+        if self._threaded and len(chunk) >= PARALLEL_MIN:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sm3")
             self._pending = self._pool.submit(self._sm3.update, chunk)
