@@ -99,6 +99,17 @@ def digest_file(path: Path) -> Digests:
         return digest_stream(f)
 
 
+#: What :func:`file_state` returns: (device, inode, size, mtime_ns, ctime_ns).
+FileState = tuple[int, int, int, int, int]
+
+
+def file_state(path: Path) -> FileState:
+    """A file's identity and change stamps: any write to it, or its replacement, changes them
+    (ctime cannot be set back without setting the system clock)."""
+    st = path.stat()
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
