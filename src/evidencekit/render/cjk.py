@@ -34,14 +34,14 @@ def _breaks(glyphs: list[str], width_of: Any, max_widths: list[float], hard: Any
     out: list[tuple[int, int, bool]] = []
     start = i = 0
     used = 0.0
-
-    def room() -> float:
-        return max_widths[min(len(out), len(max_widths) - 1)]
+    last = len(max_widths) - 1
+    room = max_widths[0]  # the width of line len(out)
 
     while i < len(glyphs):
+        room = max_widths[min(len(out), last)]
         glyph = glyphs[i]
-        w = width_of(glyph, room())
-        if used + w > room() + _FUZZ and i > start:
+        w = width_of(glyph, room)
+        if used + w > room + _FUZZ and i > start:
             cut = i
             if _in_run(glyph):
                 run = i
@@ -68,7 +68,7 @@ def _breaks(glyphs: list[str], width_of: Any, max_widths: list[float], hard: Any
 
 
 def _width(glyph: Any, max_width: float) -> float:
-    w = glyph.width
+    w = glyph._width
     if hasattr(w, "normalizedValue"):
         w._normalizer = max_width
         w = w.normalizedValue(max_width)
