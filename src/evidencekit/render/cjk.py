@@ -169,7 +169,15 @@ def _break_lines_cjk(self: Any, max_widths: Any) -> Any:
     frags = self.frags
     if len(frags) == 1 and isinstance(getattr(frags[0], "text", None), str) and not hasattr(frags[0], "cbDefn"):
         self.frags = [frags[0], frags[0].clone(text="")]
-    return _original_break_lines(self, max_widths)
+    # A table wraps each cell to size its rows, again to draw it, and again at each split: the
+    # same paragraph, the same widths, the same lines (the lines are read, never changed, after).
+    key = tuple(max_widths)
+    cached = getattr(self, "_ek_lines", None)
+    if cached is not None and cached[0] == key and cached[1] is self.frags:
+        return cached[2]
+    lines = _original_break_lines(self, max_widths)
+    self._ek_lines = (key, self.frags, lines)
+    return lines
 
 
 def install() -> None:
