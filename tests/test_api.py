@@ -66,7 +66,8 @@ def test_the_package_root_exports_the_api() -> None:
 
     for name in ("build_dossier", "inspect_folder", "check_dossier", "check_case", "verify_dossier",
                  "extract_originals", "countersign", "plan_dossier", "DossierPlan", "ExitCode", "BadInput",
-                 "VerifyReport", "BundleResult", "run_batch", "load_cases", "BatchSettings", "local_executor"):
+                 "VerifyReport", "BundleResult", "run_batch", "load_cases", "BatchSettings", "local_executor",
+                 "make_public_copy", "PublicOptions", "verify_against", "AgainstReport"):
         assert name in evidencekit.__all__ and getattr(evidencekit, name) is not None
     assert int(evidencekit.ExitCode.UNTRUSTED) == 8
     assert int(evidencekit.ExitCode.CASES_FAILED) == 9

@@ -376,9 +376,19 @@ def test_init_names_the_app_of_a_screenshot(tmp_path: Path) -> None:
     _screen(folder / "mmexport1741783267000.png", "18.00")  # not a copy of the first: copies carry no facts
     assert CliRunner().invoke(main, ["init", str(folder)]).exit_code == 0
     notes = {e["path"]: e["source"] for e in load_case(folder / "case.toml").evidence}
+    # the second was saved from WeChat, but the screen itself, read by OCR, shows an Alipay page: the app wins
     assert notes == {"Screenshot_2025-03-12-20-16-30-123_com.eg.android.AlipayGphone.png":
                      "支付宝App 截图（2025-03-12 20:16:30）",
-                     "mmexport1741783267000.png": "从微信保存的图片（2025-03-12 20:41:07）"}
+                     "mmexport1741783267000.png": "支付宝App 截图（2025-03-12 20:41:07）"}
+    # with nothing read from the screen, how it was saved names it
+    (folder / "case.toml").unlink()
+    (folder / "Screenshot_2025-03-12-20-16-30-123_com.eg.android.AlipayGphone.png").unlink()
+    from PIL import Image
+
+    Image.new("RGB", (1080, 2400), (250, 250, 250)).save(folder / "mmexport1741783267000.png")
+    assert CliRunner().invoke(main, ["init", str(folder)]).exit_code == 0
+    notes = {e["path"]: e["source"] for e in load_case(folder / "case.toml").evidence}
+    assert notes == {"mmexport1741783267000.png": "从微信保存的图片（2025-03-12 20:41:07）"}
 
 
 def test_init_on_an_empty_folder_writes_the_plain_template(tmp_path: Path) -> None:
@@ -459,3 +469,22 @@ def test_init_leaves_out_an_id_only_a_chat_names(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["init", str(folder)]).exit_code == 0
     text = (folder / "case.toml").read_text(encoding="utf-8")
     assert "4200001234202503121234567890" not in text and 'id = ""' in text  # the template's empty block
+
+
+def test_the_engine_itself_reads_the_edited_amount_and_the_bill_contradicts_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No injected facts: the OCR engine reads the drawn screen, as a user's bundle would."""
+    monkeypatch.setenv("EVIDENCEKIT_HOME", str(tmp_path / "home"))
+    folder = _case(tmp_path, "288.00")
+    image = phone_ui.bill_detail(clock="20:16", counterparty="示例游戏科技有限公司", amount="-288.00",
+                                 status="交易成功",
+                                 rows=[("支付时间", "2025-03-12 20:15:03"), ("交易单号", TXN),
+                                       ("商家订单号", "GM20250312000001")])
+    image.save(folder / "screens" / SCREEN_NAME, format="PNG")  # full phone resolution
+    result = CliRunner().invoke(main, ["inspect", str(folder), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    amount = _entry(data, "amount")
+    assert amount["status"] == "conflict"
+    assert {"item": "E02", "value": "288.00", "source": "screen"} in amount["values"]
+    assert _entry(data, "time")["status"] == "agree"

@@ -123,7 +123,7 @@ def test_codes_built_at_run_time_exist() -> None:
 
     built = [f"verdict.headline.{v}" for v in VERDICTS] + ["verdict.headline.untrusted-time.single"]
     built += [f"verify.structure.{c}" for c in _STRUCTURE_CODES]
-    built += [f"cli.progress.{stage}" for stage in ("hash", "place", "attach", "render", "seal")]
+    built += [f"cli.progress.{stage}" for stage in ("hash", "place", "attach", "render", "seal", "ocr")]
     built += [f"cli.identity.{key}" for key in ("path", "name", "fingerprint", "self_signed", "not_after")]
     assert [code for code in built if code not in CATALOG] == []
 
@@ -295,7 +295,7 @@ def test_bundle_help_lists_every_option_with_its_catalog_text() -> None:
 @pytest.mark.parametrize(("args", "zh"), [
     (("bundle",), "evidencekit：用法错误：缺少 'FOLDER'"),
     (("check", "x"), "evidencekit：用法错误：缺少 '--channel'"),
-    (("bundle", "--forc", "x"), "evidencekit：用法错误：没有 --forc 这个选项；你是不是要用 --font、--force？"),
+    (("bundle", "--forc", "x"), "evidencekit：用法错误：没有 --forc 这个选项；你是不是要用 --font、--force、--ocr？"),
     (("--lang", "fr", "bundle", "x"), "evidencekit：用法错误：'--lang' 的值无效；可选：zh、en"),
     (("bundle", "a", "b"), "evidencekit：用法错误：多出了参数：b"),
     (("bundel",), "evidencekit：用法错误：没有 bundel 这个命令"),

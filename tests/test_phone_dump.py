@@ -102,6 +102,10 @@ def test_dry_run_lists_the_dump_with_its_clutter(phone: dict) -> None:
     assert [s["path"] for s in data["skipped"]["empty"]] == phone["empty"]
     top_level = len(phone["sha256"]) - len(phone["litter"]) - len(phone["empty"])
     assert data["items"] > top_level  # and what the ZIPs and the mail hold
+    # bills bring their rows' times, and the ZIPs holding them count as dated; the letter and notes do not
+    undated = {d["path"] for d in data["without_time"]}
+    assert not any(p.endswith((".csv", ".zip")) for p in undated), undated
+    assert any(p.endswith(".docx") for p in undated)
 
 
 def test_the_dump_bundles_and_verifies_with_each_screenshot_attached_once(phone: dict, tmp_path: Path) -> None:

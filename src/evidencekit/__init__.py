@@ -38,6 +38,9 @@ _EXPORTS = {
     "run_batch": "evidencekit.batch", "load_cases": "evidencekit.batch", "BatchSettings": "evidencekit.batch",
     "CaseSpec": "evidencekit.batch", "CaseResult": "evidencekit.batch", "local_executor": "evidencekit.batch",
     "dask_executor": "evidencekit.batch",
+    "make_public_copy": "evidencekit.public_copy", "PublicOptions": "evidencekit.public_copy",
+    "PublicResult": "evidencekit.public_copy",
+    "verify_against": "evidencekit.public_verify", "AgainstReport": "evidencekit.public_verify",
     # identities
     "Identity": "evidencekit.identity", "load_identity": "evidencekit.identity",
     "create_identity": "evidencekit.identity",
@@ -96,6 +99,8 @@ if TYPE_CHECKING:  # for type checkers and IDEs: the same names, imported eagerl
     from evidencekit.inspection import Inspection, inspect_folder
     from evidencekit.pipeline import BundleOptions, BundleResult, build_dossier, preview_dossier
     from evidencekit.plan import DossierPlan, plan_dossier
+    from evidencekit.public_copy import PublicOptions, PublicResult, make_public_copy
+    from evidencekit.public_verify import AgainstReport, verify_against
     from evidencekit.summary import Summary
     from evidencekit.unpack import ExtractResult, extract_originals
     from evidencekit.verify import Finding, VerifyReport, load_trust_anchors, save_sealed, verify_dossier

@@ -65,9 +65,14 @@ def assemble(
     passwords: dict[str, str] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
     page_images: str = "full",
+    marker_key: str = DOSSIER_KEY,
+    schema: str = MANIFEST_SCHEMA,
 ) -> None:
     """Write the whole unsigned dossier to ``out``, streaming. ``page_images="print"``: pages show
-    images at print resolution (the attachments are the originals whatever the mode)."""
+    images at print resolution (the attachments are the originals whatever the mode).
+
+    A public copy is assembled the same way, under its own catalog key and manifest schema
+    (``marker_key``, ``schema``): its items are the renditions it shows."""
     base = PdfReader(io.BytesIO(rendered.pdf), strict=False)
     size = int(base.trailer["/Size"])  # type: ignore[call-overload]
     writer = PdfStreamWriter(out)
@@ -75,7 +80,7 @@ def assemble(
     placements = _place_slots(writer, rendered, items, passwords or {}, progress, page_images)
     catalog_num = _copy_pages(writer, base, size, placements)
     filespecs = _attach_all(writer, items, manifest_bytes, case_text, progress)
-    _write_catalog(writer, base, catalog_num, filespecs, dossier_id)
+    _write_catalog(writer, base, catalog_num, filespecs, dossier_id, marker_key, schema)
     id_bytes = bytes.fromhex(dossier_id)
     writer.finish(catalog_num, (id_bytes[:16], id_bytes[16:32]))
 
@@ -175,7 +180,7 @@ def _attach_all(writer: PdfStreamWriter, items: list[Item], manifest_bytes: byte
 
 
 def _write_catalog(writer: PdfStreamWriter, base: PdfReader, catalog_num: int,
-                   filespecs: list[tuple[str, int]], dossier_id: str) -> None:
+                   filespecs: list[tuple[str, int]], dossier_id: str, marker_key: str, schema: str) -> None:
     catalog = g.DictionaryObject(base.get_object(catalog_num))  # type: ignore[call-overload]
     names_num = writer.reserve()
     # name-tree keys must be sorted by their bytes; ours are ASCII (E01…, case.toml, manifest.json)
@@ -184,8 +189,8 @@ def _write_catalog(writer: PdfStreamWriter, base: PdfReader, catalog_num: int,
     ))
     catalog[g.NameObject("/Names")] = pdf_dict(EmbeddedFiles=ref(names_num))
     catalog[g.NameObject("/AF")] = g.ArrayObject([ref(fs) for _, fs in filespecs])
-    catalog[g.NameObject(DOSSIER_KEY)] = pdf_dict(
-        Id=text(dossier_id), Schema=text(MANIFEST_SCHEMA), Manifest=text(MANIFEST_NAME)
+    catalog[g.NameObject(marker_key)] = pdf_dict(
+        Id=text(dossier_id), Schema=text(schema), Manifest=text(MANIFEST_NAME)
     )
     catalog[g.NameObject("/ViewerPreferences")] = pdf_dict(DisplayDocTitle=g.BooleanObject(True))
     if "/Outlines" in catalog:

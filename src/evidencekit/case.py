@@ -130,7 +130,7 @@ ARRAY_FIELDS: dict[str, dict[str, FieldSpec]] = {
 #: Keys an array entry must have once anything in it is filled in.
 ARRAY_REQUIRED: dict[str, tuple[str, ...]] = {"evidence": ("path",)}
 
-TOP_LEVEL = ("case", "complainant", "respondent", "demands", "transactions", "contacts", "evidence")
+TOP_LEVEL = ("case", "complainant", "respondent", "demands", "transactions", "contacts", "evidence", "public")
 
 
 # --------------------------------------------------------------------------- the case
@@ -579,9 +579,60 @@ def _validate(raw: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[KeyPath, 
                 entries.append(normal)
             if entries:
                 data[name] = entries
+        elif name == "public":
+            public = _public_table(value, problems, unknown)
+            if public:
+                data[name] = public
         else:
             unknown((name,), name, TOP_LEVEL, "the top level")
     return data, problems
+
+
+def _public_table(value: Any, problems: list[tuple[KeyPath, str, str]],
+                  unknown: Any) -> dict[str, Any]:
+    """``[public]``: what the public copy must hide besides what it finds itself —
+    ``redact = ["王五", …]`` (text) and ``[[public.boxes]] exhibit = "E03", box = [x0, y0, x1, y1]``
+    (upright pixels of the exhibit's image: a face, a QR code)."""
+    if not isinstance(value, dict):
+        problems.append((("public",), f"[public] must be a table, got {_type_name(value)}",
+                         "write it as a [public] section"))
+        return {}
+    out: dict[str, Any] = {}
+    for key, entry in value.items():
+        if key == "redact":
+            if not isinstance(entry, list) or not all(isinstance(v, str) and v.strip() for v in entry):
+                problems.append((("public", key), "redact must be a list of texts",
+                                 'write it as redact = ["王五", "6222…"]'))
+                continue
+            if entry:
+                out[key] = [v.strip() for v in entry]
+        elif key == "boxes":
+            boxes = _public_boxes(entry, problems)
+            if boxes:
+                out[key] = boxes
+        else:
+            unknown(("public", key), key, ["redact", "boxes"], "[public]")
+    return out
+
+
+def _public_boxes(entry: Any, problems: list[tuple[KeyPath, str, str]]) -> list[dict[str, Any]]:
+    hint = 'write each as [[public.boxes]] exhibit = "E03", box = [x0, y0, x1, y1] (whole pixels, x0 < x1, y0 < y1)'
+    if not isinstance(entry, list) or not all(isinstance(v, dict) for v in entry):
+        problems.append((("public", "boxes"), "boxes must be an array of tables", hint))
+        return []
+    out = []
+    for index, box in enumerate(entry):
+        coords = box.get("box")
+        exhibit = box.get("exhibit")
+        ok = (set(box) <= {"exhibit", "box"} and isinstance(exhibit, str) and re.fullmatch(r"E\d{2,}", exhibit)
+              and isinstance(coords, list) and len(coords) == 4
+              and all(isinstance(c, int) and not isinstance(c, bool) and c >= 0 for c in coords)
+              and coords[0] < coords[2] and coords[1] < coords[3])
+        if not ok:
+            problems.append((("public", "boxes", index), f"[[public.boxes]] #{index + 1} is not a box", hint))
+            continue
+        out.append({"exhibit": exhibit, "box": list(coords)})
+    return out
 
 
 # --------------------------------------------------------------------------- entry points

@@ -518,6 +518,9 @@ class _ByteSize(click.ParamType):
               help="help.bundle.identity")
 @click.option("--font", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="help.bundle.font")
 @click.option("--public", is_flag=True, help="help.bundle.public")
+@click.option("--public-copy", "public_copy", type=click.Path(path_type=Path, dir_okay=False),
+              help="help.bundle.public_copy")
+@click.option("--ocr", type=click.Choice(["auto", "all", "none"]), default="auto", help="help.ocr")
 @click.option("--password", "password_args", multiple=True, metavar="NAME=SECRET", help="help.password")
 @click.option("--force", is_flag=True, help="help.bundle.force")
 @click.option("--json", "as_json", is_flag=True, help="help.json")
@@ -529,11 +532,12 @@ class _ByteSize(click.ParamType):
 @_timestamp_options
 @_run
 def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: str | None,
-           identity_path: Path | None, font: Path | None, public: bool, password_args: tuple[str, ...], force: bool,
-           as_json: bool, dry_run: bool, exclude: tuple[str, ...], hash_only: tuple[str, ...], page_images: str,
-           size_warn: int | None) -> None:
+           identity_path: Path | None, font: Path | None, public: bool, public_copy: Path | None, ocr: str,
+           password_args: tuple[str, ...], force: bool, as_json: bool, dry_run: bool, exclude: tuple[str, ...],
+           hash_only: tuple[str, ...], page_images: str, size_warn: int | None) -> None:
     from evidencekit.channels import get_channel
     from evidencekit.clock import system_clock
+    from evidencekit.identity import home_dir
     from evidencekit.pipeline import BundleOptions, build_dossier, ensure_default_identity, preview_dossier
 
     if channel:
@@ -542,7 +546,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
     lang = settings.lang
     if dry_run:  # what would go in; no identity, no dossier, nothing written anywhere
         planned = BundleOptions(output=output, case_path=case_path, lang=lang, channel=channel, public=public,
-                                passwords=_passwords(password_args), ask_password=_password_prompt(),
+                                ocr=ocr, ocr_home=home_dir(), passwords=_passwords(password_args), ask_password=_password_prompt(),
                                 exclude=exclude, hash_only=hash_only, page_images=page_images, size_warn=size_warn)
         preview = preview_dossier(folder, planned, progress=_progress())
         if as_json:
@@ -554,7 +558,7 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
         return
     options = BundleOptions(output=output, case_path=case_path, identity_path=identity_path,
                             passphrase=_passphrase_for(identity_path), force=force, lang=lang,
-                            font=font, channel=channel, public=public,
+                            font=font, channel=channel, public=public, ocr=ocr, ocr_home=home_dir(),
                             sealer_name=None if as_json else _ask_sealer_name(folder, case_path, identity_path),
                             passwords=_passwords(password_args), ask_password=_password_prompt(),
                             exclude=exclude, hash_only=hash_only, page_images=page_images, size_warn=size_warn)
@@ -569,10 +573,19 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
 
     result = build_dossier(folder, options, progress=_progress(), identity=made, on_summary=say_summary)
     result.identity_created = made is not None
+    copy = None
+    if public_copy is not None:
+        from evidencekit.public_copy import PublicOptions, make_public_copy
+
+        copy = make_public_copy(result.output, PublicOptions(
+            output=public_copy, identity_path=identity_path, passphrase=options.passphrase, force=force,
+            lang=settings.lang, font=font), progress=_progress())
     if as_json:
-        _emit_json(result.to_dict())
+        _emit_json(result.to_dict() | ({"public_copy": copy.to_dict()} if copy is not None else {}))
         return
     _echo(str(result.output))
+    if copy is not None:
+        _echo(str(copy.output))
     if not settings.quiet:
         _say(t("cli.sealed", lang, path=str(result.output)))
         _say(t("cli.dossier_id", lang, id=result.dossier_id))
@@ -586,6 +599,8 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
             _say(t("cli.not_included", lang, path=skipped.path, reason=skipped.text(lang)))
         if result.plan is not None and result.plan.checks is not None:
             _say_requirements(result.plan.checks, result.output, lang)
+        if copy is not None:
+            _say_public(copy, lang)
     if result.summary is not None and result.summary.too_large:  # after sealing, even with --quiet
         for warning in result.summary.warnings:
             if warning.code != "summary.empty_named":
@@ -722,15 +737,19 @@ def _say_requirements(report: Any, dossier: Path, lang: str) -> None:
 @click.option("--force", is_flag=True, help="help.verify.force")
 @click.option("--batch-receipt", "receipt", type=click.Path(path_type=Path, dir_okay=False),
               help="help.verify.batch_receipt")
+@click.option("--against", "against", type=click.Path(path_type=Path, dir_okay=False), help="help.verify.against")
 @click.option("--json", "as_json", is_flag=True, help="help.verify.json")
 @click.option("--originals", type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="help.verify.originals")
 @_run
 def verify(dossier: Path, trust_paths: tuple[Path, ...], save_to: Path | None, force: bool, receipt: Path | None,
-           as_json: bool, originals: Path | None) -> None:
+           against: Path | None, as_json: bool, originals: Path | None) -> None:
     from evidencekit.verdict_text import render_report
     from evidencekit.verify import load_trust_anchors, save_sealed, verify_dossier
 
+    if against is not None:
+        _verify_against(dossier, against, load_trust_anchors(list(trust_paths)), as_json)
+        return
     report = verify_dossier(dossier, load_trust_anchors(list(trust_paths)), originals=originals,
                             batch_receipt=receipt)
     if not as_json:  # the verdict first: a --save-sealed that cannot be written must not hide it
@@ -745,6 +764,82 @@ def verify(dossier: Path, trust_paths: tuple[Path, ...], save_to: Path | None, f
     if save_to is not None:
         _say(_t("cli.saved_sealed", bytes=saved, path=str(save_to)))
     sys.exit(int(report.exit_code))
+
+
+def _verify_against(public: Path, sealed: Path, trust: list[Any], as_json: bool) -> None:
+    from evidencekit.public_verify import verify_against
+    from evidencekit.verdict_text import render_report
+
+    report = verify_against(public, sealed, trust)
+    if as_json:
+        _emit_json(report.to_dict())
+        sys.exit(int(report.exit_code))
+    lang = _current_lang()
+    for line in render_report(report.public, lang):
+        _echo(line)
+    _echo()
+    if report.ok:
+        _echo(t("against.matches", lang, checked=report.checked, total=report.total))
+    else:
+        _echo(t("against.differs", lang))
+    for finding in report.findings:
+        _echo(visible(f"  {'✗' if finding.severity == 'fail' else '!'} {finding.message(lang)}"))
+    sys.exit(int(report.exit_code))
+
+
+@main.command(help="help.public")
+@click.argument("sealed", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="help.public.output")
+@click.option("--identity", "identity_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="help.public.identity")
+@click.option("--font", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="help.bundle.font")
+@click.option("--trust", "trust_paths", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="help.public.trust")
+@click.option("--dry-run", "dry_run", is_flag=True, help="help.public.dry_run")
+@click.option("--force", is_flag=True, help="help.public.force")
+@click.option("--json", "as_json", is_flag=True, help="help.json")
+@_run
+def public(sealed: Path, output: Path | None, identity_path: Path | None, font: Path | None,
+           trust_paths: tuple[Path, ...], dry_run: bool, force: bool, as_json: bool) -> None:
+    from evidencekit.clock import system_clock
+    from evidencekit.pipeline import ensure_default_identity
+    from evidencekit.public_copy import PublicOptions, make_public_copy
+    from evidencekit.verify import load_trust_anchors
+
+    settings = _settings()
+    if not dry_run and identity_path is None:
+        ensure_default_identity(None, system_clock())
+    options = PublicOptions(output=output, identity_path=identity_path, passphrase=_passphrase_for(identity_path),
+                            force=force, lang=settings.lang, font=font, dry_run=dry_run,
+                            trust=load_trust_anchors(list(trust_paths)))
+    result = make_public_copy(sealed, options, progress=_progress())
+    if as_json:
+        _emit_json(result.to_dict())
+        return
+    if result.output is not None:
+        _echo(str(result.output))
+    if not settings.quiet:
+        _say_public(result, settings.lang)
+
+
+def _say_public(result: Any, lang: Lang) -> None:
+    """Per exhibit: how many boxes and of what (never the values hidden), and what could not be judged."""
+    if result.output is not None:
+        _say(t("cli.public.made", lang, path=str(result.output), pages=result.pages, id=result.public_id))
+    for exhibit in result.exhibits:
+        parts = [f"{t(f'public.category.{c}', lang)} {n}" for c, n in exhibit.categories.items()]
+        categories = (f"（{'、'.join(parts)}）" if lang == "zh" else f" ({', '.join(parts)})") if parts else ""
+        _say(t("cli.public.exhibit", lang, id=exhibit.id, kind=t(f"public.kind.{_kind_code(exhibit.kind)}", lang),
+               shown=t(f"public.shown.{exhibit.shown}", lang), n=exhibit.masked, categories=categories))
+        for note in exhibit.notes:
+            _say(t("cli.public.note", lang, note=note.text(lang)))
+    for path in result.previews:
+        _say(t("cli.public.preview", lang, path=str(path)))
+    _say(t("cli.public.look", lang))
+
+
+def _kind_code(kind: str) -> str:
+    return kind if f"public.kind.{kind}" in CATALOG else "other"
 
 
 @main.command(help="help.extract")
@@ -853,16 +948,18 @@ def _print_identity(made: Any, as_json: bool) -> None:
 @main.command("inspect", help="help.inspect")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--case", "case_path", type=click.Path(path_type=Path, dir_okay=False), help="help.case")
+@click.option("--ocr", type=click.Choice(["auto", "all", "none"]), default="auto", help="help.ocr")
 @click.option("--password", "password_args", multiple=True, metavar="NAME=SECRET", help="help.password")
 @click.option("--json", "as_json", is_flag=True, help="help.inspect.json")
 @_run
-def inspect_cmd(folder: Path, case_path: Path | None, password_args: tuple[str, ...], as_json: bool) -> None:
+def inspect_cmd(folder: Path, case_path: Path | None, ocr: str, password_args: tuple[str, ...], as_json: bool) -> None:
     from evidencekit.containers import Passwords
+    from evidencekit.identity import home_dir
     from evidencekit.inspection import inspect_folder
 
     passwords = Passwords(_passwords(password_args), _password_prompt())
     result = inspect_folder(folder, case_path, progress=_progress(), plan=True, lang=_settings().lang,
-                            passwords=passwords)
+                            passwords=passwords, ocr=ocr, ocr_home=home_dir())
     if as_json:
         _emit_json(result.to_dict())
         return

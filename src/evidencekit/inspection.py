@@ -21,6 +21,7 @@ from evidencekit.i18n import Message, msg
 from evidencekit.layout import CASE_NAME
 from evidencekit.model import Candidate, Extraction, Item, Signer, Skipped
 from evidencekit.plan import DossierPlan, plan_dossier
+from evidencekit.screens.stage import read_screens
 from evidencekit.sniff import detect_mime
 
 Progress = Callable[[str, int, int], None]
@@ -52,10 +53,13 @@ class Inspection:
 
 def inspect_folder(folder: Path, case_path: Path | None = None, *, progress: Progress | None = None,
                    require_files: bool = True, plan: bool = False, lang: str = "zh",
-                   clock: Clock = system_clock, passwords: Passwords | None = None) -> Inspection:
+                   clock: Clock = system_clock, passwords: Passwords | None = None,
+                   ocr: str = "auto", ocr_home: Path | None = None) -> Inspection:
     """What ``bundle`` would take from ``folder`` — collect and describe, and with ``plan`` also
     plan (what the dossier would say, the channel check included). Writes nothing in
-    ``folder``; containers are opened in a private temporary folder, removed before returning."""
+    ``folder``; containers are opened in a private temporary folder, removed before returning.
+    ``ocr`` (auto, all, none) chooses the images whose text is read, ``ocr_home`` where their
+    cache is (screens/stage.py)."""
     folder = Path(folder)
     case = load_case_for(folder, case_path)
     collection = collect(folder)
@@ -65,6 +69,7 @@ def inspect_folder(folder: Path, case_path: Path | None = None, *, progress: Pro
     with Workspace() as workspace:
         items = describe(collection.files, case, progress, workspace=workspace, passwords=passwords)
         mark_duplicates(items)
+        read_screens(items, ocr, progress=progress, home=ocr_home)
         planned = None
         if plan:
             planned = plan_dossier(items, case, skipped=collection.skipped, lang=lang, channel=None, public=False,

@@ -16,3 +16,7 @@ DOSSIER_KEY = "/EvidencekitDossier"
 #: The seal's signature field.
 SEAL_FIELD = "evidencekit-seal"
 MANIFEST_SCHEMA = "evidencekit/manifest/1"
+#: A public copy (issue 12): its catalog key, and manifest schema (its seal is in the same field). Its items are
+#: the renditions it shows; each names the sealed original it was made from.
+PUBLIC_KEY = "/EvidencekitPublic"
+PUBLIC_SCHEMA = "evidencekit/public/1"

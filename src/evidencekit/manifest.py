@@ -87,7 +87,7 @@ class ManifestInvalid(ValueError):
 _ITEM_FIELDS: dict[str, type | tuple[type, ...]] = {"id": str, "path": str, "size": int, "sha256": str}
 
 
-def parse_manifest(raw: bytes) -> dict[str, Any]:
+def parse_manifest(raw: bytes, schema: str = SCHEMA) -> dict[str, Any]:
     """Parse manifest bytes; raises ValueError, saying what is wrong, when they are not a manifest.
 
     Each item must be an object with a string ``id``, ``path`` and ``sha256`` and an integer
@@ -95,7 +95,7 @@ def parse_manifest(raw: bytes) -> dict[str, Any]:
     manifest that breaks them is damaged, not a dossier to trust.
     """
     data = json.loads(raw.decode("utf-8"))
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("items"), list):
+    if not isinstance(data, dict) or data.get("schema") != schema or not isinstance(data.get("items"), list):
         raise ManifestInvalid(msg("err.manifest.not_ours"))
     for n, item in enumerate(data["items"], start=1):
         if not isinstance(item, dict):

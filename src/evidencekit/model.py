@@ -120,6 +120,8 @@ class Item:
     # (device, inode, size, mtime_ns, ctime_ns) of ``source`` taken before it was hashed: assemble
     # compares it after copying the bytes in, instead of hashing them a second time
     source_state: tuple[int, int, int, int, int] | None = field(default=None, compare=False, repr=False)
+    # the screen's OCR lines (screens.engine.OcrResult): the exhibit page's invisible text layer; not in the manifest
+    ocr: Any = field(default=None, repr=False, compare=False)
 
     def manifest_entry(self) -> dict[str, Any]:
         entry: dict[str, Any] = {

@@ -40,6 +40,7 @@ from evidencekit.render.document import Styles
 from evidencekit.render.dossier import RenderedPages, render_dossier
 from evidencekit.render.fonts import register_font
 from evidencekit.render.view import Signer
+from evidencekit.screens.stage import read_screens
 from evidencekit.seal import SealedRange, seal_in_place
 from evidencekit.summary import DEFAULT_SIZE_WARN, Summary, summarize
 from evidencekit.timestamping import TimestampFailed, make_timestamper, probe
@@ -70,6 +71,8 @@ class BundleOptions:
     size_warn: int | None = DEFAULT_SIZE_WARN  # warn above this many bytes (None: never)
     passwords: dict[str, str] = field(default_factory=dict, repr=False)  # --password NAME=SECRET; never sealed
     ask_password: Ask | None = field(default=None, repr=False)  # a prompt, when a person is at the terminal
+    ocr: str = "auto"  # read screenshots' text: auto | all | none (screens/stage.py)
+    ocr_home: Path | None = None  # the OCR cache's home (None: EVIDENCEKIT_HOME if set, else no cache)
 
 
 @dataclass
@@ -205,10 +208,12 @@ def preview_dossier(folder: Path, options: BundleOptions, *, clock: Clock = syst
 
 def _described(files: list[Any], case: CaseFile, options: BundleOptions, progress: Progress | None,
                workspace: Workspace, passwords: Passwords) -> list[Item]:
-    """describe, then the clutter rules: duplicates attached once, ``--hash-only`` not embedded."""
+    """describe, then the clutter rules (duplicates attached once, ``--hash-only`` not embedded),
+    then the screens' text (OCR)."""
     items = describe(files, case, progress, workspace=workspace, passwords=passwords)
     mark_duplicates(items)
     mark_hash_only(items, options.hash_only)
+    read_screens(items, options.ocr, progress=progress, home=options.ocr_home)
     return items
 
 

@@ -122,7 +122,7 @@ def summarize(plan: DossierPlan, *, excluded: list[Skipped] | None = None, size_
         other_skipped=[s for s, code in zip(skipped, codes)
                        if code not in (*_LITTER, *_UNREADABLE, "skip.empty")],
         unreadable=unreadable,
-        without_time=[(i.id, i.path) for i in items if not i.duplicate_of and not i.captured_at],
+        without_time=[(i.id, i.path) for i in items if not i.duplicate_of and not _dated(i, items)],
         expected_size=expected, size_warn=size_warn or None, page_images=page_images, size=size,
     )
     return _with_warnings(summary, videos=any(i.kind == "video" and i.attached for i in items))
@@ -158,3 +158,17 @@ def estimate_size(items: list[Item], visuals: Any, page_images: str) -> int:
         elif visual.mode == "pdf":
             total += item.size
     return total
+
+
+def _dated(item: Item, items: list[Item]) -> bool:
+    """Whether the item brings a time to the timeline: its own capture time, dated bill rows or
+    messages, or (a zip or an e-mail) a file inside that does."""
+    if item.captured_at:
+        return True
+    facts = item.facts
+    if any(row.get("time") for row in facts.get("transactions") or [] if isinstance(row, dict)):
+        return True
+    if any(m.get("time") for m in facts.get("messages") or [] if isinstance(m, dict)):
+        return True
+    prefix = item.id + "-"
+    return any(other.id.startswith(prefix) and _dated(other, []) for other in items)

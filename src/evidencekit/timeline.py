@@ -18,6 +18,7 @@ from evidencekit.extract.messages import is_placeholder
 from evidencekit.i18n import t as catalog
 from evidencekit.layout import CASE_NAME
 from evidencekit.model import Item
+from evidencekit.screens.words import screen_summary
 from evidencekit.terms import OUTCOME_LABELS, channel_label, label, pick, problem_label
 from evidencekit.timefmt import beijing, offset_of
 
@@ -26,8 +27,8 @@ NEAREST_PER_CHAT = 8  # chat messages nearest in time to the disputed transactio
 TEXT_LIMIT = 160  # characters of a chat message shown on the timeline; the exhibit has it all
 
 # Same time: case facts first, then transactions, captures, chat messages.
-ORDER = {"tl_occurred": 0, "tl_contact": 0, "tl_transaction": 1, "tl_bill_row": 1, "tl_captured": 2,
-         "tl_chat": 3}
+ORDER = {"tl_occurred": 0, "tl_contact": 0, "tl_transaction": 1, "tl_bill_row": 1, "tl_screen": 1,
+         "tl_captured": 2, "tl_chat": 3}
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def timeline_events(case: dict[str, Any], items: list[Item], lang: str = "zh") -
     bill_rows: list[tuple[Item, dict[str, Any]]] = [
         (item, row) for item in items for row in item.facts.get("transactions") or [] if row.get("disputed")]
     used_rows: set[int] = set()
+    shown_ids: set[str] = set()  # screenshots already on a disputed transaction's line
     disputed_cases = [t for t in case.get("transactions") or [] if t.get("disputed")]
     for tx in disputed_cases:
         keys = {str(tx[k]) for k in ("id", "merchant_order") if tx.get(k)}
@@ -96,6 +98,12 @@ def timeline_events(case: dict[str, Any], items: list[Item], lang: str = "zh") -
                 refs.append(item.id)
                 when = when or row.get("time")
         refs += _documents_naming(items, keys)
+        for item in items:  # screenshots showing it (facts.screen, read by OCR)
+            screen = item.facts.get("screen") or {}
+            if {str(screen.get("txn_id") or ""), str(screen.get("merchant_order") or "")} & keys:
+                refs.append(item.id)
+                shown_ids.add(item.id)
+                when = when or screen.get("time")
         parts = []
         if tx.get("id"):
             parts.append(f"{label('tl_txn_id', lang)} {tx['id']}")
@@ -114,6 +122,11 @@ def timeline_events(case: dict[str, Any], items: list[Item], lang: str = "zh") -
                  " ".join(str(x) for x in (row.get("direction"), f"¥{_amount(row['amount'])}" if row.get("amount") else "") if x),
                  str(row.get("counterparty") or ""), str(row.get("status") or "")]
         events.append(_event(row.get("time"), "tl_bill_row", sep.join(p for p in parts if p), [item.id]))
+
+    for item in items:  # a transaction a screenshot shows, at the time it shows
+        screen = item.facts.get("screen") or {}
+        if item.id not in shown_ids and screen.get("time") and (screen.get("txn_id") or screen.get("amount")):
+            events.append(_event(screen["time"], "tl_screen", screen_summary(screen, lang), [item.id]))
 
     for contact in case.get("contacts") or []:
         parts = [channel_label(contact.get("channel"), lang) or str(contact.get("channel") or "")]

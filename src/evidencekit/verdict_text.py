@@ -18,7 +18,9 @@ def render_report(report: VerifyReport, lang: str) -> list[str]:
     lines = [t(headline, lang), "", t("verdict.file", lang, path=str(report.path))]
     if report.case_title:
         lines.append(t("verdict.case", lang, title=report.case_title))
-    if report.dossier_id:
+    if report.public_copy:
+        lines.append(t("verdict.public_copy", lang, id=report.dossier_id or "?", sealed=report.public_of or "?"))
+    elif report.dossier_id:
         lines.append(t("verdict.dossier_id", lang, id=report.dossier_id))
     if report.items_total:
         lines.append(t("verdict.originals", lang, checked=report.items_checked, total=report.items_total))

@@ -33,7 +33,15 @@ from evidencekit.errors import BadInput, CannotVerify, ExitCode, OutputExists
 from evidencekit.fileio import atomic_output, output_exists
 from evidencekit.hashing import Digester, digest_file
 from evidencekit.i18n import Message, msg, os_reason
-from evidencekit.layout import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME, SEAL_FIELD
+from evidencekit.layout import (
+    CASE_NAME,
+    DOSSIER_KEY,
+    MANIFEST_NAME,
+    MANIFEST_SCHEMA,
+    PUBLIC_KEY,
+    PUBLIC_SCHEMA,
+    SEAL_FIELD,
+)
 from evidencekit.manifest import decode_path_bytes, parse_manifest
 from evidencekit.pdf.agreement import disagreements
 from evidencekit.pdf.attachments import (
@@ -140,6 +148,8 @@ class VerifyReport:
     sealed_size: int | None = None  # where what the signatures cover ends (bytes from the start)
     revisions: int = 0
     batch: Membership | None = None  # with --batch-receipt: the dossier's membership of the batch
+    public_of: str | None = None  # a public copy (issue 12): the id of the sealed dossier it was made from
+    public_copy: bool = False
 
     @property
     def exit_code(self) -> ExitCode:
@@ -169,6 +179,8 @@ class VerifyReport:
             "file_bytes": self.file_size,
             "sealed_bytes": self.sealed_size,
             "revisions": self.revisions,
+            "public_copy": self.public_copy,
+            "public_of": self.public_of,
             "signatures": [s.to_dict() for s in self.signatures if s.kind == "signature"],
             "timestamps": [_timestamp_entry(s) for s in self.signatures if s.tsa_time],
             "chain": [s.to_dict() for s in self.signatures],
@@ -399,6 +411,8 @@ def _check_structure(report: VerifyReport, path: Path, raw: _RawScan, trust: lis
             raise CannotVerify(msg("err.unreadable_pdf", path=str(path), detail=str(exc)), hint) from exc
 
         marker = _dossier_marker(root)
+        if marker is None and (public := _dossier_marker(root, PUBLIC_KEY)) is not None:
+            marker, report.public_copy = public, True
         if not embedded:
             if raw.result() or marker:
                 report.fail("seal-missing", msg("verify.seal_missing"))
@@ -455,9 +469,9 @@ def _timestamp_entry(sig: SignatureInfo) -> dict[str, Any]:
             "valid": sig.tsa_valid, "trusted": sig.tsa_trusted, "fingerprint": sig.tsa_fingerprint}
 
 
-def _dossier_marker(root: Any) -> str | None:
+def _dossier_marker(root: Any, key: str = DOSSIER_KEY) -> str | None:
     try:
-        entry = root.get(DOSSIER_KEY)
+        entry = root.get(key)
         if entry is None:
             return None
         value = str(entry.get_object().get("/Id"))
@@ -865,11 +879,15 @@ def _check_contents(report: VerifyReport, reader: Any, f: BinaryIO, path: Path, 
         report.fail("manifest-id-mismatch", msg("verify.manifest_id_mismatch", actual=actual_id[:16],
                                                 expected=dossier_id[:16]))
     try:
-        manifest = parse_manifest(manifest_raw)
+        manifest = parse_manifest(manifest_raw, PUBLIC_SCHEMA if report.public_copy else MANIFEST_SCHEMA)
     except ValueError:
         report.fail("manifest-invalid", msg("verify.manifest_invalid"))
         return
     report.case_title = (manifest.get("case") or {}).get("case", {}).get("title")
+    if report.public_copy:
+        sealed = manifest.get("sealed") or {}
+        report.public_of = str(sealed.get("dossier_id")) if sealed.get("dossier_id") else None
+        report.case_title = sealed.get("title") if isinstance(sealed.get("title"), str) else None
     report.time_source_claimed = manifest.get("time_source")
     _check_cover(report, reader, dossier_id)
 

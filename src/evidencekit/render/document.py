@@ -94,17 +94,53 @@ class Slot:
     crop: tuple[float, float] | None = None  # the band of the picture shown, as fractions of its height
 
 
+@dataclass(frozen=True)
+class TextLayer:
+    """Lines of text read from a picture (OCR), to lay invisibly over it: search, copy and
+    pdftotext find them, nobody sees them. Boxes are (x0, y0, x1, y1) in the picture's upright
+    pixels, origin top-left; ``size`` is that picture's (width, height)."""
+
+    font: str
+    size: tuple[int, int]
+    lines: tuple[tuple[str, tuple[float, float, float, float]], ...]
+
+    def draw(self, canv: Canvas, x: float, y: float, w: float, h: float) -> None:
+        """Over the box (x, y, w, h) of the page where the picture is drawn, in render mode 3
+        (neither fill nor stroke), each line stretched to its box as OCRmyPDF does."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        sx, sy = w / max(self.size[0], 1), h / max(self.size[1], 1)
+        canv.saveState()
+        for text, (x0, y0, x1, y1) in self.lines:
+            height = (y1 - y0) * sy
+            width = (x1 - x0) * sx
+            if not text.strip() or height <= 0 or width <= 0:
+                continue
+            size = max(height * 0.85, 1.0)
+            natural = stringWidth(text, self.font, size)
+            obj = canv.beginText()
+            obj.setTextRenderMode(3)
+            obj.setFont(self.font, size)
+            if natural > 0:
+                obj.setHorizScale(100.0 * width / natural)
+            obj.setTextOrigin(x + x0 * sx, y + h - y1 * sy + height * 0.18)
+            obj.textOut(text)
+            canv.drawText(obj)
+        canv.restoreState()
+
+
 class SlotFlowable(Flowable):
     """Reserves a box of the fitted size and records where it landed."""
 
     def __init__(self, key: str, content_w: float, content_h: float, slots: list[Slot],
-                 *, min_fraction: float = 0.45) -> None:
+                 *, min_fraction: float = 0.45, text_layer: TextLayer | None = None) -> None:
         super().__init__()
         self.key = key
         self.content_w = max(content_w, 1.0)
         self.content_h = max(content_h, 1.0)
         self.slots = slots
         self.min_fraction = min_fraction
+        self.text_layer = text_layer
         self._size = (0.0, 0.0)
 
     def _fit(self, avail_w: float, avail_h: float) -> tuple[float, float]:
@@ -132,6 +168,8 @@ class SlotFlowable(Flowable):
         self.canv.setLineWidth(0.5)
         self.canv.rect(x - 1, 3, w + 2, h + 2)
         self.canv.restoreState()
+        if self.text_layer is not None:
+            self.text_layer.draw(self.canv, x, 4, w, h)
 
 
 class Marker(Flowable):

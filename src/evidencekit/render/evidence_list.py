@@ -21,6 +21,7 @@ from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, Marker, Pag
 from evidencekit.render.labels import human_size, kind_label, label
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
+from evidencekit.screens.words import suggested_proves
 from evidencekit.timefmt import beijing, duration, show_time_human
 
 # Column widths (mm): 序号, 证据名称, 证据来源, 证明对象, 页码, 原件/复制件; SHA-256 takes the rest.
@@ -59,7 +60,7 @@ def evidence_list(view: DossierView) -> list[Flowable]:
             Paragraph(esc(item.id), s.cell),
             Paragraph(f"{esc(_public(view, name), multiline=False)}<br/><font size='7' color='#5b6573'>{meta}</font>", s.cell),
             Paragraph(esc(_public(view, item.provenance or "")), s.cell),
-            Paragraph(esc(_public(view, item.proves or "")), s.cell),
+            Paragraph(esc(_public(view, item.proves or suggested_proves(item.facts, lang) or "")), s.cell),
             PageRef(item.duplicate_of or item.id, 8),
             Paragraph(esc(label("original" if original else "copy", lang)), s.cell),
             Paragraph("<br/>".join(item.sha256[i:i + 16] for i in range(0, 64, 16)), s.tiny),

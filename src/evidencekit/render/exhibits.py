@@ -9,13 +9,14 @@ from evidencekit.i18n import text_of
 from evidencekit.model import Item
 from evidencekit.render.bills import bill_flowables, has_transactions
 from evidencekit.render.chats import chat_flowables, has_messages
-from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, Marker, SlotFlowable, table_style
+from evidencekit.render.document import FRAME_W, MUTED, RULE, SHADE, Marker, SlotFlowable, TextLayer, table_style
 from evidencekit.render.documents import document_flowables
 from evidencekit.render.labels import human_size, kind_label, label
 from evidencekit.render.media import image_facts, media_summary, video_flowables
 from evidencekit.render.strips import ImageStrips, needs_strips
 from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
+from evidencekit.screens.words import suggested_proves
 
 
 def exhibits(view: DossierView) -> list[Flowable]:
@@ -64,7 +65,8 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
     elif visual.mode == "image":
         if view.page_images == "print":
             flow.append(Paragraph(esc(label("print_copy", lang)), s.small))
-        flow.append(SlotFlowable(item.id, visual.size[0], visual.size[1], view.slots))
+        flow.append(SlotFlowable(item.id, visual.size[0], visual.size[1], view.slots,
+                                 text_layer=text_layer(view, item)))
     elif visual.mode == "pdf":
         total = len(visual.pages)
         for n, (w, h) in enumerate(visual.pages, start=1):
@@ -104,8 +106,9 @@ def facts_table(view: DossierView, item: Item) -> Table:
         rows.append((label("captured_at", lang), item.captured_at))
     if item.provenance:
         rows.append((label("source", lang), view.shown(item.provenance)))
-    if item.proves:
-        rows.append((label("proves", lang), view.shown(item.proves)))
+    proves = item.proves or suggested_proves(item.facts, lang)
+    if proves:
+        rows.append((label("proves", lang), view.shown(proves)))
     table = Table([[Paragraph(esc(k), s.cell_small), Paragraph(esc(v, multiline=index > 0), s.cell)]
                    for index, (k, v) in enumerate(rows)],  # the first row, the file's path, is one line
                   colWidths=[28 * mm, FRAME_W - 28 * mm], splitInRow=1)
@@ -149,3 +152,12 @@ def text_block(text: str, style) -> list[Flowable]:  # type: ignore[no-untyped-d
 def _keep_indent(line: str) -> str:
     stripped = line.lstrip(" ")
     return "&nbsp;" * (len(line) - len(stripped)) + stripped
+
+
+def text_layer(view: DossierView, item: Item) -> TextLayer | None:
+    """The screen's OCR lines as an invisible layer over its picture; none on a public dossier
+    (the text would carry the personal data the public pages mask)."""
+    ocr = item.ocr
+    if ocr is None or view.public or not ocr.lines:
+        return None
+    return TextLayer(view.styles.font, (ocr.width, ocr.height), tuple((line.text, line.box) for line in ocr.lines))

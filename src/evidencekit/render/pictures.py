@@ -30,7 +30,7 @@ CASE_REF = "case.toml"
 LANES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # lane code, the event kinds it shows, its mark
     ("pic.lane_case", ("tl_occurred",), "star"),
-    ("pic.lane_money", ("tl_transaction", "tl_bill_row"), "diamond"),
+    ("pic.lane_money", ("tl_transaction", "tl_bill_row", "tl_screen"), "diamond"),
     ("pic.lane_capture", ("tl_captured",), "square"),
     ("pic.lane_chat", ("tl_chat",), "circle"),
     ("pic.lane_contact", ("tl_contact",), "triangle"),
