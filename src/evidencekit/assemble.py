@@ -1,8 +1,8 @@
 """Assemble the dossier file: reportlab's pages, the images and imported pages in
 their slots, every original attached byte for byte, manifest.json and case.toml.
 
-Everything streams to ``out``; originals are re-hashed as they are copied in, so a
-file that changed since it was hashed is caught before anything is sealed.
+Everything streams to ``out``; each original's state (inode, size, mtime, ctime) is compared once
+it is copied in, so a file that changed since it was hashed is caught before anything is sealed.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from pypdf import generic as g
 
 from evidencekit.errors import BadInput
+from evidencekit.hashing import file_state
 from evidencekit.i18n import Message, msg, os_reason
 from evidencekit.layout import CASE_NAME, DOSSIER_KEY, MANIFEST_NAME, MANIFEST_SCHEMA
 from evidencekit.model import Item
@@ -286,19 +287,25 @@ def _attach(writer: PdfStreamWriter, att: Attachment) -> int:
         item = att.item
         params = pdf_dict(Size=num(item.size), ModDate=_pdf_date(item.mtime))
         entries = pdf_dict(Type=name("EmbeddedFile"), Subtype=subtype, Params=params)
-        # SHA-256 alone is enough to notice a change since the hashing stage (SM3 is slower)
-        sha, size = hashlib.sha256(), [0]
+        # A change since the hashing stage: the file's state taken before it was hashed must be
+        # the same once it is copied in (any write moves its ctime), and so must its length.
+        # Without a state (an item built elsewhere), SHA-256 alone is enough (SM3 is slower).
+        sha = hashlib.sha256() if item.source_state is None else None
+        size = [0]
 
-        def rehash(chunk: bytes) -> None:
-            sha.update(chunk)
+        def count(chunk: bytes) -> None:
+            if sha is not None:
+                sha.update(chunk)
             size[0] += len(chunk)
 
         try:
-            writer.write_stream(stream_num, entries, FileSegments.whole(item.source, item.size), on_chunk=rehash)
+            writer.write_stream(stream_num, entries, FileSegments.whole(item.source, item.size), on_chunk=count)
+            changed = (size[0] != item.size or (sha.hexdigest() != item.sha256 if sha is not None
+                                                else file_state(item.source) != item.source_state))
         except OSError as exc:
             raise BadInput(msg("err.unreadable_sealing", path=item.path, reason=_reason(exc)),
                            msg("err.unreadable_sealing.hint")) from exc
-        if size[0] != item.size or sha.hexdigest() != item.sha256:
+        if changed:
             raise BadInput(msg("err.changed_while_sealing", path=item.path), msg("err.changed_while_sealing.hint"))
     else:
         assert att.data is not None

@@ -299,6 +299,10 @@ def _run(func: F) -> F:
             sys.exit(int(ExitCode.TERMINATED))
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except BrokenPipeError:
+            # the reader of stdout has gone (`| head`): nothing more can be said there, and saying
+            # it on stderr would be noise; the atomic outputs' cleanup has run on the way here
+            sys.exit(int(ExitCode.BROKEN_PIPE))
         except Exception as exc:  # noqa: BLE001 - a bug: short message, traceback with -v
             _say(t("cli.internal_error", lang, error=f"{type(exc).__name__}: {exc}"))
             if settings.verbose:
@@ -1178,7 +1182,11 @@ def run() -> None:
     """
     try:
         main()
+    except BrokenPipeError:  # stdout closed while click itself wrote (help, usage)
+        _quiet_exit(int(ExitCode.BROKEN_PIPE))
     except SystemExit as exc:
+        if exc.code == int(ExitCode.BROKEN_PIPE):
+            _quiet_exit(int(ExitCode.BROKEN_PIPE))
         if exc.code in (int(ExitCode.INTERRUPTED), int(ExitCode.TERMINATED)):
             for stream in (sys.stdout, sys.stderr):
                 try:
@@ -1186,4 +1194,25 @@ def run() -> None:
                 except (OSError, ValueError):  # a closed or broken pipe: nothing more to say
                     pass
             os._exit(int(exc.code))
+        try:
+            sys.stdout.flush()  # what is still buffered, so a reader gone by now ends us quietly too
+        except BrokenPipeError:
+            _quiet_exit(int(ExitCode.BROKEN_PIPE))
+        except (OSError, ValueError):
+            pass
         raise
+
+
+def _quiet_exit(code: int) -> None:
+    """Exit at once with ``code``, stdout pointed at /dev/null first: Python's own flush of a
+    broken stdout at exit would otherwise print "Exception ignored … BrokenPipeError"."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(code)

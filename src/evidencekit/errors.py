@@ -24,6 +24,7 @@ class ExitCode(IntEnum):
     UNTRUSTED = 8  # intact, but not sealed by anyone given with --trust
     CASES_FAILED = 9  # batch: some cases failed (each one's own code is on its line), the others are sealed
     INTERRUPTED = 130
+    BROKEN_PIPE = 141  # stdout closed by its reader (`| head`): ended quietly, as SIGPIPE would
     TERMINATED = 143
 
 

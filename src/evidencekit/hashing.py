@@ -48,10 +48,11 @@ class Digester:
     thread while SHA-256 and the next read go on here. At most two chunks are alive.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, threaded: bool = True) -> None:
         self._sha = hashlib.sha256()
         self._sm3 = new_sm3()
         self._size = 0
+        self._threaded = threaded  # False where the caller already keeps the cores busy (verify's pool)
         self._pool: ThreadPoolExecutor | None = None
         self._pending: Future[None] | None = None
 
@@ -60,7 +61,7 @@ class Digester:
         if self._pending is not None:
             self._pending.result()
             self._pending = None
-        if len(chunk) >= PARALLEL_MIN:
+        if self._threaded and len(chunk) >= PARALLEL_MIN:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sm3")
             self._pending = self._pool.submit(self._sm3.update, chunk)
@@ -96,6 +97,17 @@ def digest_stream(stream: BinaryIO) -> Digests:
 def digest_file(path: Path) -> Digests:
     with open(path, "rb", buffering=0) as f:
         return digest_stream(f)
+
+
+#: What :func:`file_state` returns: (device, inode, size, mtime_ns, ctime_ns).
+FileState = tuple[int, int, int, int, int]
+
+
+def file_state(path: Path) -> FileState:
+    """A file's identity and change stamps: any write to it, or its replacement, changes them
+    (ctime cannot be set back without setting the system clock)."""
+    st = path.stat()
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -117,6 +117,9 @@ class Item:
     parent: str | None = None  # the container (zip, e-mail) this file was found in: "E05"
     children: list[str] = field(default_factory=list)  # the sub-exhibits found in this container
     name_in_container: str | None = None  # the name as the container gives it (may be unsafe: ../x)
+    # (device, inode, size, mtime_ns, ctime_ns) of ``source`` taken before it was hashed: assemble
+    # compares it after copying the bytes in, instead of hashing them a second time
+    source_state: tuple[int, int, int, int, int] | None = field(default=None, compare=False, repr=False)
     # the screen's OCR lines (screens.engine.OcrResult): the exhibit page's invisible text layer; not in the manifest
     ocr: Any = field(default=None, repr=False, compare=False)
 

@@ -20,6 +20,7 @@ from typing import Any
 from evidencekit.capture_names import capture_from_name, exif_capture
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.extract.common import Warnings
+from evidencekit.extract.jpeg_check import check_jpeg_file
 from evidencekit.extract.options import ExtractOptions
 from evidencekit.i18n import msg
 from evidencekit.model import Extraction
@@ -201,10 +202,11 @@ def extract_image(path: Path, mime: str, options: ExtractOptions) -> Extraction:
 
 
 def _check_pixels(image: Any, warnings: Warnings) -> None:
-    """Decode the pixels (JPEG at 1/8 scale: fast) so a truncated file is caught now.
+    """Catch a truncated or damaged file now, without decoding what can be checked otherwise.
 
-    PNGs are checked chunk by chunk (lengths and CRCs, no decompression): a truncated or
-    damaged PNG fails there, at a fraction of the cost of decoding it.
+    PNGs are checked chunk by chunk (lengths and CRCs, no decompression), JPEGs marker by marker
+    (segments, scans, the end-of-image marker; :mod:`evidencekit.extract.jpeg_check`): a truncated
+    or damaged file fails there, at a fraction of the cost of decoding it. Other formats are decoded.
     """
     try:
         if image.format == "PNG":
@@ -214,7 +216,8 @@ def _check_pixels(image: Any, warnings: Warnings) -> None:
                 fresh.verify()
             return
         if image.format == "JPEG":
-            image.draft("RGB", (max(1, image.size[0] // 8), max(1, image.size[1] // 8)))
+            check_jpeg_file(Path(image.filename))
+            return
         image.load()
     except Exception as error:  # noqa: BLE001 - Pillow raises OSError, SyntaxError, ValueError… for bad data
         warnings.add(msg("warn.image.damaged", detail=str(error)))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph
 from reportlab.rl_config import _FUZZ
 
@@ -33,14 +34,14 @@ def _breaks(glyphs: list[str], width_of: Any, max_widths: list[float], hard: Any
     out: list[tuple[int, int, bool]] = []
     start = i = 0
     used = 0.0
-
-    def room() -> float:
-        return max_widths[min(len(out), len(max_widths) - 1)]
+    last = len(max_widths) - 1
+    room = max_widths[0]  # the width of line len(out)
 
     while i < len(glyphs):
+        room = max_widths[min(len(out), last)]
         glyph = glyphs[i]
-        w = width_of(glyph, room())
-        if used + w > room() + _FUZZ and i > start:
+        w = width_of(glyph, room)
+        if used + w > room + _FUZZ and i > start:
             cut = i
             if _in_run(glyph):
                 run = i
@@ -67,7 +68,7 @@ def _breaks(glyphs: list[str], width_of: Any, max_widths: list[float], hard: Any
 
 
 def _width(glyph: Any, max_width: float) -> float:
-    w = glyph.width
+    w = glyph._width
     if hasattr(w, "normalizedValue"):
         w._normalizer = max_width
         w = w.normalizedValue(max_width)
@@ -96,21 +97,66 @@ def _fitted(glyphs: list[Any], room: float, encoding: str) -> list[Any]:
     return out
 
 
+#: Glyph widths by (font, size, character): reportlab's ``stringWidth`` per character was a third
+#: of the layout of a 2,000-message chat; the same few thousand characters recur.
+_WIDTHS: dict[tuple[str, float, str], float] = {}
+
+
+def _glyph(ch: str, frag: Any) -> Any:
+    """``paragraph.cjkU(ch, frag)``, its width looked up once per font, size and character."""
+    key = (frag.fontName, frag.fontSize, ch)
+    width = _WIDTHS.get(key)
+    if width is None:
+        width = _WIDTHS[key] = stringWidth(ch, frag.fontName, frag.fontSize)
+    glyph = str.__new__(paragraph.cjkU, ch)
+    glyph._frag = frag
+    glyph._width = width
+    return glyph
+
+
+def _glyphs(frag: Any, encoding: str) -> list[Any]:
+    text = frag.text.decode(encoding) if isinstance(frag.text, bytes) else frag.text
+    if not text:
+        return [paragraph.cjkU(text, frag, encoding)]
+    if hasattr(frag, "cbDefn"):
+        return [paragraph.cjkU(ch, frag, encoding) for ch in text]
+    return [_glyph(ch, frag) for ch in text]
+
+
+def _merged(glyphs: list[Any]) -> list[Any]:
+    """A line's glyphs with each stretch of one fragment joined into one: ``makeCJKParaLine``
+    joins them into the same words anyway, at a cost per glyph (a font look-up, a comparison)."""
+    out: list[Any] = []
+    i = 0
+    while i < len(glyphs):
+        frag = glyphs[i].frag
+        end = i + 1
+        while end < len(glyphs) and glyphs[end].frag is frag:
+            end += 1
+        if end - i == 1:
+            out.append(glyphs[i])
+        else:
+            joined = str.__new__(paragraph.cjkU, "".join(glyphs[i:end]))
+            joined._frag = frag
+            joined._width = sum(g._width for g in glyphs[i:end])
+            out.append(joined)
+        i = end
+    return out
+
+
 def cjk_frag_split(frags: list[Any], max_widths: list[float], calc_bounds: bool, encoding: str = "utf8") -> Any:
     """reportlab's ``cjkFragSplit`` contract: the fragments' glyphs as ``ParaLines`` of kind 1."""
     glyphs: list[Any] = []
     for frag in frags:
-        text = frag.text.decode(encoding) if isinstance(frag.text, bytes) else frag.text
-        glyphs += [paragraph.cjkU(ch, frag, encoding) for ch in text] if text else [paragraph.cjkU(text, frag,
-                                                                                                   encoding)]
+        glyphs += _glyphs(frag, encoding)
     glyphs = _fitted(glyphs, min(max_widths) - 2 * _FUZZ - 0.5, encoding)
     lines = []
     for n, (start, end, forced) in enumerate(_breaks(glyphs, _width, max_widths,
                                                      lambda g: hasattr(g.frag, "lineBreak"))):
         max_width = max_widths[min(n, len(max_widths) - 1)]
         width = sum(_width(g, max_width) for g in glyphs[start:end])
-        lines.append(paragraph.makeCJKParaLine(glyphs[start:end], max_width, width, max_width - width, forced,
-                                               calc_bounds))
+        lines.append(paragraph.makeCJKParaLine(_merged(glyphs[start:end]), max_width, width, max_width - width,
+                                               forced, calc_bounds))
     return paragraph.ParaLines(kind=1, lines=lines)
 
 
@@ -123,7 +169,15 @@ def _break_lines_cjk(self: Any, max_widths: Any) -> Any:
     frags = self.frags
     if len(frags) == 1 and isinstance(getattr(frags[0], "text", None), str) and not hasattr(frags[0], "cbDefn"):
         self.frags = [frags[0], frags[0].clone(text="")]
-    return _original_break_lines(self, max_widths)
+    # A table wraps each cell to size its rows, again to draw it, and again at each split: the
+    # same paragraph, the same widths, the same lines (the lines are read, never changed, after).
+    key = tuple(max_widths)
+    cached = getattr(self, "_ek_lines", None)
+    if cached is not None and cached[0] == key and cached[1] is self.frags:
+        return cached[2]
+    lines = _original_break_lines(self, max_widths)
+    self._ek_lines = (key, self.frags, lines)
+    return lines
 
 
 def install() -> None:
