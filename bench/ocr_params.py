@@ -32,6 +32,7 @@ CONFIGS: dict[str, tuple[dict[str, Any], int | None]] = {
     "ort 2 threads": ({"intra_op_num_threads": 2, "inter_op_num_threads": 1}, None),
     "ort 1 + cv2 1": ({"intra_op_num_threads": 1, "inter_op_num_threads": 1}, 1),
     "ort 1, no cls": ({"intra_op_num_threads": 1, "inter_op_num_threads": 1, "use_cls": False}, None),
+    "after: ort 1 + cv2 1, no cls": ({"intra_op_num_threads": 1, "inter_op_num_threads": 1, "use_cls": False}, 1),
     "ort 1, no cls, rec batch 12": ({"intra_op_num_threads": 1, "inter_op_num_threads": 1, "use_cls": False,
                                      "rec_batch_num": 12}, None),
     "ort 1, no cls, det max 960": ({"intra_op_num_threads": 1, "inter_op_num_threads": 1, "use_cls": False,
