@@ -49,9 +49,10 @@ def measure(name: str, screens: Path) -> dict[str, Any]:
         import cv2
 
         cv2.setNumThreads(cv2_threads)
+    from tests.screens_gen import generate
+
     from evidencekit.screens import engine
     from evidencekit.screens.facts import screen_facts
-    from tests.screens_gen import generate
 
     made = generate(screens)  # the same 32 screens each time (deterministic)
     start = time.perf_counter()
