@@ -123,6 +123,28 @@ def test_low_confidence_fields_are_listed() -> None:
     assert facts["low_confidence"] == ["txn_id"]
 
 
+def test_a_cache_with_unrounded_confidences_gives_rounded_facts(tmp_path: Path) -> None:
+    """Confidences are written to two decimals, and judged low on that same value: the engine's
+    last digits vary with its thread setup, the dossier's bytes must not."""
+    import json
+
+    from evidencekit.screens import engine
+
+    result = screen("账单详情", "-218.00", "交易成功", ("交易单号", "2025031222001400000001"), confidence=0.99)
+    wobbly = {"2025031222001400000001": 0.899612, "-218.00": 0.894999, "交易成功": 0.987654321}
+    lines = tuple(TextLine(ln.text, ln.box, wobbly.get(ln.text, ln.confidence)) for ln in result.lines)
+    entry = engine.cache_path("ab" * 32, tmp_path)
+    entry.parent.mkdir(parents=True)
+    entry.write_text(json.dumps(OcrResult(1080, 2400, lines, "test").to_dict()), encoding="utf-8")
+    cached = engine.cached("ab" * 32, tmp_path)
+    assert cached is not None
+    facts = screen_facts(cached)
+    assert facts is not None
+    assert (facts["confidence"]["txn_id"], facts["confidence"]["amount"], facts["confidence"]["status"]) == (
+        0.9, 0.89, 0.99)
+    assert facts["low_confidence"] == ["amount"]  # 0.8996 is 0.90 as written, so not low; 0.895 is 0.89
+
+
 def test_a_picture_with_no_wallet_text_has_no_screen_facts() -> None:
     assert screen_facts(screen("生日快乐", "我们的猫", clock=None)) is None
     assert screen_facts(OcrResult(100, 100, (), "test")) is None

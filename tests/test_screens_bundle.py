@@ -101,3 +101,37 @@ def test_ocr_none_dossier_has_no_text_layer(cli_runner, screens_case, tmp_path: 
     assert result.exit_code == 0, result.output
     text = subprocess.run([pdftotext, str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert expected["txn_id"] not in text and "SC20250318000003" not in text
+
+
+def test_a_long_screenshot_carries_its_text_band_by_band(cli_runner, tmp_path: Path) -> None:
+    """A scrolling capture shown in bands across pages: each band's page carries the lines read in
+    its pixel rows, once (the rows two bands share are written on the first), so an id near the
+    bottom is found on the last band's page and not on the first."""
+    pdftotext = require_tool("pdftotext")
+    fonts = available_fonts()
+    if not fonts:
+        pytest.skip("no screen font")
+    name, path = next(iter(fonts.items()))
+    canvas = Canvas((1080, 7200), LIGHT, path, LATIN_FONT if name in CJK_ONLY else None)
+    wechat_detail(canvas, 5)
+    for n, y in enumerate(range(2000, 6600, 400), start=1):
+        canvas.text(80, y, f"第{n}条 商品评价 {n * 7}人觉得有用", 44)
+    bottom_id = "4200009999202503180000777001"
+    canvas.text(80, 6900, f"交易单号 {bottom_id}", 44)
+    folder = tmp_path / "long"
+    folder.mkdir()
+    canvas.image.save(folder / "Screenshot_20250318-124300_WeChat.png")
+    out = tmp_path / "d.pdf"
+    result = cli_runner.invoke(main, ["--lang", "zh", "bundle", str(folder), "-o", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    pages = subprocess.run([pdftotext, str(out), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    bands = [n for n, page in enumerate(pages) if "长图" in page]
+    assert len(bands) >= 3, "the picture is shown in bands"
+    first, last = bands[0], bands[-1]
+    assert bottom_id in pages[last] and bottom_id not in pages[first]
+    assert "SC20250318000005" in pages[first] and "SC20250318000005" not in pages[last]  # near the top
+    # every line once: the strip two bands share is not written twice
+    exhibit_text = "".join(pages[n] for n in bands)
+    assert exhibit_text.count(bottom_id) == 1
+    for n in range(1, 12):
+        assert exhibit_text.count(f"第{n}条") == 1, n

@@ -41,11 +41,13 @@ from evidencekit.i18n import Message, msg, text_of
 from evidencekit.identity import load_identity
 from evidencekit.pipeline import BundleOptions, build_dossier
 from evidencekit.render.fonts import register_font
+from evidencekit.screens.engine import set_threads as set_ocr_threads
+from evidencekit.screens.stage import OCR_MODES
 from evidencekit.timestamping import TimestampFailed, describe_failure, make_timestamper, set_request_limit
 from evidencekit.verify import verify_dossier
 
 JOURNAL_NAME = ".evidencekit-batch.jsonl"
-LIST_COLUMNS = ("case", "output", "channel", "public", "case_file", "font")
+LIST_COLUMNS = ("case", "output", "channel", "public", "case_file", "font", "ocr")
 log = logging.getLogger("evidencekit")
 
 
@@ -59,6 +61,7 @@ class CaseSpec:
     public: bool = False
     case_file: Path | None = None  # a case.toml elsewhere (bundle's --case)
     font: Path | None = None
+    ocr: str | None = None  # this case's --ocr (auto, all, none); None: the batch's
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,8 @@ class BatchSettings:
     force: bool = False
     source_date_epoch: str | None = None  # the parent's, so every worker seals at the same time
     tsa_limit: int = 4  # TSA requests in flight at once, across the local pool's workers
+    ocr: str = "auto"  # bundle's --ocr for every case without its own
+    ocr_home: Path | None = None  # the OCR cache's home, as bundle's (the CLI's home_dir())
 
 
 @dataclass(frozen=True)
@@ -191,6 +196,10 @@ def _spec(source: Path, line: int, row: dict[str, Any], outdir: Path) -> CaseSpe
     base = source.parent.absolute()
     folder = base / case
     output = str(row.get("output") or "").strip()
+    ocr = str(row.get("ocr") or "").strip() or None
+    if ocr is not None and ocr not in OCR_MODES:
+        raise BadInput(msg("err.batch.list_ocr", path=str(source), line=line, value=ocr, known=list(OCR_MODES)),
+                       msg("err.batch.list.hint"))
     public = row.get("public")
     if isinstance(public, str):
         public = public.strip().lower() in ("1", "true", "yes", "y", "是")
@@ -201,6 +210,7 @@ def _spec(source: Path, line: int, row: dict[str, Any], outdir: Path) -> CaseSpe
         public=bool(public),
         case_file=base / str(row["case_file"]) if row.get("case_file") else None,
         font=base / str(row["font"]) if row.get("font") else None,
+        ocr=ocr,
     )
 
 
@@ -228,7 +238,8 @@ def fingerprint(spec: CaseSpec, settings: BatchSettings) -> str:
         entries.append([str(extra), st.st_size if st else None, st.st_mtime_ns if st else None])
     options = {"spec": {k: str(v) if isinstance(v, Path) else v for k, v in asdict(spec).items()},
                "lang": settings.lang, "tsa": settings.tsa_url, "tsa_optional": settings.tsa_optional,
-               "archive": settings.archive, "epoch": settings.source_date_epoch, "version": __version__}
+               "archive": settings.archive, "epoch": settings.source_date_epoch, "version": __version__,
+               "ocr": spec.ocr or settings.ocr}
     blob = json.dumps([entries, options], sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()
 
@@ -312,7 +323,8 @@ def run_case(task: CaseTask) -> CaseResult:
         options = BundleOptions(output=spec.output, case_path=spec.case_file, identity_path=settings.identity_path,
                                 force=task.may_replace or settings.force, lang=settings.lang, font=spec.font,
                                 channel=spec.channel, public=spec.public, tsa_url=settings.tsa_url,
-                                tsa_optional=settings.tsa_optional, archive=settings.archive)
+                                tsa_optional=settings.tsa_optional, archive=settings.archive,
+                                ocr=spec.ocr or settings.ocr, ocr_home=settings.ocr_home)
         if spec.channel:
             get_channel(spec.channel)
         made = build_dossier(spec.case, options, clock=clock, identity=worker_identity(settings.identity_path))
@@ -346,8 +358,11 @@ def _still_valid(output: Path, dossier_id: str) -> bool:
 Executor = Callable[[list[CaseTask]], Iterator[CaseResult]]
 
 
-def _init_local_worker(identity_path: Path | None, tsa_limit: Any = None) -> None:
+def _init_local_worker(identity_path: Path | None, tsa_limit: Any = None, ocr_threads: int | None = None) -> None:
     set_request_limit(tsa_limit)
+    # each worker loads the OCR engine once, on its first screen, and reads its case's screens itself
+    # (a pool worker starts no pool of its own): one ONNX thread each, so the cores are not oversubscribed
+    set_ocr_threads(ocr_threads)
     # the parent reports every case; a worker's own log lines would only repeat them
     logging.getLogger("evidencekit").setLevel(logging.ERROR)
     # The parent is in charge: Ctrl-C reaches it, and it ends its workers with SIGTERM, which
@@ -375,8 +390,9 @@ def local_executor(jobs: int) -> Executor:
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         settings = tasks[0].settings
         limit = context.BoundedSemaphore(max(1, settings.tsa_limit)) if settings.tsa_url else None
-        pool = context.Pool(max(1, min(jobs, len(tasks))), initializer=_init_local_worker,
-                            initargs=(identity_path, limit))
+        workers = max(1, min(jobs, len(tasks)))
+        pool = context.Pool(workers, initializer=_init_local_worker,
+                            initargs=(identity_path, limit, 1 if workers > 1 else None))
         try:
             yield from pool.imap_unordered(run_case, tasks, chunksize=1)
             pool.close()

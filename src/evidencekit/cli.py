@@ -618,11 +618,12 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
 @click.option("--scheduler", metavar="ADDR", help="help.batch.scheduler")
 @click.option("--force", is_flag=True, help="help.batch.force")
 @click.option("--tsa-limit", type=click.IntRange(min=1), default=4, show_default=True, help="help.batch.tsa_limit")
+@click.option("--ocr", type=click.Choice(["auto", "all", "none"]), default="auto", help="help.ocr")
 @click.option("--json", "as_json", is_flag=True, help="help.batch.json")
 @_timestamp_options
 @_run
 def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | None, executor: str,
-          scheduler: str | None, force: bool, tsa_limit: int, as_json: bool) -> None:
+          scheduler: str | None, force: bool, tsa_limit: int, ocr: str, as_json: bool) -> None:
     from evidencekit.batch import (
         BatchSettings,
         dask_executor,
@@ -635,7 +636,7 @@ def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | Non
         write_receipt,
     )
     from evidencekit.clock import system_clock
-    from evidencekit.identity import default_identity_path
+    from evidencekit.identity import default_identity_path, home_dir
     from evidencekit.pipeline import ensure_default_identity
     from evidencekit.timestamping import TimestampFailed
 
@@ -653,7 +654,8 @@ def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | Non
     tsa_url, tsa_optional, archive = _tsa_settings()
     shared = BatchSettings(identity_path=identity_file, lang=settings.lang, tsa_url=tsa_url,
                            tsa_optional=tsa_optional, archive=archive, force=force,
-                           source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH") or None, tsa_limit=tsa_limit)
+                           source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH") or None, tsa_limit=tsa_limit,
+                           ocr=ocr, ocr_home=home_dir())
     run = dask_executor(scheduler or "") if executor == "dask" else local_executor(jobs or default_jobs())
     lang = settings.lang
     at_terminal = sys.stderr.isatty()
@@ -1127,9 +1129,10 @@ def _print_channel(described: dict[str, Any], lang: str) -> None:
 @_run
 def init(folder: Path) -> None:
     from evidencekit.case import write_case_template
+    from evidencekit.identity import home_dir
     from evidencekit.prefill import prefilled_case
 
-    prefilled = prefilled_case(folder)
+    prefilled = prefilled_case(folder, home=home_dir())
     written = write_case_template(folder, prefilled[0]) if prefilled else write_case_template(folder)
     _echo(str(written))
     if prefilled:

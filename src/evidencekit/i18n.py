@@ -1537,10 +1537,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "err.batch.list_line": ("{path} 第 {line} 行：不是一个 JSON 对象", "{path} line {line}: not a JSON object ({detail})"),
     "err.batch.list_column": ("{path} 第 {line} 行：未知的列 {columns}", "{path} line {line}: unknown columns {columns}"),
     "err.batch.list_no_case": ("{path} 第 {line} 行：没有 case（案件文件夹）", "{path} line {line}: no case (case folder)"),
-    "err.batch.list.hint": ("每行一个案件，列为 case（案件文件夹，必填）、output、channel、public、case_file、font；"
+    "err.batch.list.hint": ("每行一个案件，列为 case（案件文件夹，必填）、output、channel、public、case_file、font、ocr；"
                             "相对路径从列表所在文件夹算起（output 从 OUTDIR 算起）。",
                             "One case a row, columns case (the case folder, required), output, channel, public, "
-                            "case_file, font; relative paths start at the list's folder (output at OUTDIR)."),
+                            "case_file, font, ocr; relative paths start at the list's folder (output at OUTDIR)."),
     "err.batch.same_output": ("{path} 第 {line} 行：输出 {output} 与第 {first} 行相同",
                               "{path} line {line}: output {output} is the same as line {first}'s"),
     "err.batch.same_output.hint": ("给每个案件一个不同的 output。", "Give each case its own output."),
@@ -2015,4 +2015,16 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "Matches the sealed dossier: {checked}/{total} renditions are exactly their originals "
                         "with only the listed boxes blacked out"),
     "against.differs": ("与原卷宗不一致：", "Does not match the sealed dossier:"),
+    # --- screens 2 ---
+    "err.batch.list_ocr": ("{path} 第 {line} 行：ocr 应为 {known} 之一，而不是 {value}",
+                           "{path} line {line}: ocr must be one of {known}, not {value}"),
+    "txn_table.time": ("交易时间", "Time"),
+    "txn_table.id": ("交易单号", "Transaction id"),
+    "txn_table.merchant_order": ("商户单号", "Merchant order"),
+    "txn_table.counterparty": ("交易对方", "Counterparty"),
+    "txn_table.amount": ("金额（元）", "Amount (CNY)"),
+    "txn_table.status": ("状态", "Status"),
+    "txn_table.exhibits": ("证据", "Exhibits"),
+    "txn_table.unsure": ("（识别存疑）", " (uncertain reading)"),
+    "txn_table.exhibit_sep": ("、", ", "),
 }

@@ -35,16 +35,17 @@ DESKTOP_PATTERNS = ("屏幕截图 YYYY-MM-DD HHMMSS", "Screen Shot YYYY-MM-DD at
 WECHAT_SAVED = ("mmexport<epoch-ms>", "wx_camera_<epoch-ms>", "微信图片_YYYYMMDDHHMMSS")
 
 
-def prefilled_case(folder: Path) -> tuple[str, int, int] | None:
+def prefilled_case(folder: Path, *, home: Path | None = None) -> tuple[str, int, int] | None:
     """(case.toml text, evidence files, transactions) for a folder of evidence; None when the
-    folder holds no evidence (then the plain template is written)."""
+    folder holds no evidence (then the plain template is written). ``home``: the OCR cache's, as
+    bundle's (the CLI passes its home; None: EVIDENCEKIT_HOME if set, else no cache)."""
     folder = Path(folder)
     if not folder.is_dir():
         return None
     if not collect(folder).files:
         return None
     # as inspect reads them: what a zip or an e-mail holds counts too (files inside keep their container's note)
-    items = inspect_folder(folder, require_files=False).items
+    items = inspect_folder(folder, require_files=False, ocr_home=home).items
     report = cross_check({}, [item.manifest_entry() for item in items])
     chosen = [tx for tx in report.transactions if _pointed_at(tx)]
     text = CASE_TEMPLATE

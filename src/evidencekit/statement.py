@@ -16,9 +16,11 @@ from typing import Any
 
 from evidencekit.case import CaseFile
 from evidencekit.channels import get_channel, load_channels
+from evidencekit.cross_checks import Transaction, cross_check, normal_id
 from evidencekit.demands import demand_for, numbered_claims, total_amount
+from evidencekit.i18n import t
 from evidencekit.model import Section, Statement
-from evidencekit.privacy import mask_personal
+from evidencekit.privacy import mask_order_number, mask_personal
 from evidencekit.statement_lint import lint_statement
 from evidencekit.terms import OUTCOME_LABELS, PROBLEM_LABELS, pick
 from evidencekit.timefmt import show_time_human
@@ -124,6 +126,79 @@ def defendant_paragraphs(org: Mapping[str, Any], lang: str = "zh") -> list[str]:
     return lines
 
 
+#: Where a field of a disputed transaction is taken from, most reliable first (case.toml is the
+#: complainant's own word, then the platform's records, then what a screen shows).
+TXN_SOURCES = ("case", "bill", "receipt", "screen", "chat")
+#: Screens that show one transaction (a list or a balance page shows none in particular).
+ONE_TXN_SCREENS = frozenset({"bill-detail", "transfer", "refund", "top-up", "change-detail", "complaint", "other"})
+
+
+def transaction_rows(case: CaseFile, items: list[dict[str, Any]], lang: str, *,
+                     masked: bool = False) -> list[tuple[str, ...]]:
+    """The statement's 争议交易 rows: time, id, merchant order, counterparty, amount, status, exhibits.
+
+    Each disputed transaction of case.toml, in its order, then each one a bill marks disputed;
+    when neither names one, the transactions the evidence points at (a screenshot or a receipt
+    shows them) are the ones at issue. A field case.toml leaves out is taken from the exhibits
+    (bill, receipt, screen); a value only read with low OCR confidence is shown marked, never as
+    certain. ``exhibits`` lists every exhibit that shows the transaction. ``case`` is the
+    unmasked one (ids are matched in full); a masked (public) statement shortens the numbers, as
+    :func:`mask_personal` does, and takes no counterparty from the exhibits (a payee may be a person).
+    """
+    report = cross_check(case.data, items)
+    by_id = {tx.txn_id: tx for tx in report.transactions}
+    by_order = {tx.merchant_order: tx for tx in report.transactions if tx.merchant_order}
+    rows: list[tuple[str, ...]] = []
+    used: set[str] = set()
+    for declared in case.disputed_transactions():
+        found = by_id.get(normal_id(declared.get("id")) or "") or by_order.get(
+            normal_id(declared.get("merchant_order")) or "") or by_id.get(normal_id(declared.get("merchant_order")) or "")
+        if found is not None:
+            used.add(found.txn_id)
+        rows.append(_row(declared, found, lang, masked))
+    rest = [tx for tx in report.transactions if tx.txn_id not in used and tx.disputed]
+    if not rows and not rest:
+        rest = [tx for tx in report.transactions if _shown_by_screen_or_receipt(tx, items)]
+    rows += [_row({}, tx, lang, masked) for tx in rest]
+    return rows
+
+
+def _shown_by_screen_or_receipt(tx: Transaction, items: list[dict[str, Any]]) -> bool:
+    screens = {str(i.get("id")): ((i.get("facts") or {}).get("screen") or {}).get("screen") for i in items}
+    return any(source == "receipt" or (source == "screen" and screens.get(item) in ONE_TXN_SCREENS)
+               for item, source in tx.shown_in)
+
+
+def _row(declared: dict[str, Any], found: Transaction | None, lang: str, masked: bool) -> tuple[str, ...]:
+    unsure = t("txn_table.unsure", lang)
+
+    def field(name: str, case_key: str | None = None) -> str:
+        own = declared.get(case_key or name)
+        if own not in (None, ""):
+            return str(own)
+        if found is None or (masked and name == "counterparty"):
+            return ""
+        check = next((c for c in found.checks if c.field == name), None)
+        if check is None:
+            return ""
+        ranked = sorted(check.values, key=lambda v: (v.low_confidence, TXN_SOURCES.index(v.source)
+                                                     if v.source in TXN_SOURCES else len(TXN_SOURCES)))
+        best = ranked[0]
+        return best.value + unsure if best.low_confidence else best.value
+
+    time = field("time")
+    shown_time = _human_time(time.removesuffix(unsure), lang) + (unsure if time.endswith(unsure) else "") \
+        if time else ""
+    txn_id = str(declared.get("id") or "") or (found.txn_id if found is not None else "")
+    order = str(declared.get("merchant_order") or "") or (found.merchant_order or "" if found is not None else "")
+    order = "" if order == txn_id else order
+    if masked:
+        txn_id, order = (mask_order_number(n) if n else "" for n in (txn_id, order))
+    exhibits = [item for item, source in found.shown_in if source != "case"] if found is not None else []
+    return (shown_time, txn_id, order, field("counterparty"), field("amount"),
+            field("status"), t("txn_table.exhibit_sep", lang).join(dict.fromkeys(exhibits)))
+
+
 def build_statement(case: CaseFile, items: list[dict[str, Any]], channel_id: str, today: date,
                     lang: str = "zh", *, channels: Mapping[str, Any] | None = None) -> Statement:
     """The complaint statement for ``channel_id``, in that channel's order and wording.
@@ -199,13 +274,13 @@ def build_statement(case: CaseFile, items: list[dict[str, Any]], channel_id: str
         elif key == "facts":
             sections.append(Section(key, heading(key), _paragraphs(view.facts, missing)))
         elif key == "transactions":
-            disputed = view.disputed_transactions()
-            if disputed:
-                header = (("交易时间", "交易单号", "商户单号", "交易对方", "金额（元）") if not en
-                          else ("Time", "Transaction id", "Merchant order", "Counterparty", "Amount (CNY)"))
-                rows = tuple((_human_time(t.get("time"), lang), t.get("id", ""), t.get("merchant_order", ""),
-                              t.get("counterparty", ""), t.get("amount", "")) for t in disputed)
-                sections.append(Section(key, heading(key), (), header, rows))
+            txn_rows = transaction_rows(case, items, lang, masked=masked)
+            if txn_rows:
+                txn_header = (t("txn_table.time", lang), t("txn_table.id", lang),
+                          t("txn_table.merchant_order", lang), t("txn_table.counterparty", lang),
+                          t("txn_table.amount", lang), t("txn_table.status", lang),
+                          t("txn_table.exhibits", lang))
+                sections.append(Section(key, heading(key), (), txn_header, tuple(txn_rows)))
         elif key == "contacts":
             contacts = sorted(view.contacts, key=lambda c: c.get("date", ""))
             if contacts:

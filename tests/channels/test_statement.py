@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -19,7 +20,7 @@ from evidencekit.privacy import (
 from evidencekit.statement import build_statement
 from evidencekit.statement_lint import lint_statement
 
-from .conftest import FULL_ITEMS, TODAY, edited, full_case
+from .conftest import FULL_ITEMS, TODAY, edited, full_case, item
 
 BODY = ["transactions", "contacts", "evidence", "closing"]
 
@@ -48,7 +49,8 @@ def test_consumer_statement_content():
     assert statement.section("facts").heading == "消费者权益争议事实"  # type: ignore[union-attr]
     transactions = statement.section("transactions")
     assert transactions.rows == (("2025年3月12日 20:15:03", "2025031222001400000001", "GM20250312000001",  # type: ignore[union-attr]
-                                  "示例游戏科技有限公司", "218.00"),)
+                                  "示例游戏科技有限公司", "218.00", "", ""),)
+    assert transactions.table_header == ("交易时间", "交易单号", "商户单号", "交易对方", "金额（元）", "状态", "证据")  # type: ignore[union-attr]
     contacts = statement.section("contacts")
     assert contacts.rows[0][:3] == ("2025年3月13日", "平台或银行客服", "CS2025031300012")  # type: ignore[union-attr]
     assert contacts.table_header[3] == "经过及答复"  # type: ignore[union-attr]
@@ -59,6 +61,65 @@ def test_consumer_statement_content():
     assert statement.section("closing").paragraphs[-2:] == ("投诉人（签名）：" + "\u3000" * 6, "2025年4月1日")  # type: ignore[union-attr]
     assert statement.masked is False
     json.dumps(statement.to_dict(), ensure_ascii=False)
+
+
+SCREEN_ID = "4200002520250318123456780003"
+
+
+def _screen(ident: str, **fields: Any) -> dict[str, Any]:
+    screen = {"app": "wechat", "screen": "bill-detail", "txn_id": SCREEN_ID, "merchant_order": "SC20250318000003",
+              "amount": "88.00", "direction": "out", "currency": "CNY", "time": "2025-03-18T12:40:55+08:00",
+              "status": "支付成功", "counterparty": "示例游戏", "method": "零钱", "low_confidence": [],
+              "confidence": {}}
+    screen.update(fields)
+    return item(ident, f"screens/{ident}.jpg", "screenshot", facts={"screen": screen})
+
+
+def _without_transactions() -> Any:
+    case = edited(full_case())
+    case.data.pop("transactions", None)
+    return case
+
+
+def test_a_transaction_known_only_from_a_screenshot_is_in_the_table():
+    """No [[transactions]] in case.toml: the screenshots' transactions are the ones at issue, with
+    the exhibit that shows each, and a field read with low confidence marked, not trusted."""
+    items = [*FULL_ITEMS[1:], _screen("E05", low_confidence=["status"])]
+    statement = build_statement(_without_transactions(), items, "consumer", TODAY)
+    rows = statement.section("transactions").rows  # type: ignore[union-attr]
+    assert rows == (("2025年3月18日 12:40:55", SCREEN_ID, "SC20250318000003", "示例游戏", "88.00",
+                     "支付成功（识别存疑）", "E05"),)
+    english = build_statement(_without_transactions(), items, "consumer", TODAY, lang="en")
+    assert english.section("transactions").rows[0][5:] == ("支付成功 (uncertain reading)", "E05")  # type: ignore[union-attr]
+    # two screenshots of it: one row, both exhibits; the confident reading wins over the unsure one
+    items.append(_screen("E06", amount="86.00", low_confidence=["amount"]))
+    rows = build_statement(_without_transactions(), items, "consumer", TODAY).section("transactions").rows  # type: ignore[union-attr]
+    assert [row[4:] for row in rows] == [("88.00", "支付成功", "E05、E06")]
+
+
+def test_a_declared_transaction_is_completed_from_its_exhibits():
+    case = edited(full_case())
+    case.data["transactions"] = [{"id": SCREEN_ID, "disputed": True}]
+    items = [*FULL_ITEMS, _screen("E05", amount="88.00", low_confidence=["amount"]),
+             item("E06", "bills/wechat.csv", "bill", facts={"transactions": [
+                 {"transaction_id": SCREEN_ID, "amount": "88.00", "time": "2025-03-18 12:40:55",
+                  "status": "支付成功", "counterparty": "示例游戏"}]})]
+    rows = build_statement(case, items, "consumer", TODAY).section("transactions").rows  # type: ignore[union-attr]
+    # the bill's amount is certain, the screen's is not: the bill's is shown, unmarked
+    assert rows == (("2025年3月18日 12:40:55", SCREEN_ID, "SC20250318000003", "示例游戏", "88.00", "支付成功",
+                     "E05、E06"),)
+    # only the unsure reading: shown, marked
+    rows = build_statement(case, items[:-1], "consumer", TODAY).section("transactions").rows  # type: ignore[union-attr]
+    assert rows[0][4:] == ("88.00（识别存疑）", "支付成功", "E05")
+
+
+def test_a_public_statement_shortens_screen_ids_and_names_no_payee():
+    items = [*FULL_ITEMS, _screen("E05")]
+    text = build_statement(_without_transactions(), items, "social", TODAY)
+    rows = text.section("transactions").rows  # type: ignore[union-attr]
+    assert rows == (("2025年3月18日 12:40:55", "4200********************0003", "SC20********0003", "", "88.00",
+                     "支付成功", "E05"),)
+    assert SCREEN_ID not in text.to_text()
 
 
 def test_court_statement_is_a_statement_of_claim():

@@ -104,17 +104,27 @@ class TextLayer:
     size: tuple[int, int]
     lines: tuple[tuple[str, tuple[float, float, float, float]], ...]
 
-    def draw(self, canv: Canvas, x: float, y: float, w: float, h: float) -> None:
+    def draw(self, canv: Canvas, x: float, y: float, w: float, h: float, *,
+             band: tuple[float, float] | None = None, after: float = 0.0) -> None:
         """Over the box (x, y, w, h) of the page where the picture is drawn, in render mode 3
-        (neither fill nor stroke), each line stretched to its box as OCRmyPDF does."""
+        (neither fill nor stroke), each line stretched to its box as OCRmyPDF does.
+
+        ``band``: the box shows only rows ``top``–``bottom`` of the picture (fractions of its
+        height: a long screenshot's band on one page). It carries the lines whose foot is in
+        (``after``, ``bottom``], ``after`` being where the band before ended: a line in the
+        strip two bands share is written once, a line cut at a page's foot on the next page."""
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        sx, sy = w / max(self.size[0], 1), h / max(self.size[1], 1)
+        top, bottom = band or (0.0, 1.0)
+        top_px, bottom_px, after_px = (v * self.size[1] for v in (top, bottom, after))
+        sx, sy = w / max(self.size[0], 1), h / max(bottom_px - top_px, 1e-9)
         canv.saveState()
         for text, (x0, y0, x1, y1) in self.lines:
             height = (y1 - y0) * sy
             width = (x1 - x0) * sx
             if not text.strip() or height <= 0 or width <= 0:
+                continue
+            if band is not None and not (after_px < y1 <= bottom_px + 1e-6):
                 continue
             size = max(height * 0.85, 1.0)
             natural = stringWidth(text, self.font, size)
@@ -123,7 +133,7 @@ class TextLayer:
             obj.setFont(self.font, size)
             if natural > 0:
                 obj.setHorizScale(100.0 * width / natural)
-            obj.setTextOrigin(x + x0 * sx, y + h - y1 * sy + height * 0.18)
+            obj.setTextOrigin(x + x0 * sx, y + h - (y1 - top_px) * sy + height * 0.18)
             obj.textOut(text)
             canv.drawText(obj)
         canv.restoreState()

@@ -61,7 +61,7 @@ def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
         flow += video_flowables(view, item, visual)
     elif visual.mode == "image" and needs_strips(*visual.size):
         flow.append(ImageStrips(item.id, visual.size[0], visual.size[1], view.slots, font=s.font, lang=lang,
-                                item_id=item.id))
+                                item_id=item.id, text_layer=text_layer(view, item)))
     elif visual.mode == "image":
         if view.page_images == "print":
             flow.append(Paragraph(esc(label("print_copy", lang)), s.small))

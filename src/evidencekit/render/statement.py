@@ -20,7 +20,8 @@ from evidencekit.render.view import DossierView
 
 # Column widths (mm) per section table; the widest text column takes what is left.
 WIDTHS: dict[str, list[float | None]] = {
-    "transactions": [26, 50, 34, None, 18],  # a WeChat Pay id has 28 digits: keep it on one line
+    # time, id, merchant order, counterparty, amount, status, exhibits: a WeChat Pay id has 28 digits, one line
+    "transactions": [22, 50, 30, None, 17, 16, 13],
     "contacts": [23, 26, 30, None, 18],
     "evidence": [12, 19, None, None],
 }

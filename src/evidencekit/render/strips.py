@@ -12,7 +12,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from evidencekit.render.document import FRAME_H, FRAME_W, MUTED, RULE, Slot
+from evidencekit.render.document import FRAME_H, FRAME_W, MUTED, RULE, Slot, TextLayer
 from evidencekit.render.labels import label
 
 STRIP_W = 110 * mm  # about one and a half times a phone's own width
@@ -31,11 +31,14 @@ class ImageStrips(Flowable):
     """The picture from ``top`` (a fraction of its height) down, cut where a page ends."""
 
     def __init__(self, key: str, content_w: float, content_h: float, slots: list[Slot], *, font: str, lang: str,
-                 item_id: str, top: float = 0.0, piece: int = 1, bottom: float | None = None) -> None:
+                 item_id: str, top: float = 0.0, piece: int = 1, bottom: float | None = None,
+                 text_layer: TextLayer | None = None, after: float = 0.0) -> None:
         super().__init__()
         self.key, self.content_w, self.content_h, self.slots = key, content_w, content_h, slots
         self.font, self.lang, self.item_id = font, lang, item_id
         self.top, self.piece, self.bottom = top, piece, bottom
+        # the OCR lines of this band (the invisible text layer); ``after``: where the band before ended
+        self.text_layer, self.after = text_layer, after
         self.width = min(STRIP_W, content_w * 1.5, FRAME_W)  # never blown up past 1.5 pt a pixel
         self.scale = self.width / content_w
 
@@ -60,16 +63,18 @@ class ImageStrips(Flowable):
         if cut >= 1.0:
             return [self]
         args = (self.key, self.content_w, self.content_h, self.slots)
-        kw = {"font": self.font, "lang": self.lang, "item_id": self.item_id}
-        here = ImageStrips(*args, **kw, top=self.top, piece=self.piece, bottom=cut)  # type: ignore[arg-type]
+        kw = {"font": self.font, "lang": self.lang, "item_id": self.item_id, "text_layer": self.text_layer}
+        here = ImageStrips(*args, **kw, top=self.top, piece=self.piece, bottom=cut,  # type: ignore[arg-type]
+                           after=self.after)
         overlap = OVERLAP / (self.content_h * self.scale)
-        rest = ImageStrips(*args, **kw, top=max(self.top, cut - overlap), piece=self.piece + 1)  # type: ignore[arg-type]
+        rest = ImageStrips(*args, **kw, top=max(self.top, cut - overlap), piece=self.piece + 1,  # type: ignore[arg-type]
+                           after=cut)
         return [here, rest]
 
     def draw(self) -> None:
         canv = self.canv
         last = self.bottom is None
-        bottom = 1.0 if last else self.bottom
+        bottom = 1.0 if self.bottom is None else self.bottom
         w, h = self.width, self._image_h(bottom)
         x = (FRAME_W - w) / 2
         y = 4 + (0.0 if last else LABEL_H)
@@ -91,3 +96,5 @@ class ImageStrips(Flowable):
         canv.setLineWidth(0.5)
         canv.rect(x - 1, y - 1, w + 2, h + 2)
         canv.restoreState()
+        if self.text_layer is not None:
+            self.text_layer.draw(canv, x, y, w, h, band=(self.top, bottom), after=self.after)

@@ -30,7 +30,8 @@ log = logging.getLogger("evidencekit")
 ENGINE_PACKAGE = "rapidocr-onnxruntime"
 CACHE_FOLDER = "ocr-cache"
 #: Bump when the way lines are made from the engine's output changes: old cache entries are then ignored.
-CACHE_FORMAT = 1
+#: 2: the angle classifier is off (bench/README.md, "OCR parameters").
+CACHE_FORMAT = 2
 
 _engine: Any = None
 _engine_lock = threading.Lock()
@@ -114,13 +115,28 @@ def _load_engine() -> Any:
                 else:
                     os.environ["XDG_CACHE_HOME"] = saved
                 shutil.rmtree(scratch, ignore_errors=True)
-            kwargs: dict[str, Any] = {}
+            # Screens are upright (EXIF orientation is applied first): the 0/180° line classifier
+            # only costs time — a quarter of it, at the same accuracy (bench/ocr_params.py).
+            kwargs: dict[str, Any] = {"use_cls": False}
             if _threads:
-                kwargs = {"intra_op_num_threads": _threads, "inter_op_num_threads": 1}
+                kwargs.update(intra_op_num_threads=_threads, inter_op_num_threads=1)
+                if _threads == 1:
+                    _single_threaded_cv2()
             # RapidOCR logs each call at INFO on its own logger; only its warnings matter here.
             logging.getLogger("RapidOCR").setLevel(logging.WARNING)
             _engine = RapidOCR(**kwargs)
         return _engine
+
+
+def _single_threaded_cv2() -> None:
+    """A worker with one ONNX thread keeps OpenCV's resizing to one thread too (its own pool
+    would only contend with the other workers for the same cores)."""
+    try:
+        import cv2
+
+        cv2.setNumThreads(1)
+    except Exception as exc:  # noqa: BLE001 - OpenCV missing or without the call: only speed is at stake
+        log.debug("cv2.setNumThreads(1) not applied: %s", exc)
 
 
 def cache_path(sha256: str, home: Path | None = None) -> Path:

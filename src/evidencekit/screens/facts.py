@@ -25,6 +25,14 @@ from evidencekit.screens.engine import OcrResult, TextLine
 
 #: A field read with less confidence than this is listed in ``low_confidence``.
 LOW_CONFIDENCE = 0.90
+#: Confidences are kept to this many decimals: the engine's last digits vary with its thread
+#: setup, and the dossier must not (same inputs, same SOURCE_DATE_EPOCH, same bytes).
+CONFIDENCE_DECIMALS = 2
+
+
+def rounded(confidence: float) -> float:
+    """A confidence as written and as judged (the low-confidence test uses this same value)."""
+    return round(float(confidence), CONFIDENCE_DECIMALS)
 
 APPS = ("alipay", "wechat", "bank", "merchant", "other")
 SCREENS = ("bill-detail", "bill-list", "transfer", "change-detail", "top-up", "balance", "refund", "complaint",
@@ -196,8 +204,9 @@ def screen_facts(result: OcrResult) -> dict[str, Any] | None:
         facts["entries"] = entries
     if status_bar is not None:
         facts["status_bar"] = status_bar
-    facts["confidence"] = {name: round(field.confidence, 4) for name, field in sorted(out.items())}
-    facts["low_confidence"] = sorted(name for name, field in out.items() if field.confidence < LOW_CONFIDENCE)
+    facts["confidence"] = {name: rounded(field.confidence) for name, field in sorted(out.items())}
+    facts["low_confidence"] = sorted(name for name, field in out.items()
+                                     if rounded(field.confidence) < LOW_CONFIDENCE)
     return facts
 
 
@@ -511,7 +520,7 @@ def _entries(rows: list[list[_Line]], year: int | None) -> list[dict[str, Any]]:
             if time:
                 break
         entries.append({"counterparty": name, "amount": value, "direction": "out" if sign == "-" else "in",
-                        "time": time, "confidence": round(confidence, 4)})
+                        "time": time, "confidence": rounded(confidence)})
     return entries
 
 
