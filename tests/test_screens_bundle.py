@@ -113,7 +113,7 @@ def test_a_long_screenshot_carries_its_text_band_by_band(cli_runner, tmp_path: P
         pytest.skip("no screen font")
     name, path = next(iter(fonts.items()))
     canvas = Canvas((1080, 7200), LIGHT, path, LATIN_FONT if name in CJK_ONLY else None)
-    wechat_detail(canvas, 5)
+    top = wechat_detail(canvas, 5)
     for n, y in enumerate(range(2000, 6600, 400), start=1):
         canvas.text(80, y, f"第{n}条 商品评价 {n * 7}人觉得有用", 44)
     bottom_id = "4200009999202503180000777001"
@@ -130,8 +130,22 @@ def test_a_long_screenshot_carries_its_text_band_by_band(cli_runner, tmp_path: P
     first, last = bands[0], bands[-1]
     assert bottom_id in pages[last] and bottom_id not in pages[first]
     assert "SC20250318000005" in pages[first] and "SC20250318000005" not in pages[last]  # near the top
+    # read in tiles of a screen's shape, not shrunk to 2000 px tall: the top id comes out whole
+    assert top["txn_id"] in pages[first]
     # every line once: the strip two bands share is not written twice
     exhibit_text = "".join(pages[n] for n in bands)
     assert exhibit_text.count(bottom_id) == 1
     for n in range(1, 12):
         assert exhibit_text.count(f"第{n}条") == 1, n
+
+
+def test_long_pictures_are_read_in_overlapping_tiles_that_keep_each_row_once() -> None:
+    from evidencekit.screens.engine import tiles
+
+    assert tiles(1080, 2400) == [(0, 0, 2400)]  # a phone screen: one piece
+    pieces = tiles(1080, 7200)
+    assert len(pieces) >= 4
+    assert pieces[0][1] == 0 and pieces[-1][2] == 7200
+    for (top, _keep_from, keep_to), (next_top, next_from, _) in zip(pieces, pieces[1:]):
+        assert keep_to == next_from  # the keep bands tile the picture: every row kept exactly once
+        assert next_top < keep_to - 100 and keep_to + 100 <= top + int(1080 * 1.8)  # a line near the seam is whole in its tile

@@ -31,7 +31,8 @@ ENGINE_PACKAGE = "rapidocr-onnxruntime"
 CACHE_FOLDER = "ocr-cache"
 #: Bump when the way lines are made from the engine's output changes: old cache entries are then ignored.
 #: 2: the angle classifier is off (bench/README.md, "OCR parameters").
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: long screenshots read in tiles
+TILE_RATIO = 1.8  # a tile's height to the width: under the engine's 2000 px for a 1080-wide screen
 
 _engine: Any = None
 _engine_lock = threading.Lock()
@@ -191,16 +192,44 @@ def recognise(path: Path) -> OcrResult:
             image = _flatten(image)
         width, height = image.size
         engine = _load_engine()
-        found, _elapsed = engine(image)
-    lines = []
-    for quad, text, score in found or ():
-        xs = [float(p[0]) for p in quad]
-        ys = [float(p[1]) for p in quad]
-        box = (max(0.0, min(xs)), max(0.0, min(ys)), min(float(width), max(xs)), min(float(height), max(ys)))
-        lines.append(TextLine(str(text).strip(), tuple(round(v, 1) for v in box),  # type: ignore[arg-type]
-                              round(float(score), 4)))
+        lines = []
+        for top, keep_from, keep_to in tiles(width, height):
+            tile = image if (top, keep_to) == (0, height) else image.crop((0, top, width, min(height, top + _tile_height(width))))
+            found, _elapsed = engine(tile)
+            for quad, text, score in found or ():
+                xs = [float(p[0]) for p in quad]
+                ys = [float(p[1]) + top for p in quad]
+                if not keep_from <= (min(ys) + max(ys)) / 2 < keep_to:
+                    continue  # read whole by the neighbouring tile
+                box = (max(0.0, min(xs)), max(0.0, min(ys)), min(float(width), max(xs)), min(float(height), max(ys)))
+                lines.append(TextLine(str(text).strip(), tuple(round(v, 1) for v in box),  # type: ignore[arg-type]
+                                      round(float(score), 4)))
     lines.sort(key=lambda line: (line.box[1], line.box[0]))
     return OcrResult(width, height, tuple(line for line in lines if line.text), engine_version())
+
+
+def _tile_height(width: int) -> int:
+    return max(1, int(width * TILE_RATIO))
+
+
+def tiles(width: int, height: int) -> list[tuple[int, int, int]]:
+    """(top, keep from, keep to) in image rows: a long screenshot is read in overlapping tiles of a phone
+    screen's shape, because the engine shrinks any image to 2000 px on its long side (a 1080×7200 capture
+    would be read at 300 px wide). A line belongs to the tile whose keep band holds its middle; the overlap is
+    wider than two lines, so each line is read whole by the tile that keeps it, and kept once."""
+    tile = _tile_height(width)
+    if height <= tile * 1.25:
+        return [(0, 0, height)]
+    overlap = max(200, width // 4)
+    out: list[tuple[int, int, int]] = []
+    top = 0
+    while True:
+        bottom = min(height, top + tile)
+        last = bottom >= height
+        out.append((top, top + overlap // 2 if top else 0, height if last else bottom - overlap // 2))
+        if last:
+            return out
+        top = bottom - overlap
 
 
 def _flatten(image: Any) -> Any:
