@@ -6,7 +6,7 @@ on the page and when copied ("2025…0000" / "1"). Ours breaks before a run of L
 digits (an id, an order number, an English word) whenever the run fits on a line of its own, and
 a run wider than a whole line (a 45-digit id in a narrow table column) is set smaller until it
 fits, so it is never cut. Installed over reportlab's splitter for every paragraph with
-``wordWrap="CJK"`` (all of ours); the rest — glyph widths, punctuation that may not start a line,
+``wordWrap="CJK"`` (all of ours); the rest — glyph widths, which punctuation may not start a line,
 the line objects — is reportlab's own.
 """
 
@@ -20,6 +20,9 @@ from reportlab.platypus import paragraph
 from reportlab.rl_config import _FUZZ
 
 RUN_PUNCTUATION = frozenset("-_./@#+=%&~:")
+# reportlab's lists lack the full-width forms Chinese text uses most (，：；！？ and the closing quotes)
+CANNOT_START = ALL_CANNOT_START + "，：；！？）〉》」』】〕”’…"
+CANNOT_END = ALL_CANNOT_END + "（〈《「『【〔“‘"
 MIN_RUN_SIZE = 3.5  # points: a 45-digit id still fits the evidence list's 36 mm column
 
 
@@ -47,12 +50,17 @@ def _breaks(glyphs: list[str], width_of: Any, max_widths: list[float], hard: Any
                 run = i
                 while run > start and _in_run(glyphs[run - 1]):
                     run -= 1
-                while run > start + 1 and glyphs[run - 1] in ALL_CANNOT_END:
+                while run > start + 1 and glyphs[run - 1] in CANNOT_END:
                     run -= 1  # an opening bracket goes with what it opens
                 if run > start:
                     cut = run  # the whole run goes to the next line
-            if cut == i and glyph in ALL_CANNOT_START:
-                cut = i + 1  # punctuation that cannot start a line hangs in the margin
+            if cut == i and glyph in CANNOT_START:
+                # punctuation that cannot start a line takes the character before it along: hung in the
+                # margin instead, a closing bracket in a table cell would run into the next column
+                back = i - 1
+                while back > start + 1 and glyphs[back] in CANNOT_START:
+                    back -= 1
+                cut = back if back > start else i + 1
             out.append((start, cut, False))
             start = i = cut
             used = 0.0
