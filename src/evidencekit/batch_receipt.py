@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives import serialization
 from pyhanko.sign.validation.generic_cms import validate_tst_signed_data
 from pyhanko_certvalidator import ValidationContext
 
+from evidencekit.cert_names import subject_name
 from evidencekit.errors import BadInput
 from evidencekit.i18n import Message, msg, os_reason
 
@@ -226,7 +227,7 @@ def check_membership(dossier_id: str, receipt_path: Path, trust: list[x509.Certi
         found.problem, found.detail = "token-invalid", msg("verify.receipt_token", detail=str(exc))
         return found
     cert = status.get("signing_cert")
-    found.tsa = _name(cert) or stamp.get("tsa")
+    found.tsa = subject_name(cert) or stamp.get("tsa")
     found.tsa_trusted = bool(roots) and status.get("valid") is True and status.get("trust_problem_indic") is None
     if not (status.get("intact") and status.get("valid")):
         found.problem, found.detail = "token-invalid", msg("verify.receipt_token", detail="signature")
@@ -234,15 +235,6 @@ def check_membership(dossier_id: str, receipt_path: Path, trust: list[x509.Certi
     if trust and not found.tsa_trusted:
         found.notes.append(msg("verify.receipt_untrusted_tsa", tsa=found.tsa))
     return found
-
-
-def _name(cert: Any) -> str | None:
-    if cert is None:
-        return None
-    try:
-        return str(cert.subject.native.get("common_name") or cert.subject.human_friendly)
-    except Exception:  # noqa: BLE001 - a name for display only
-        return None
 
 
 def is_dossier_id(value: object) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ class _CryptographySM3:
         return self._h.finalize().hex()
 
 
-def new_sm3():  # type: ignore[no-untyped-def]
+def new_sm3() -> hashlib._Hash | _CryptographySM3:
     try:
         return hashlib.new("sm3")
     except ValueError:
@@ -38,6 +39,33 @@ class Digests:
     size: int
     sha256: str
     sm3: str
+
+
+class _OneBehind:
+    """Runs an update on a second thread, at most one at a time: the caller goes on with the next
+    chunk while this one is hashed (hashlib releases the GIL on large updates)."""
+
+    def __init__(self, thread_name: str) -> None:
+        self._name = thread_name
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: Future[object] | None = None
+
+    def submit(self, update: Callable[[bytes], object], chunk: bytes) -> None:
+        self.wait()
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=self._name)
+        self._pending = self._pool.submit(update, chunk)
+
+    def wait(self) -> None:
+        if self._pending is not None:
+            self._pending.result()
+            self._pending = None
+
+    def close(self) -> None:
+        self.wait()
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
 
 class Digester:
@@ -53,30 +81,20 @@ class Digester:
         self._sm3 = new_sm3()
         self._size = 0
         self._threaded = threaded  # False where the caller already keeps the cores busy (verify's pool)
-        self._pool: ThreadPoolExecutor | None = None
-        self._pending: Future[None] | None = None
+        self._sm3_thread = _OneBehind("sm3")
 
     def update(self, chunk: bytes) -> None:
         """Feed ``chunk`` (an immutable bytes object: the SM3 thread may still read it)."""
-        if self._pending is not None:
-            self._pending.result()
-            self._pending = None
         if self._threaded and len(chunk) >= PARALLEL_MIN:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sm3")
-            self._pending = self._pool.submit(self._sm3.update, chunk)
+            self._sm3_thread.submit(self._sm3.update, chunk)
         else:
+            self._sm3_thread.wait()
             self._sm3.update(chunk)
         self._sha.update(chunk)
         self._size += len(chunk)
 
     def finish(self) -> Digests:
-        if self._pending is not None:
-            self._pending.result()
-            self._pending = None
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
+        self._sm3_thread.close()
         return Digests(size=self._size, sha256=self._sha.hexdigest(), sm3=self._sm3.hexdigest())
 
 
@@ -127,19 +145,14 @@ class HashingWriter:
         self._out = out
         self._sha = hashlib.sha256()
         self.length = 0
-        self._pool: ThreadPoolExecutor | None = None
-        self._pending: Future[None] | None = None
+        self._sha_thread = _OneBehind("out-sha256")
 
     def write(self, data: bytes) -> int:
         written = self._out.write(data)
-        if self._pending is not None:
-            self._pending.result()
-            self._pending = None
         if isinstance(data, bytes) and len(data) >= PARALLEL_MIN:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="out-sha256")
-            self._pending = self._pool.submit(self._sha.update, data)
+            self._sha_thread.submit(self._sha.update, data)
         else:
+            self._sha_thread.wait()
             self._sha.update(data)
         self.length += len(data)
         return written
@@ -152,12 +165,7 @@ class HashingWriter:
 
     def finish(self) -> PrefixDigest:
         """The SHA-256 state over everything written (to be copied, never fed further)."""
-        if self._pending is not None:
-            self._pending.result()
-            self._pending = None
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
+        self._sha_thread.close()
         return PrefixDigest(self._sha, self.length)
 
 

@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives import serialization
 
 from evidencekit.batch_receipt import Membership, check_membership
 from evidencekit.case import sealed_case_matches
+from evidencekit.cert_names import issuer_name, subject_name
 from evidencekit.clock import CHINA_TZ, iso
 from evidencekit.errors import BadInput, CannotVerify, ExitCode, OutputExists
 from evidencekit.fileio import atomic_output, output_exists
@@ -511,7 +512,7 @@ def _check_signatures(report: VerifyReport, embedded: list[Any], reader: Any,
             continue
         cert = status.signing_cert
         fingerprint = hashlib.sha256(cert.dump()).hexdigest() if cert is not None else None
-        signer = _cert_name(cert)
+        signer = subject_name(cert)
         coverage = status.coverage
         mod_level = getattr(status, "modification_level", None)
         info = SignatureInfo(
@@ -524,12 +525,12 @@ def _check_signatures(report: VerifyReport, embedded: list[Any], reader: Any,
             signing_time=_when(getattr(status, "signer_reported_dt", None)),
             reason=_str_or_none(sig.sig_object.get("/Reason")),
             location=_str_or_none(sig.sig_object.get("/Location")),
-            issuer=_issuer_name(cert),
+            issuer=issuer_name(cert),
             signed_revision=sig.signed_revision,
         )
         ts = status if is_timestamp else getattr(status, "timestamp_validity", None)
         if ts is not None:
-            info.tsa = _cert_name(ts.signing_cert)
+            info.tsa = subject_name(ts.signing_cert)
             info.tsa_time = _when(ts.timestamp)
             info.tsa_valid = bool(ts.intact and ts.valid)
             info.tsa_trusted = bool(ts.trusted)
@@ -784,24 +785,6 @@ def _describe_diff(status: Any) -> str:
     paths = re.findall(r"(\.Root[^\s,'\"]*|/[A-Z][A-Za-z]+)", text)
     level = getattr(status, "modification_level", None)
     return ", ".join(dict.fromkeys(paths[:4])) or (level.name if level is not None else "?")
-
-
-def _cert_name(cert: Any) -> str | None:
-    if cert is None:
-        return None
-    try:
-        return str(cert.subject.native.get("common_name") or cert.subject.human_friendly)
-    except Exception:  # noqa: BLE001 - a name for display only
-        return None
-
-
-def _issuer_name(cert: Any) -> str | None:
-    if cert is None:
-        return None
-    try:
-        return str(cert.issuer.native.get("common_name") or cert.issuer.human_friendly)
-    except Exception:  # noqa: BLE001 - a name for display only
-        return None
 
 
 def _when(dt: datetime | None) -> str | None:
