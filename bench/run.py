@@ -60,7 +60,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg"}
 
-DEFAULT_BUNDLE = "evidencekit bundle {case} -o {pdf} --force"
+DEFAULT_BUNDLE = "evidencekit bundle {case} -o {pdf} --force --ocr none"  # the chain reads no text
 DEFAULT_VERIFY = "evidencekit verify {pdf}"
 
 

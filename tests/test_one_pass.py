@@ -87,3 +87,87 @@ def test_a_bundle_is_checked_from_its_last_revision_and_verifies(tiny_case: Path
     made = build_dossier(tiny_case, BundleOptions(output=tmp_path / "d.pdf"), clock=fixed_clock(FIXED_NOW))
     assert full_reads == []  # the one-pass check did not fall back to reading the file whole
     assert verify_dossier(made.output).exit_code == 0
+
+
+def test_file_segments_are_copied_exactly_whatever_their_sizes(tmp_path: Path) -> None:
+    """A PNG's image data is many small pieces; the copy reads the file in windows and joins them."""
+    import random
+
+    from evidencekit.pdf.writer import CHUNK, FileSegments, _read_segments
+
+    rng = random.Random(7)
+    data = rng.randbytes(6 * CHUNK + 12345)
+    path = tmp_path / "data.bin"
+    path.write_bytes(data)
+    segments: list[tuple[int, int]] = []
+    at = 0
+    while at < len(data):
+        at += rng.choice([0, 1, 12, 4096])  # gaps, as between a PNG's IDAT chunks
+        length = min(rng.choice([0, 1, 8192, 65536, CHUNK - 3, 5 * CHUNK]), len(data) - at)
+        segments.append((at, length))
+        at += length
+    expected = b"".join(data[o:o + n] for o, n in segments)
+    chunks = list(_read_segments(FileSegments(path, tuple(segments))))
+    assert b"".join(chunks) == expected
+    assert all(len(c) <= 5 * CHUNK for c in chunks)
+    with pytest.raises(OSError, match="shorter"):
+        list(_read_segments(FileSegments(path, ((len(data) - 10, 20),))))
+
+
+def test_hashing_many_files_side_by_side_keeps_their_order(tmp_path: Path) -> None:
+    from evidencekit.hashing import digest_file, digest_files
+
+    paths = []
+    for n in range(9):
+        path = tmp_path / f"f{n}"
+        path.write_bytes(bytes([n]) * (n * 300_001))
+        paths.append(path)
+    found = list(digest_files(paths, workers=3))
+    assert [d for _, d in found] == [digest_file(p) for p in paths]
+    assert [s[2] for s, _ in found] == [p.stat().st_size for p in paths]
+    paths.insert(4, tmp_path / "missing")
+    hashed = digest_files(paths, workers=2)
+    assert [next(hashed)[1] for _ in range(4)] == [digest_file(p) for p in paths[:4]]
+    with pytest.raises(FileNotFoundError):
+        next(hashed)
+
+
+def test_a_layout_failure_stops_the_writing_thread_and_leaves_nothing(tiny_case: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The originals are written while the pages are laid out: when the layout fails, its error is
+    the one reported, the writing stops, and no output or temporary file is left."""
+    import evidencekit.pipeline as pipeline
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("layout broke")
+
+    monkeypatch.setattr(pipeline, "render_dossier", broken)
+    out = tmp_path / "out" / "d.pdf"
+    with pytest.raises(RuntimeError, match="layout broke"):
+        build_dossier(tiny_case, BundleOptions(output=out, ocr="none"), clock=fixed_clock(FIXED_NOW))
+    assert not out.exists()
+    assert list(out.parent.iterdir()) == []
+
+
+def test_an_original_gone_while_the_pages_are_laid_out_is_reported(tiny_case: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import evidencekit.pipeline as pipeline
+    from evidencekit.errors import BadInput
+
+    victim = next(p for p in sorted(tiny_case.rglob("*")) if p.is_file() and p.name != "case.toml")
+    moved = tmp_path / "moved"
+    real_attach = pipeline.assemble.Assembly.attach
+
+    def attach_after_move(self: object, *args: object, **kwargs: object) -> None:
+        victim.rename(moved)
+        try:
+            real_attach(self, *args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            moved.rename(victim)
+
+    monkeypatch.setattr(pipeline.assemble.Assembly, "attach", attach_after_move)
+    out = tmp_path / "out" / "d.pdf"
+    with pytest.raises(BadInput) as caught:
+        build_dossier(tiny_case, BundleOptions(output=out, ocr="none"), clock=fixed_clock(FIXED_NOW))
+    assert victim.name in str(caught.value)
+    assert not out.exists() and list(out.parent.iterdir()) == []

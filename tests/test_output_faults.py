@@ -297,13 +297,12 @@ def _bundle_with_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: l
 
     monkeypatch.setattr(pipeline, "collect", renamed)
     if manifest_hook is not None:
-        real_assemble = pipeline.assembly.assemble
+        real_attach = pipeline.assemble.Assembly.attach
 
-        def damaged(out: Any, rendered: Any, items: Any, **kwargs: Any) -> None:
-            kwargs["manifest_bytes"] = manifest_hook(kwargs["manifest_bytes"])
-            real_assemble(out, rendered, items, **kwargs)
+        def damaged(self: Any, items: Any, manifest_bytes: bytes, *args: Any, **kwargs: Any) -> None:
+            real_attach(self, items, manifest_hook(manifest_bytes), *args, **kwargs)
 
-        monkeypatch.setattr(pipeline.assembly, "assemble", damaged)
+        monkeypatch.setattr(pipeline.assemble.Assembly, "attach", damaged)
     out = tmp_path / "d.pdf"
     result = _run("bundle", str(case), "-o", str(out))
     assert result.exit_code == 0, result.output

@@ -73,16 +73,81 @@ def assemble(
 
     A public copy is assembled the same way, under its own catalog key and manifest schema
     (``marker_key``, ``schema``): its items are the renditions it shows."""
-    base = PdfReader(io.BytesIO(rendered.pdf), strict=False)
-    size = int(base.trailer["/Size"])  # type: ignore[call-overload]
-    writer = PdfStreamWriter(out)
-    writer.reserve_upto(size - 1)
-    placements = _place_slots(writer, rendered, items, passwords or {}, progress, page_images)
-    catalog_num = _copy_pages(writer, base, size, placements)
-    filespecs = _attach_all(writer, items, manifest_bytes, case_text, progress)
-    _write_catalog(writer, base, catalog_num, filespecs, dossier_id, marker_key, schema)
-    id_bytes = bytes.fromhex(dossier_id)
-    writer.finish(catalog_num, (id_bytes[:16], id_bytes[16:32]))
+    assembly = Assembly(out)
+    assembly.attach(items, manifest_bytes, case_text, progress)
+    assembly.finish(rendered, items, dossier_id=dossier_id, passwords=passwords, progress=progress,
+                    page_images=page_images, marker_key=marker_key, schema=schema)
+
+
+class Assembly:
+    """The dossier file in two parts, so the heavy one can be written while the pages are laid out.
+
+    First what needs no page: :meth:`write_images` (the shown pictures' XObjects) and :meth:`attach`
+    (every original and the generated files): nearly all the bytes. Then :meth:`finish`, once
+    reportlab's pages exist: they are copied in after everything written so far (their object numbers
+    shifted past it), with the pictures drawn in their slots, then the catalog and the xref."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.writer = PdfStreamWriter(out)
+        self.images: dict[str, tuple[int, int]] = {}  # item id → (XObject, its EXIF orientation)
+        self.filespecs: list[tuple[str, int]] = []
+
+    def write_images(self, items: list[Item], stop: Callable[[], bool] | None = None) -> None:
+        """Each item's picture as it is shown full size (``page_images="full"``), before any slot exists."""
+        for item in items:
+            if stop is not None and stop():
+                return
+            if item.id not in self.images:
+                image = _load_image(item)
+                self.images[item.id] = (_write_ximage(self.writer, image), image.orientation)
+
+    def attach(self, items: list[Item], manifest_bytes: bytes, case_text: str | None,
+               progress: Callable[[str, int, int], None] | None = None,
+               stop: Callable[[], bool] | None = None) -> None:
+        self.filespecs = _attach_all(self.writer, items, manifest_bytes, case_text, progress, stop)
+
+    def finish(self, rendered: RenderedPages, items: list[Item], *, dossier_id: str,
+               passwords: dict[str, str] | None = None, progress: Callable[[str, int, int], None] | None = None,
+               page_images: str = "full", marker_key: str = DOSSIER_KEY, schema: str = MANIFEST_SCHEMA) -> None:
+        writer = self.writer
+        base = PdfReader(io.BytesIO(rendered.pdf), strict=False)
+        size = int(base.trailer["/Size"])  # type: ignore[call-overload]
+        shift = writer.reserve() - 1  # reportlab's object n becomes n + shift
+        writer.reserve_upto(shift + size - 1)
+        placements = _place_slots(writer, rendered, items, passwords or {}, progress, page_images, self.images)
+        catalog_num = _copy_pages(writer, base, size, placements, shift)
+        _write_catalog(writer, base, catalog_num, self.filespecs, dossier_id, marker_key, schema, shift)
+        id_bytes = bytes.fromhex(dossier_id)
+        writer.finish(catalog_num + shift, (id_bytes[:16], id_bytes[16:32]))
+
+
+def _load_image(item: Item, page_images: str = "full", box: tuple[float, float] | None = None) -> XImage:
+    try:
+        return (print_image(item.source, item.size, box) if page_images == "print" and box is not None
+                else load_image(item.source, item.size))
+    except (ImageUnreadable, OSError) as exc:
+        # It was readable when the pages were laid out; say so on the page's slot.
+        raise BadInput(msg("err.image_unreadable_sealing", path=item.path, reason=_reason(exc)),
+                       msg("err.image_unreadable_sealing.hint")) from exc
+
+
+def _shifted_dict(obj: object, shift: int) -> g.DictionaryObject:
+    shifted = _shifted(obj, shift)
+    assert isinstance(shifted, g.DictionaryObject)
+    return shifted
+
+
+def _shifted(obj: object, shift: int) -> object:
+    """A copy of reportlab's ``obj`` whose references point to the objects' new numbers."""
+    if isinstance(obj, g.IndirectObject):
+        return ref(obj.idnum + shift)
+    if isinstance(obj, g.StreamObject):
+        raise TypeError("streams are written with PdfStreamWriter.write_stream")
+    if isinstance(obj, g.DictionaryObject):
+        return g.DictionaryObject({k: _shifted(v, shift) for k, v in obj.items()})
+    if isinstance(obj, g.ArrayObject):
+        return g.ArrayObject([_shifted(v, shift) for v in obj])
+    return obj
 
 
 @dataclass
@@ -94,13 +159,15 @@ class _Placements:
 
 
 def _place_slots(writer: PdfStreamWriter, rendered: RenderedPages, items: list[Item], passwords: dict[str, str],
-                 progress: Callable[[str, int, int], None] | None, page_images: str = "full") -> _Placements:
-    """Write each image or imported page as an XObject; remember which page draws it where."""
+                 progress: Callable[[str, int, int], None] | None, page_images: str = "full",
+                 images: dict[str, tuple[int, int]] | None = None) -> _Placements:
+    """Write each image or imported page as an XObject (unless ``images`` already holds it: item id →
+    XObject, EXIF orientation); remember which page draws it where."""
     slots = rendered.slots
     by_id = {item.id: item for item in items}
     placements = _Placements({}, {})
     open_source: tuple[str, PdfPageSource] | None = None  # one source PDF open at a time
-    images: dict[str, tuple[int, str, int]] = {}  # item id → (XObject, its draw, its EXIF orientation)
+    images = dict(images or {})
     ordered = sorted(slots, key=lambda s: (s.page, s.key))
     for n, slot in enumerate(ordered):
         res_name = f"/EkX{n}"
@@ -111,16 +178,21 @@ def _place_slots(writer: PdfStreamWriter, rendered: RenderedPages, items: list[I
         elif slot.crop is not None:  # a band of a long picture: one XObject for all its bands
             item_id = slot.key.partition("#s")[0]
             if item_id not in images:
-                images[item_id] = _write_image(writer, by_id[item_id], slot, res_name)
-            xobject, ops = images[item_id][0], _draw_band(res_name, images[item_id][2], slot)
+                image = _load_image(by_id[item_id])
+                images[item_id] = (_write_ximage(writer, image), image.orientation)
+            xobject, ops = images[item_id][0], _draw_band(res_name, images[item_id][1], slot)
         elif page_part:
             item = by_id[item_id]
             if open_source is None or open_source[0] != item_id:
                 open_source = (item_id, PdfPageSource(item.source, passwords.get(item.path)))
             imported = open_source[1].import_page(int(page_part) - 1, writer)
             xobject, ops = imported.form, _draw_form(res_name, imported.bbox, imported.rotate, slot)
+        elif page_images != "print" and item_id in images:  # written before the pages were laid out
+            xobject, orientation = images[item_id]
+            ops = _draw_image(res_name, orientation, slot)
         else:
-            xobject, ops, _ = _write_image(writer, by_id[item_id], slot, res_name, page_images)
+            image = _load_image(by_id[item_id], page_images, (slot.w, slot.h))
+            xobject, ops = _write_ximage(writer, image), _draw_image(res_name, image.orientation, slot)
         placements.draws.setdefault(slot.page - 1, []).append(ops)
         placements.xobjects.setdefault(slot.page - 1, {})[res_name] = xobject
         if progress:
@@ -128,10 +200,10 @@ def _place_slots(writer: PdfStreamWriter, rendered: RenderedPages, items: list[I
     return placements
 
 
-def _copy_pages(writer: PdfStreamWriter, base: PdfReader, size: int, placements: _Placements) -> int:
-    """Copy reportlab's objects under their own numbers, adding the placed XObjects to their pages.
+def _copy_pages(writer: PdfStreamWriter, base: PdfReader, size: int, placements: _Placements, shift: int) -> int:
+    """Copy reportlab's objects, object n as n + ``shift``, adding the placed XObjects to their pages.
 
-    Returns the catalog's object number (written last, by ``_write_catalog``).
+    Returns the catalog's object number in reportlab's file (written last, by ``_write_catalog``).
     """
     catalog_num = base.trailer.raw_get("/Root").idnum  # type: ignore[union-attr]
     info = base.trailer.raw_get("/Info") if "/Info" in base.trailer else None
@@ -140,6 +212,10 @@ def _copy_pages(writer: PdfStreamWriter, base: PdfReader, size: int, placements:
                   if page.indirect_reference is not None}
     wrap_num = writer.reserve()
     writer.write_stream(wrap_num, g.DictionaryObject(), b"q\n")
+
+    def remap(n: int) -> int:
+        return n + shift
+
     for idnum in range(1, size):
         if idnum in skip:
             continue
@@ -151,17 +227,19 @@ def _copy_pages(writer: PdfStreamWriter, base: PdfReader, size: int, placements:
             continue
         index = page_index.get(idnum)
         if index is not None and index in placements.draws and isinstance(obj, g.DictionaryObject):
-            obj = _page_with_draws(writer, obj, placements.draws[index], placements.xobjects[index], wrap_num)
-        if isinstance(obj, g.StreamObject):
+            writer.write_object(idnum + shift, _page_with_draws(writer, obj, placements.draws[index],
+                                                                placements.xobjects[index], wrap_num, shift))
+        elif isinstance(obj, g.StreamObject):
             entries = g.DictionaryObject({k: v for k, v in obj.items() if k != "/Length"})
-            writer.write_stream(idnum, entries, obj._data)
+            writer.write_stream(idnum + shift, entries, obj._data, remap)
         else:
-            writer.write_object(idnum, obj)
+            writer.write_object(idnum + shift, obj, remap)
     return catalog_num
 
 
 def _attach_all(writer: PdfStreamWriter, items: list[Item], manifest_bytes: bytes, case_text: str | None,
-                progress: Callable[[str, int, int], None] | None) -> list[tuple[str, int]]:
+                progress: Callable[[str, int, int], None] | None,
+                stop: Callable[[], bool] | None = None) -> list[tuple[str, int]]:
     attachments = [  # a duplicate is its first copy's attachment; a --hash-only item has none
         Attachment(item.id, item.path, item.mime, f"{item.id} {item.path}", item=item) for item in items
         if item.attached
@@ -173,6 +251,8 @@ def _attach_all(writer: PdfStreamWriter, items: list[Item], manifest_bytes: byte
                                       data=case_text.encode("utf-8")))
     filespecs: list[tuple[str, int]] = []
     for n, att in enumerate(attachments):
+        if stop is not None and stop():
+            break
         filespecs.append((att.key, _attach(writer, att)))
         if progress:
             progress("attach", n + 1, len(attachments))
@@ -180,8 +260,9 @@ def _attach_all(writer: PdfStreamWriter, items: list[Item], manifest_bytes: byte
 
 
 def _write_catalog(writer: PdfStreamWriter, base: PdfReader, catalog_num: int,
-                   filespecs: list[tuple[str, int]], dossier_id: str, marker_key: str, schema: str) -> None:
-    catalog = g.DictionaryObject(base.get_object(catalog_num))  # type: ignore[call-overload]
+                   filespecs: list[tuple[str, int]], dossier_id: str, marker_key: str, schema: str,
+                   shift: int) -> None:
+    catalog = _shifted_dict(base.get_object(catalog_num), shift)
     names_num = writer.reserve()
     # name-tree keys must be sorted by their bytes; ours are ASCII (E01…, case.toml, manifest.json)
     writer.write_object(names_num, pdf_dict(
@@ -195,21 +276,11 @@ def _write_catalog(writer: PdfStreamWriter, base: PdfReader, catalog_num: int,
     catalog[g.NameObject("/ViewerPreferences")] = pdf_dict(DisplayDocTitle=g.BooleanObject(True))
     if "/Outlines" in catalog:
         catalog[g.NameObject("/PageMode")] = name("UseOutlines")
-    writer.write_object(catalog_num, catalog)
+    writer.write_object(catalog_num + shift, catalog)
 
 
-def _write_image(writer: PdfStreamWriter, item: Item, slot: Slot, res_name: str,
-                 page_images: str = "full") -> tuple[int, str, int]:
-    try:
-        image = (print_image(item.source, item.size, (slot.w, slot.h)) if page_images == "print"
-                 else load_image(item.source, item.size))
-    except (ImageUnreadable, OSError) as exc:
-        # It was readable when the pages were laid out; say so on the page's slot.
-        raise BadInput(msg("err.image_unreadable_sealing", path=item.path, reason=_reason(exc)),
-                       msg("err.image_unreadable_sealing.hint")) from exc
-    obj = _write_ximage(writer, image)
-    matrix = placement_matrix(image.orientation, slot.x, slot.y, slot.w, slot.h)
-    return obj, f"q {_fmt(matrix)} cm {res_name} Do Q", image.orientation
+def _draw_image(res_name: str, orientation: int, slot: Slot) -> str:
+    return f"q {_fmt(placement_matrix(orientation, slot.x, slot.y, slot.w, slot.h))} cm {res_name} Do Q"
 
 
 def _draw_band(res_name: str, orientation: int, slot: Slot) -> str:
@@ -249,19 +320,12 @@ def _fmt(matrix: tuple[float, ...]) -> str:
 
 
 def _page_with_draws(writer: PdfStreamWriter, page: g.DictionaryObject, draws: list[str],
-                     xobjects: dict[str, int], wrap_num: int) -> g.DictionaryObject:
-    page = g.DictionaryObject(page)
+                     xobjects: dict[str, int], wrap_num: int, shift: int) -> g.DictionaryObject:
+    """reportlab's ``page`` (its references shifted by ``shift``) drawing ``xobjects`` (ours, as they are)."""
     res = page.get("/Resources")
     res = g.DictionaryObject(res.get_object() if res is not None else {})
     xo = res.get("/XObject")
     xo = g.DictionaryObject(xo.get_object() if xo is not None else {})
-    for res_name, obj in xobjects.items():
-        xo[g.NameObject(res_name)] = ref(obj)
-    res[g.NameObject("/XObject")] = xo
-    page[g.NameObject("/Resources")] = res
-    draw_num = writer.reserve()
-    ops = "\nQ\n" + "\n".join(draws) + "\n"
-    writer.write_stream(draw_num, g.DictionaryObject(), ops.encode("ascii"))
     contents = page.get("/Contents")
     existing = contents.get_object() if contents is not None else None
     if isinstance(existing, g.ArrayObject):
@@ -270,7 +334,16 @@ def _page_with_draws(writer: PdfStreamWriter, page: g.DictionaryObject, draws: l
         parts = [contents]
     else:
         parts = []
-    page[g.NameObject("/Contents")] = g.ArrayObject([ref(wrap_num), *parts, ref(draw_num)])
+    page, res, xo = _shifted_dict(page, shift), _shifted_dict(res, shift), _shifted_dict(xo, shift)
+    for res_name, obj in xobjects.items():
+        xo[g.NameObject(res_name)] = ref(obj)
+    res[g.NameObject("/XObject")] = xo
+    page[g.NameObject("/Resources")] = res
+    draw_num = writer.reserve()
+    ops = "\nQ\n" + "\n".join(draws) + "\n"
+    writer.write_stream(draw_num, g.DictionaryObject(), ops.encode("ascii"))
+    page[g.NameObject("/Contents")] = g.ArrayObject([ref(wrap_num), *(_shifted(p, shift) for p in parts),
+                                                     ref(draw_num)])
     return page
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import os
+from collections import deque
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,6 +121,45 @@ def digest_file(path: Path) -> Digests:
 
 #: What :func:`file_state` returns: (device, inode, size, mtime_ns, ctime_ns).
 FileState = tuple[int, int, int, int, int]
+
+
+def digest_files(paths: Sequence[Path], *, workers: int | None = None
+                 ) -> Generator[tuple[FileState, Digests], None, None]:
+    """Each file's :func:`file_state` (taken before it is read) and digests, in order.
+
+    Files are hashed side by side on ``workers`` threads (default: the usable cores), a few ahead
+    of the caller, so the caller's own work on file *n* (typing, extraction) overlaps the hashing of
+    the next ones: SM3, the slow digest, then runs on every core instead of one. An ``OSError``
+    reading a file is raised when the caller reaches that file. Memory stays flat: each thread
+    holds one file's buffers."""
+    if workers is None:
+        workers = usable_cores()
+    window: deque[Future[tuple[FileState, Digests]]] = deque()
+    ahead = 2 * max(1, workers)
+    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="digest") as pool:
+        pending = iter(paths)
+        try:
+            for path in pending:
+                window.append(pool.submit(_state_and_digests, path))
+                if len(window) >= ahead:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
+        finally:
+            for future in window:
+                future.cancel()
+
+
+def _state_and_digests(path: Path) -> tuple[FileState, Digests]:
+    state = file_state(path)  # before hashing: a change from now on shows in it
+    return state, digest_file(path)
+
+
+def usable_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 def file_state(path: Path) -> FileState:

@@ -10,12 +10,15 @@ from __future__ import annotations
 import getpass
 import logging
 import os
+import sys
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from evidencekit import assemble as assembly
+from evidencekit import assemble
 from evidencekit.case import CaseFile
 from evidencekit.clock import CHINA_TZ, Clock, iso, system_clock
 from evidencekit.clutter import mark_duplicates, mark_hash_only
@@ -48,6 +51,8 @@ from evidencekit.timestamping import TimestampFailed, make_timestamper, probe
 log = logging.getLogger("evidencekit")
 
 Progress = Callable[[str, int, int], None]
+
+PAYLOAD_SWITCH_INTERVAL = 0.0002  # seconds: see _write_sealed
 
 
 @dataclass
@@ -224,18 +229,46 @@ def _summary(plan: DossierPlan, excluded: list[Skipped], options: BundleOptions,
 
 def _write_sealed(plan: DossierPlan, font: str, output: Path, options: BundleOptions, identity: Identity,
                   timestamper: Any, now: Any, progress: Progress | None) -> RenderedPages:
-    """Render, assemble and seal ``plan`` into ``output``, atomically; re-read before delivering."""
+    """Render, assemble and seal ``plan`` into ``output``, atomically; re-read before delivering.
+
+    The pages are laid out (reportlab: pure Python, one core) while a second thread writes what
+    needs no page — the shown pictures and every original, nearly all the bytes (I/O and hashing,
+    which leave the interpreter free) — so the two overlap."""
     if progress:
         progress("render", 0, 1)
-    rendered = render_dossier(plan, Styles(font))
     with atomic_output(output, force=options.force) as out:
         with out.file as stream:
             # hashed as it is written: the seal then reads back only its own revision
             hashing = HashingWriter(stream)
-            assembly.assemble(hashing, rendered, list(plan.items), dossier_id=plan.dossier_id,  # type: ignore[arg-type]
-                              manifest_bytes=plan.manifest.canonical, case_text=plan.sealed_case.text,
-                              passwords=dict(plan.passwords), progress=progress,
-                              page_images=options.page_images)
+            assembly = assemble.Assembly(hashing)  # type: ignore[arg-type]
+            items = list(plan.items)
+            stop = threading.Event()
+
+            def payload() -> None:
+                if options.page_images == "full":
+                    assembly.write_images(shown_pictures(plan), stop.is_set)
+                assembly.attach(items, plan.manifest.canonical, plan.sealed_case.text, progress, stop.is_set)
+
+            # The writing thread needs the interpreter's lock for a moment per chunk; by default the
+            # layout would keep it up to 5 ms each time, and the writing would crawl.
+            interval = sys.getswitchinterval()
+            sys.setswitchinterval(PAYLOAD_SWITCH_INTERVAL)
+            try:
+                with ThreadPoolExecutor(max_workers=1, thread_name_prefix="payload") as pool:
+                    written = pool.submit(payload)
+                    try:
+                        rendered = render_dossier(plan, Styles(font))
+                    except BaseException:
+                        stop.set()
+                        raise
+                    finally:
+                        if stop.is_set():
+                            written.exception()  # wait; the layout's error is the one to report
+                    written.result()
+            finally:
+                sys.setswitchinterval(interval)
+            assembly.finish(rendered, items, dossier_id=plan.dossier_id, passwords=dict(plan.passwords),
+                            progress=progress, page_images=options.page_images)
             prefix = hashing.finish()
         if progress:
             progress("seal", 0, 1)
@@ -244,6 +277,11 @@ def _write_sealed(plan: DossierPlan, font: str, output: Path, options: BundleOpt
                                archive=options.archive and timestamper is not None, prefix=prefix)
         _check_sealed(out.path, sealed)
     return rendered
+
+
+def shown_pictures(plan: DossierPlan) -> list[Item]:
+    """The items whose picture an exhibit page shows (render/exhibits.py: a copy shows its first's)."""
+    return [item for item in plan.items if not item.duplicate_of and plan.visuals[item.id].mode == "image"]
 
 
 def _timestamper(options: BundleOptions) -> tuple[Any, dict[str, Any] | None, Message | None]:

@@ -162,16 +162,45 @@ class PdfStreamWriter:
 
 
 def _read_segments(data: FileSegments) -> Iterable[bytes]:
-    with open(data.path, "rb") as f:
+    """The segments' bytes, concatenated, in chunks of about :data:`CHUNK`.
+
+    A PNG's image data is often hundreds of small IDAT chunks: reading a window of the file at a
+    time and joining the pieces keeps the reads, the writes and the hash updates few and large
+    (each of them takes the interpreter's lock, which the page layout holds most of the time)."""
+    with open(data.path, "rb", buffering=0) as f:
+        window, window_at = b"", 0
+        pieces: list[bytes] = []
+        held = 0
         for offset, length in data.segments:
-            f.seek(offset)
-            remaining = length
-            while remaining:
-                chunk = f.read(min(CHUNK, remaining))
-                if not chunk:
-                    raise OSError(f"{data.path}: file became shorter while it was being sealed")
-                remaining -= len(chunk)
-                yield chunk
+            while length:
+                if not window_at <= offset < window_at + len(window):
+                    f.seek(offset)
+                    window, window_at = _read_full(f, max(CHUNK, min(length, 4 * CHUNK))), offset
+                    if not window:
+                        raise OSError(f"{data.path}: file became shorter while it was being sealed")
+                start = offset - window_at
+                piece = window[start:start + length]
+                pieces.append(piece)
+                held += len(piece)
+                offset += len(piece)
+                length -= len(piece)
+                if held >= CHUNK:
+                    yield pieces[0] if len(pieces) == 1 else b"".join(pieces)
+                    pieces, held = [], 0
+        if pieces:
+            yield pieces[0] if len(pieces) == 1 else b"".join(pieces)
+
+
+def _read_full(f: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes; fewer only at the end of the file."""
+    parts: list[bytes] = []
+    while size:
+        part = f.read(size)
+        if not part:
+            break
+        parts.append(part)
+        size -= len(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def ref(num: int) -> g.IndirectObject:
