@@ -408,3 +408,32 @@ def test_extract_never_writes_through_a_link_in_the_destination(sealed: Path, tm
     assert result.exit_code == 3, result.output
     assert f"{dest / 'bills'}: is a symbolic link or a file, not a folder" in result.output
     assert os.listdir(elsewhere) == []
+
+
+def test_a_large_output_is_handed_to_the_kernel_in_steps_and_stays_exact(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every WRITEBACK_STEP bytes the kernel is asked to start writing out what it has (Linux's
+    sync_file_range), so the fsync before the rename waits only for the tail; the ranges asked for
+    follow each other without gaps, and the file is exactly what was written."""
+    calls: list[tuple[int, int]] = []
+    real = fileio._kernel_writeback()
+    if real is None:
+        pytest.skip("no sync_file_range on this system")
+
+    def recording(fd: int, offset: int, length: int, flags: int) -> int:
+        calls.append((offset, length))
+        return int(real(fd, offset, length, flags))
+
+    monkeypatch.setattr(fileio, "WRITEBACK_STEP", 100_000)
+    monkeypatch.setattr(fileio, "_sync_file_range", recording)
+    monkeypatch.setattr(fileio, "_sync_looked_up", True)
+    data = os.urandom(1_234_567)
+    target = tmp_path / "big.bin"
+    with atomic_output(target) as out:
+        for at in range(0, len(data), 65_536):
+            out.file.write(data[at:at + 65_536])
+    assert target.read_bytes() == data
+    assert calls and calls[0][0] == 0
+    last_offset, last_length = calls[-1]
+    assert last_offset + last_length >= len(data) - 100_000 - 65_536  # all but the tail handed over
+    assert all(a + n == b for (a, n), (b, _) in zip(calls, calls[1:]))

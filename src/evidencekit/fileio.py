@@ -114,12 +114,41 @@ def shortened_name(name: bytes, limit: int, *, prefix: bytes = b"") -> bytes:
     return prefix + truncate_utf8(stem, room) + tag + suffix
 
 
+WRITEBACK_STEP = 64 << 20  # bytes: how often a large output asks the kernel to start writing it out
+
+
+def _kernel_writeback() -> Any:
+    """Linux's ``sync_file_range`` (not in :mod:`os`), or None where there is none."""
+    try:
+        import ctypes
+        import ctypes.util
+
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        func = libc.sync_file_range
+    except (OSError, AttributeError):
+        return None
+    func.argtypes = (ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint)
+    func.restype = ctypes.c_int
+    return func
+
+
+_SYNC_FILE_RANGE_WRITE = 2
+_sync_file_range: Any = None
+_sync_looked_up = False
+
+
 class GuardedFile:
-    """A binary output file whose OS errors name the output (see :func:`output_error`)."""
+    """A binary output file whose OS errors name the output (see :func:`output_error`).
+
+    A large output asks the kernel, every :data:`WRITEBACK_STEP` bytes, to start writing what it has
+    (``sync_file_range``, without waiting): the fsync before the rename then waits only for the tail,
+    instead of for the whole of a 2 GB dossier at once."""
 
     def __init__(self, fd: int, shown: Path) -> None:
         self._out = io.open(fd, "wb", closefd=True)
         self._shown = shown
+        self._written = 0
+        self._kicked = 0
 
     def _guard(self, func: Any, *args: Any) -> Any:
         try:
@@ -128,7 +157,20 @@ class GuardedFile:
             raise output_error(exc, self._shown) from exc
 
     def write(self, data: Any) -> int:
-        return int(self._guard(self._out.write, data))
+        written = int(self._guard(self._out.write, data))
+        self._written += written
+        if self._written - self._kicked >= WRITEBACK_STEP:
+            self._start_writeback()
+        return written
+
+    def _start_writeback(self) -> None:
+        global _sync_file_range, _sync_looked_up
+        if not _sync_looked_up:
+            _sync_file_range, _sync_looked_up = _kernel_writeback(), True
+        upto = self._out.tell()  # what the kernel has: Python's buffer holds at most a few kB more
+        if _sync_file_range is not None and upto > self._kicked:
+            _sync_file_range(self._out.fileno(), self._kicked, upto - self._kicked, _SYNC_FILE_RANGE_WRITE)
+        self._kicked = max(self._kicked, upto)  # a failure here is harmless: the fsync does it all anyway
 
     def flush(self) -> None:
         if not self._out.closed:

@@ -182,15 +182,16 @@ class HashingWriter:
     chunks are hashed on a second thread (hashlib releases the GIL) while the next is written.
     """
 
-    def __init__(self, out: BinaryIO) -> None:
+    def __init__(self, out: BinaryIO, *, threaded: bool = True) -> None:
         self._out = out
         self._sha = hashlib.sha256()
         self.length = 0
+        self._threaded = threaded  # False when the caller writes from a thread of its own already
         self._sha_thread = _OneBehind("out-sha256")
 
     def write(self, data: bytes) -> int:
         written = self._out.write(data)
-        if isinstance(data, bytes) and len(data) >= PARALLEL_MIN:
+        if self._threaded and isinstance(data, bytes) and len(data) >= PARALLEL_MIN:
             self._sha_thread.submit(self._sha.update, data)
         else:
             self._sha_thread.wait()

@@ -239,7 +239,8 @@ def _write_sealed(plan: DossierPlan, font: str, output: Path, options: BundleOpt
     with atomic_output(output, force=options.force) as out:
         with out.file as stream:
             # hashed as it is written: the seal then reads back only its own revision
-            hashing = HashingWriter(stream)
+            # the bulk is written from a thread of its own (below): it hashes there too, one thread fewer
+            hashing = HashingWriter(stream, threaded=False)
             assembly = assemble.Assembly(hashing)  # type: ignore[arg-type]
             items = list(plan.items)
             stop = threading.Event()

@@ -17,6 +17,7 @@ from typing import BinaryIO
 from pypdf import generic as g
 
 CHUNK = 1 << 20
+WINDOW = 4 << 20  # a copy reads and writes this much at a time (see _read_segments)
 
 Remap = Callable[[int], int]
 
@@ -162,7 +163,7 @@ class PdfStreamWriter:
 
 
 def _read_segments(data: FileSegments) -> Iterable[bytes]:
-    """The segments' bytes, concatenated, in chunks of about :data:`CHUNK`.
+    """The segments' bytes, concatenated, in chunks of :data:`WINDOW` to twice that.
 
     A PNG's image data is often hundreds of small IDAT chunks: reading a window of the file at a
     time and joining the pieces keeps the reads, the writes and the hash updates few and large
@@ -175,7 +176,7 @@ def _read_segments(data: FileSegments) -> Iterable[bytes]:
             while length:
                 if not window_at <= offset < window_at + len(window):
                     f.seek(offset)
-                    window, window_at = _read_full(f, max(CHUNK, min(length, 4 * CHUNK))), offset
+                    window, window_at = _read_full(f, WINDOW), offset
                     if not window:
                         raise OSError(f"{data.path}: file became shorter while it was being sealed")
                 start = offset - window_at
@@ -184,7 +185,7 @@ def _read_segments(data: FileSegments) -> Iterable[bytes]:
                 held += len(piece)
                 offset += len(piece)
                 length -= len(piece)
-                if held >= CHUNK:
+                if held >= WINDOW:
                     yield pieces[0] if len(pieces) == 1 else b"".join(pieces)
                     pieces, held = [], 0
         if pieces:
