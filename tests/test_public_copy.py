@@ -13,6 +13,7 @@ import copy
 import hashlib
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -382,3 +383,36 @@ def test_the_same_sealed_dossier_gives_the_same_renditions(generated: dict[str, 
     assert [(i["id"], i["sha256"], i["boxes"]) for i in manifest["items"]] == digests(first)
     assert manifest["sealed"]["dossier_id"] == generated["report"]["sealed_id"]
     assert all(i["original"]["sha256"] and i["original"]["sm3"] for i in manifest["items"])
+
+
+def test_pictures_missing_from_the_ocr_cache_are_read_ahead_on_every_core(
+        sealed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A legal aide making the public copy of a dossier received from someone else has none of its
+    pictures in the OCR cache: they are read first in the OCR stage's worker pool, and the redaction
+    that follows finds every one of them in the cache and boxes the same as from a warm cache."""
+    import evidencekit.public_copy as public_copy
+    from evidencekit.screens import engine
+
+    warm = public_copy.prepare_public(sealed)  # the session's home: its cache already holds them
+    monkeypatch.setenv("EVIDENCEKIT_HOME", str(tmp_path / "fresh-home"))
+    asked: list[list[str]] = []
+    real_warm = public_copy.warm_cache
+
+    def recording(images: list[tuple[str, Path, str]], home: Path, **kwargs: Any) -> None:
+        asked.append([key for key, _, _ in images])
+        real_warm(images, home, **kwargs)
+
+    monkeypatch.setattr(public_copy, "warm_cache", recording)
+    read_in_this_process: list[Path] = []
+    real_recognise = engine.recognise
+    monkeypatch.setattr(engine, "recognise", lambda path: read_in_this_process.append(path) or real_recognise(path))
+    cold = public_copy.prepare_public(sealed)
+    pictures = [item["id"] for item in cold.manifest["items"] if public_copy.exhibit_way(item) == "image"]
+    assert len(pictures) >= 2 and asked == [pictures]
+    for item in cold.manifest["items"]:
+        if item["id"] in pictures:
+            assert engine.cached(item["sha256"], tmp_path / "fresh-home") is not None
+    if (os.cpu_count() or 1) > 1:  # in the pool's processes; only a PDF's pages are read here, one by one
+        assert all("-p" in path.stem for path in read_in_this_process)
+    boxes = {e.id: [[m.box for m in r.masks] for r in e.renditions] for e in cold.exhibits}
+    assert boxes == {e.id: [[m.box for m in r.masks] for r in e.renditions] for e in warm.exhibits}

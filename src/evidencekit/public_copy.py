@@ -33,7 +33,7 @@ from evidencekit.errors import BadInput, CannotVerify, SigningFailed, Verificati
 from evidencekit.fileio import atomic_output, output_exists
 from evidencekit.hashing import Digester, sha256_bytes
 from evidencekit.i18n import Message, msg, t
-from evidencekit.identity import Identity, default_identity_path, load_identity
+from evidencekit.identity import Identity, default_identity_path, home_dir, load_identity
 from evidencekit.layout import MANIFEST_NAME, PUBLIC_KEY, PUBLIC_SCHEMA
 from evidencekit.manifest import canonical_json, parse_manifest
 from evidencekit.model import Item
@@ -58,7 +58,8 @@ from evidencekit.render.document import Marker, SlotFlowable, Styles, build_pdf
 from evidencekit.render.dossier import RenderedPages
 from evidencekit.render.fonts import register_font
 from evidencekit.render.text import esc
-from evidencekit.screens.engine import OcrUnavailable, read_lines
+from evidencekit.screens.engine import OcrUnavailable, cached, read_lines
+from evidencekit.screens.stage import warm_cache
 from evidencekit.seal import seal_in_place
 from evidencekit.verify import verify_dossier
 
@@ -198,12 +199,30 @@ def prepare_public(sealed: Path, trust: Sequence[Any] = (), progress: Progress |
     items = manifest["items"]
     exhibits = []
     with tempfile.TemporaryDirectory(prefix="evidencekit-public-") as tmp:
+        _read_pictures_ahead(items, read, Path(tmp), progress)
         for n, item in enumerate(items):
             exhibits.append(prepare_exhibit(item, read, rules, boxes.get(item["id"], []), Path(tmp),
                                             previews=previews))
             if progress:
                 progress("redact", n + 1, len(items))
     return Prepared(sealed_id, manifest, exhibits)
+
+
+def _read_pictures_ahead(items: list[dict[str, Any]], read: Callable[[str], bytes], tmp: Path,
+                         progress: Progress | None) -> None:
+    """OCR the pictures the cache lacks on every core first (the OCR stage's pool), so that redacting
+    them one by one finds their lines in the cache. Where the cache cannot be written they are
+    simply read again, one by one."""
+    home = home_dir()
+    wanted = []
+    for item in items:
+        if exhibit_way(item) != "image" or cached(item["sha256"], home) is not None:
+            continue
+        source = tmp / f"{item['id']}.orig"
+        source.write_bytes(read(item["id"]))
+        wanted.append((item["id"], source, item["sha256"]))
+    if len(wanted) > 1:
+        warm_cache(wanted, home, progress=progress)
 
 
 # ----------------------------------------------------------------------------- reading the sealed dossier

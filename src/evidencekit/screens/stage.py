@@ -72,7 +72,8 @@ def read_screens(items: list[Item], mode: str = "auto", *, progress: Progress | 
     done = len(results)
     if progress:
         progress("ocr", done, len(chosen))
-    for item_id, outcome in _run(todo, jobs, home if write_cache else None):
+    for item_id, outcome in _run([(item.id, item.source, item.sha256) for item in todo], jobs,
+                                 home if write_cache else None):
         results[item_id] = outcome
         done += 1
         if progress:
@@ -90,22 +91,31 @@ def cache_home(home: Path | None) -> Path | None:
     return Path(env) if env else None
 
 
-def _run(todo: list[Item], jobs: int | None, home: Path | None) -> Any:
-    """(item id, result or error) as each finishes: in this process for one image, or when this
-    process is itself a pool worker (batch); else in a pool of worker processes."""
+def warm_cache(images: list[tuple[str, Path, str]], home: Path, *, progress: Progress | None = None) -> None:
+    """Read the ``images`` (key, path, SHA-256) that the cache at ``home`` lacks, on every core, and
+    cache them: a caller that then reads them one by one (the public copy) finds them there."""
+    todo = [image for image in images if engine.cached(image[2], home) is None]
+    for n, _ in enumerate(_run(todo, None, home), start=1):
+        if progress:
+            progress("ocr", n, len(todo))
+
+
+def _run(todo: list[tuple[str, Path, str]], jobs: int | None, home: Path | None) -> Any:
+    """(key, result or error) for each (key, path, SHA-256) as it finishes: in this process for one
+    image, or when this process is itself a pool worker (batch); else in a pool of worker processes."""
     if not todo:
         return
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     if workers == 1 or multiprocessing.current_process().daemon:
-        for item in todo:
-            yield item.id, _read_one(item.source, item.sha256, home)
+        for key, path, sha256 in todo:
+            yield key, _read_one(path, sha256, home)
         return
     methods = multiprocessing.get_all_start_methods()
     # forkserver: no copy of this process's threads and locks (the SM3 hashing pool, the logger)
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=engine.set_threads, initargs=(1,))
     try:
-        futures = {pool.submit(_read_one, item.source, item.sha256, home): item.id for item in todo}
+        futures = {pool.submit(_read_one, path, sha256, home): key for key, path, sha256 in todo}
         for future in as_completed(futures):
             yield futures[future], future.result()
     except BaseException:
