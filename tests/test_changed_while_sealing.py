@@ -24,14 +24,15 @@ def _case(tmp_path: Path) -> Path:
 
 
 def _change_while_rendering(monkeypatch: pytest.MonkeyPatch, change: Any) -> None:
-    """Run ``change`` between describe (hashing) and assemble (copying): as rendering starts."""
-    render = pipeline.render_dossier
+    """Run ``change`` between describe (hashing) and assemble (copying): as the originals start to be
+    written (on their own thread, while the pages are laid out)."""
+    attach = pipeline.assemble.Assembly.attach
 
-    def changed_then_render(*args: Any, **kwargs: Any) -> Any:
+    def changed_then_attach(*args: Any, **kwargs: Any) -> Any:
         change()
-        return render(*args, **kwargs)
+        return attach(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "render_dossier", changed_then_render)
+    monkeypatch.setattr(pipeline.assemble.Assembly, "attach", changed_then_attach)
 
 
 def _same_size_other_bytes(path: Path, keep_mtime: bool) -> None:
@@ -58,3 +59,13 @@ def test_untouched_files_seal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     _change_while_rendering(monkeypatch, lambda: None)
     build_dossier(folder, BundleOptions(output=tmp_path / "out.pdf"))
     assert (tmp_path / "out.pdf").stat().st_size > 0
+
+
+def test_a_file_cut_short_before_it_is_copied_is_a_change_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _case(tmp_path)
+    _change_while_rendering(monkeypatch, lambda: os.truncate(folder / "note.txt", 3))
+    out = tmp_path / "out.pdf"
+    with pytest.raises(BadInput) as caught:
+        build_dossier(folder, BundleOptions(output=out))
+    assert caught.value.message == "note.txt: the file changed while it was being sealed"
+    assert not out.exists() and not any(p.name.endswith(".part") for p in tmp_path.iterdir())

@@ -27,6 +27,7 @@ from evidencekit.pdf.images import ImageUnreadable, XImage, jpeg_image, load_ima
 from evidencekit.pdf.importer import PdfPageSource, rotation_orientation, unit_matrix
 from evidencekit.pdf.writer import (
     FileSegments,
+    FileShrank,
     PdfStreamWriter,
     name,
     num,
@@ -375,6 +376,8 @@ def _attach(writer: PdfStreamWriter, att: Attachment) -> int:
             writer.write_stream(stream_num, entries, FileSegments.whole(item.source, item.size), on_chunk=count)
             changed = (size[0] != item.size or (sha.hexdigest() != item.sha256 if sha is not None
                                                 else file_state(item.source) != item.source_state))
+        except FileShrank:
+            changed = True  # cut short while it was copied: changed, like any other change
         except OSError as exc:
             raise BadInput(msg("err.unreadable_sealing", path=item.path, reason=_reason(exc)),
                            msg("err.unreadable_sealing.hint")) from exc

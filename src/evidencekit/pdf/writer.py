@@ -162,6 +162,10 @@ class PdfStreamWriter:
         self.out.write(b"trailer\n" + serialize(trailer) + b"\nstartxref\n%d\n%%%%EOF\n" % xref_at)
 
 
+class FileShrank(OSError):
+    """A file being copied in ended before the length it had when it was looked at."""
+
+
 def _read_segments(data: FileSegments) -> Iterable[bytes]:
     """The segments' bytes, concatenated, in chunks of :data:`WINDOW` to twice that.
 
@@ -178,7 +182,7 @@ def _read_segments(data: FileSegments) -> Iterable[bytes]:
                     f.seek(offset)
                     window, window_at = _read_full(f, WINDOW), offset
                     if not window:
-                        raise OSError(f"{data.path}: file became shorter while it was being sealed")
+                        raise FileShrank(f"{data.path}: file became shorter while it was being sealed")
                 start = offset - window_at
                 piece = window[start:start + length]
                 pieces.append(piece)
