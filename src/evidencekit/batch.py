@@ -348,10 +348,10 @@ def fingerprint(spec: CaseSpec, settings: BatchSettings) -> str:
             entries.append([os.path.relpath(full, spec.case), st.st_size, st.st_mtime_ns])
     for extra in (spec.case_file, options.font, settings.identity_path):
         try:
-            st = os.stat(extra) if extra else None
+            known = os.stat(extra) if extra else None
         except OSError:
-            st = None
-        entries.append([str(extra), st.st_size if st else None, st.st_mtime_ns if st else None])
+            known = None
+        entries.append([str(extra), known.st_size if known else None, known.st_mtime_ns if known else None])
     shown = {f.name: str(v) if isinstance(v := getattr(spec, f.name), Path) else v for f in fields(spec)
              if f.name not in ("passwords", "problem")}
     chosen = {"lang": settings.lang, "tsa": settings.tsa_url, "tsa_optional": settings.tsa_optional,
