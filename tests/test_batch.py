@@ -4,24 +4,36 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
+import struct
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image
+from pypdf import PdfReader
 
 from evidencekit.batch import (
     JOURNAL_NAME,
     BatchSettings,
     CaseResult,
+    CaseSpec,
     load_cases,
     local_executor,
     run_batch,
 )
 from evidencekit.errors import BadInput, ExitCode
 from evidencekit.identity import default_identity_path, load_identity
+from evidencekit.layout import MANIFEST_NAME
+from evidencekit.render.fonts import bundled_font_path
 from evidencekit.verify import verify_dossier
+from tests.conftest import SAMPLE_CASE
+from tests.containers_kit import aes_zip
+
+FONT = bundled_font_path()
+ALIPAY_CSV = (SAMPLE_CASE / "bills" / "alipay_record_20250401.csv").read_bytes()
 
 EPOCH = "1743561000"  # 2025-04-02 10:30:00 +08:00
 
@@ -185,6 +197,209 @@ def test_batch_and_bundle_give_byte_identical_dossiers(tmp_path: Path) -> None:
     assert bundle.returncode == 0, bundle.stderr
     assert (tmp_path / "out" / "same.pdf").read_bytes() == (tmp_path / "bundle.pdf").read_bytes()
     assert json.loads(batch.stdout)["dossier_id"] == json.loads(bundle.stdout)["dossier_id"]
+
+
+def make_trimmed_case(folder: Path) -> Path:
+    """A case with a phone-size screenshot (print mode re-compresses it), a draft folder to
+    exclude and a video to hash only."""
+    (folder / "drafts").mkdir(parents=True)
+    rng = random.Random(7)
+    shot = Image.new("RGB", (1080, 2340), (245, 245, 245))
+    shot.paste(Image.frombytes("RGB", (1080, 780), rng.randbytes(1080 * 780 * 3)), (0, 1170))
+    shot.save(folder / "Screenshot_20250312-201503.jpg", quality=92)
+    (folder / "chat.txt").write_text("2025-03-13 客服：48小时内退款\n", encoding="utf-8")
+    (folder / "drafts" / "draft.txt").write_text("not for the regulator\n", encoding="utf-8")
+    (folder / "screen recording.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 40)
+    return folder
+
+
+def sealed_manifest(dossier: Path) -> dict:
+    return json.loads(PdfReader(str(dossier)).attachments[MANIFEST_NAME][0])
+
+
+def test_batch_and_bundle_give_byte_identical_dossiers_with_exclude_hash_only_and_print(tmp_path: Path) -> None:
+    make_trimmed_case(tmp_path / "cases" / "trimmed")
+    env = {"SOURCE_DATE_EPOCH": EPOCH}
+    options = ["--exclude", "drafts", "--hash-only", "*.mp4", "--page-images", "print"]
+    bundle = cli("bundle", str(tmp_path / "cases" / "trimmed"), "-o", str(tmp_path / "bundle.pdf"), "--json",
+                 *options, env=env)
+    assert bundle.returncode == 0, bundle.stderr
+    wide = cli("batch", str(tmp_path / "cases"), "-o", str(tmp_path / "wide"), "--json", *options, env=env)
+    assert wide.returncode == 0, wide.stderr
+    listing = tmp_path / "cases.jsonl"  # the same options as the row's own columns
+    listing.write_text(json.dumps({"case": "cases/trimmed", "exclude": ["drafts"], "hash_only": "*.mp4",
+                                   "page_images": "print"}) + "\n", encoding="utf-8")
+    row = cli("batch", str(listing), "-o", str(tmp_path / "row"), "--json", env=env)
+    assert row.returncode == 0, row.stderr
+    sealed = (tmp_path / "bundle.pdf").read_bytes()
+    assert (tmp_path / "wide" / "trimmed.pdf").read_bytes() == sealed
+    assert (tmp_path / "row" / "trimmed.pdf").read_bytes() == sealed
+    assert json.loads(wide.stdout)["dossier_id"] == json.loads(row.stdout)["dossier_id"] == json.loads(
+        bundle.stdout)["dossier_id"]
+    manifest = sealed_manifest(tmp_path / "row" / "trimmed.pdf")
+    assert manifest["page_images"] == "print"
+    items = {i["path"]: i for i in manifest["items"]}
+    assert sorted(items) == ["Screenshot_20250312-201503.jpg", "chat.txt", "screen recording.mp4"]
+    assert items["screen recording.mp4"]["embedded"] is False
+    plain = cli("batch", str(tmp_path / "cases"), "-o", str(tmp_path / "plain"), "--json", env=env)
+    assert plain.returncode == 0, plain.stderr
+    assert "drafts/draft.txt" in {i["path"] for i in sealed_manifest(tmp_path / "plain" / "trimmed.pdf")["items"]}
+    # full pages carry the screenshot twice (page and attachment), print pages about once
+    assert (tmp_path / "plain" / "trimmed.pdf").stat().st_size > 1.5 * (tmp_path / "row" / "trimmed.pdf").stat().st_size
+
+
+def renamed_font(path: Path) -> Path:
+    """The bundled font under another PostScript name (its name table patched): the dossier's
+    font resource says which font was used."""
+    data = bytearray(FONT.read_bytes())
+    for index in range(struct.unpack(">H", data[4:6])[0]):
+        tag, _, offset, length = struct.unpack(">4sIII", data[12 + 16 * index:28 + 16 * index])
+        if tag == b"name":
+            table = bytes(data[offset:offset + length])
+            for old, new in ((b"WenQuanYiMicroHei", b"WenQuanYiMicroHex"),
+                             ("WenQuanYiMicroHei".encode("utf-16-be"), "WenQuanYiMicroHex".encode("utf-16-be"))):
+                assert old in table
+                table = table.replace(old, new)
+            data[offset:offset + length] = table
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_font_batch_wide_and_per_row_as_bundle_has_it(tmp_path: Path) -> None:
+    make_cases(tmp_path / "cases", ["f"])
+    font = renamed_font(tmp_path / "renamed.ttf")
+    env = {"SOURCE_DATE_EPOCH": EPOCH}
+    bundle = cli("bundle", str(tmp_path / "cases" / "f"), "-o", str(tmp_path / "bundle.pdf"), "--font", str(font),
+                 env=env)
+    assert bundle.returncode == 0, bundle.stderr
+    wide = cli("batch", str(tmp_path / "cases"), "-o", str(tmp_path / "wide"), "--font", str(font), env=env)
+    assert wide.returncode == 0, wide.stderr
+    listing = tmp_path / "cases.csv"
+    listing.write_text("case,font,output\ncases/f,renamed.ttf,row.pdf\ncases/f,no-such.ttf,missing.pdf\n",
+                       encoding="utf-8")
+    row = cli("batch", str(listing), "-o", str(tmp_path / "row"), "--json", env=env)
+    assert row.returncode == 9, row.stderr
+    found = {Path(d["output"]).name: d for d in map(json.loads, row.stdout.splitlines())}
+    assert (found["missing.pdf"]["status"], found["missing.pdf"]["exit_code"]) == ("failed", 2)
+    assert found["missing.pdf"]["error"] == f"{listing} line 3: font {tmp_path / 'no-such.ttf'} does not exist"
+    sealed = (tmp_path / "bundle.pdf").read_bytes()
+    assert (tmp_path / "wide" / "f.pdf").read_bytes() == sealed
+    assert (tmp_path / "row" / "row.pdf").read_bytes() == sealed
+    default = cli("batch", str(tmp_path / "cases"), "-o", str(tmp_path / "default"), env=env)
+    assert default.returncode == 0, default.stderr
+    assert b"WenQuanYiMicroHex" in sealed and b"WenQuanYiMicroHex" not in (tmp_path / "default" / "f.pdf").read_bytes()
+    assert cli("batch", str(tmp_path / "cases"), "-o", str(tmp_path / "x"), "--font", "nope.ttf").returncode == 2
+
+
+def test_size_warn_batch_wide_and_per_row_and_bad_row_values_fail_only_their_case(tmp_path: Path) -> None:
+    make_cases(tmp_path / "in", ["warned", "quiet", "huge", "lots", "ocr", "globs"])
+    listing = tmp_path / "cases.jsonl"
+    rows = [{"case": "in/warned"}, {"case": "in/quiet", "size_warn": "0"}, {"case": "in/huge", "page_images": "huge"},
+            {"case": "in/lots", "size_warn": "lots"}, {"case": "in/ocr", "ocr": "some"},
+            {"case": "in/globs", "exclude": {"not": "a list"}}]
+    listing.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out"
+    run = cli("batch", str(listing), "-o", str(out), "--size-warn", "1KB", "--json")
+    assert run.returncode == ExitCode.CASES_FAILED, run.stderr
+    found = lines(run.stdout)
+    assert {n: (d["status"], d["exit_code"]) for n, d in found.items()} == {
+        "warned": ("sealed", 0), "quiet": ("sealed", 0), "huge": ("failed", 2), "lots": ("failed", 2),
+        "ocr": ("failed", 2), "globs": ("failed", 2)}
+    assert found["huge"]["error"] == f"{listing} line 3: page_images must be one of full, print, not huge"
+    assert found["lots"]["error"] == (f"{listing} line 4: size_warn: lots is not a size (e.g. 20MB, 500KB; "
+                                      "0 for no warning)")
+    assert found["ocr"]["error"] == f"{listing} line 5: ocr must be one of auto, all, none, not some"
+    assert found["globs"]["error"] == (f"{listing} line 6: exclude must be a list of globs (a JSON array; in CSV, "
+                                       "separated by ;)")
+    assert found["huge"]["hint"].startswith("Correct this row and run the batch again")
+    assert any("over 1 KB: complaint web forms and e-mail often refuse that" in w for w in found["warned"]["warnings"])
+    assert not any("often refuse" in w for w in found["quiet"]["warnings"])
+    for name in ("warned", "quiet"):
+        assert verify_dossier(out / f"{name}.pdf").exit_code == ExitCode.OK
+    assert sorted(p.name for p in out.iterdir() if p.suffix == ".pdf") == ["quiet.pdf", "warned.pdf"]
+    journal = (out / JOURNAL_NAME).read_text(encoding="utf-8")
+    assert "huge.pdf" not in journal  # a refused row claims nothing
+    assert "6 cases: 2 sealed, 0 skipped, 4 failed" in run.stderr
+    # the same values given to the whole batch are bundle's usage errors
+    for option in (["--page-images", "huge"], ["--size-warn", "lots"], ["--ocr", "some"]):
+        refused = cli("batch", str(listing), "-o", str(tmp_path / "never"), *option)
+        assert refused.returncode == 2, refused.stderr
+        assert not (tmp_path / "never").exists()
+
+
+def test_a_csv_row_takes_lists_as_semicolon_separated_cells(tmp_path: Path) -> None:
+    listing = tmp_path / "cases.csv"
+    listing.write_text("case,exclude,hash_only,page_images,size_warn,password\n"
+                       "a,drafts; *.tmp,*.mp4,print,5MB,a.zip=Pw-3x;sub\\b.zip=y=z-Pw-4\n"
+                       "b,,,,,\n", encoding="utf-8")
+    first, second = load_cases(listing, tmp_path / "out")
+    assert (first.exclude, first.hash_only, first.page_images, first.size_warn) == (
+        ("drafts", "*.tmp"), ("*.mp4",), "print", 5_000_000)
+    assert first.passwords == {"a.zip": "Pw-3x", "sub/b.zip": "y=z-Pw-4"}
+    assert "Pw-" not in repr(first)
+    assert (second.exclude, second.hash_only, second.page_images, second.size_warn, second.passwords) == (
+        None, None, None, None, {})  # empty cells: the batch's options
+
+
+def test_passwords_batch_wide_and_per_row_are_never_written_down(tmp_path: Path) -> None:
+    secrets = {"wide": "Wide-pw-5501", "row": "Row-pw-7702", "none": "None-pw-9903"}
+    for name, secret in secrets.items():
+        (tmp_path / "in" / name).mkdir(parents=True)
+        aes_zip(tmp_path / "in" / name / "bill.zip", [(b"bill.csv", ALIPAY_CSV)], secret.encode())
+    (tmp_path / "in" / "bad").mkdir()
+    (tmp_path / "in" / "bad" / "note.txt").write_text("x\n", encoding="utf-8")
+    listing = tmp_path / "cases.jsonl"
+    listing.write_text("".join(json.dumps(r) + "\n" for r in (
+        {"case": "in/wide"}, {"case": "in/row", "password": {"bill.zip": secrets["row"]}}, {"case": "in/none"},
+        {"case": "in/bad", "password": ["Bad-pw-1104"]})), encoding="utf-8")
+    out = tmp_path / "out"
+    # the batch's password does not open "none"'s zip: sealed unopened with a warning and exit 0, as bundle does
+    run = cli("batch", str(listing), "-o", str(out), "--json", "--password", f"bill.zip={secrets['wide']}")
+    assert run.returncode == ExitCode.CASES_FAILED, run.stderr
+    found = lines(run.stdout)
+    assert {n: (d["status"], d["exit_code"]) for n, d in found.items()} == {
+        "wide": ("sealed", 0), "row": ("sealed", 0), "none": ("sealed", 0), "bad": ("failed", 2)}
+    assert found["bad"]["error"] == (f"{listing} line 4: password: --password takes NAME=SECRET (the value given "
+                                     "has no =)")
+    for name in ("wide", "row"):
+        assert [i["id"] for i in sealed_manifest(out / f"{name}.pdf")["items"]] == ["E01", "E01-1"]  # opened
+    assert [i["id"] for i in sealed_manifest(out / "none.pdf")["items"]] == ["E01"]
+    assert any("the password given does not open it" in w for w in found["none"]["warnings"])
+    bundled = cli("bundle", str(tmp_path / "in" / "none"), "-o", str(tmp_path / "none.pdf"), "--json",
+                  "--password", f"bill.zip={secrets['wide']}")
+    assert bundled.returncode == found["none"]["exit_code"]
+    written = run.stdout + run.stderr + "".join(p.read_bytes().decode("latin-1") for p in out.iterdir())
+    for secret in [*secrets.values(), "Bad-pw-1104"]:
+        assert secret not in written and secret.encode("utf-16-be").decode("latin-1") not in written
+    # passwords are not in the fingerprint: another one does not redo a case
+    again = cli("batch", str(listing), "-o", str(out), "--json", "--password", "bill.zip=other")
+    assert lines(again.stdout)["wide"]["status"] == "skipped"
+    refused = cli("batch", str(listing), "-o", str(tmp_path / "never"), "--password", "Lone-pw-2205")
+    assert refused.returncode == 2 and "NAME=SECRET" in refused.stderr and "Lone-pw-2205" not in refused.stderr
+
+
+def test_the_journal_redoes_a_case_whose_exclude_changed(tmp_path: Path) -> None:
+    make_cases(tmp_path / "in", ["kept", "trimmed"])
+    listing = tmp_path / "cases.jsonl"
+
+    def rows(exclude: list[str]) -> list[CaseSpec]:
+        listing.write_text(json.dumps({"case": "in/kept"}) + "\n"
+                           + json.dumps({"case": "in/trimmed", "exclude": exclude}) + "\n", encoding="utf-8")
+        return load_cases(listing, out)
+
+    out = tmp_path / "out"
+    first = {Path(r.case).name: r for r in run_batch(rows(["note.txt"]), settings(), out, local_executor(1))}
+    assert {n: r.status for n, r in first.items()} == {"kept": "sealed", "trimmed": "sealed"}
+    same = {Path(r.case).name: r.status for r in run_batch(rows(["note.txt"]), settings(), out, local_executor(1))}
+    assert same == {"kept": "skipped", "trimmed": "skipped"}
+    changed = {Path(r.case).name: r for r in run_batch(rows([]), settings(), out, local_executor(1))}
+    assert {n: r.status for n, r in changed.items()} == {"kept": "skipped", "trimmed": "sealed"}
+    assert changed["trimmed"].dossier_id != first["trimmed"].dossier_id
+    assert "note.txt" in {i["path"] for i in sealed_manifest(out / "trimmed.pdf")["items"]}
+    # the batch's own --exclude is an option too: a change redoes the cases that follow it
+    wide = {Path(r.case).name: r.status for r in run_batch(rows([]), settings(exclude=("chat.txt",)), out,
+                                                           local_executor(1))}
+    assert wide == {"kept": "sealed", "trimmed": "skipped"}  # trimmed's row says exclude nothing
 
 
 def test_eight_parallel_first_runs_leave_one_identity(tmp_path: Path) -> None:

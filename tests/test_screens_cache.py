@@ -71,13 +71,14 @@ def test_batch_reads_screens_through_the_cache_and_passes_ocr_per_case(tmp_path:
     assert SEEDED_ID not in pdf_text(tmp_path / "none" / "seeded.pdf")
 
 
-def test_a_bad_ocr_value_in_a_list_row_stops_the_batch(tmp_path: Path) -> None:
+def test_a_bad_ocr_value_in_a_list_row_fails_that_case_as_bundle_would(tmp_path: Path) -> None:
     blank_screen(tmp_path / "a" / "x.png", 250)
     listing = tmp_path / "cases.jsonl"
     listing.write_text(json.dumps({"case": "a", "ocr": "some"}) + "\n", encoding="utf-8")
     run = cli("batch", str(listing), "-o", str(tmp_path / "out"))
-    assert run.returncode == 3
-    assert f"{listing} line 1: ocr must be one of auto, all, none, not some" in run.stderr
+    assert run.returncode == 9  # some cases failed; the case's own code is bundle's for --ocr some: 2
+    assert f"(exit 2): {listing} line 1: ocr must be one of auto, all, none, not some" in run.stdout
+    assert not (tmp_path / "out" / "a.pdf").exists()
 
 
 def test_without_evidencekit_home_batch_caches_in_the_user_config_folder_as_bundle(tmp_path: Path) -> None:

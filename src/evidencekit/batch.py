@@ -1,7 +1,9 @@
 """batch: many cases, one dossier each, on a pool of long-lived workers (or a Dask cluster).
 
 The parent reads the list of cases, claims their outputs in a journal beside them, and hands
-each case to a worker as a :class:`CaseTask` (plain data: paths and options, never a key).
+each case to a worker as a :class:`CaseTask` (plain data: paths and options, never a key). A
+case takes bundle's options: the batch's, and a list row's own in place of them. A row value
+bundle would refuse fails that case alone, with bundle's exit code.
 A worker pays its start-up once — imports, the font, the identity unlocked once — and then
 runs :func:`run_case` for case after case: :func:`~evidencekit.pipeline.build_dossier`, the
 same function ``bundle`` calls, so the same case, identity and ``SOURCE_DATE_EPOCH`` give the
@@ -9,7 +11,8 @@ same bytes. A case that fails is a result, not an exception: the batch goes on.
 
 The journal (``OUTDIR/.evidencekit-batch.jsonl``, appended a line at a time) makes a batch
 resumable: a re-run skips a case whose fingerprint (its files' paths, sizes and mtimes, and
-the options) is unchanged and whose dossier still verifies. It also records which outputs
+the options, containers' passwords aside: they are never written down) is unchanged and whose
+dossier still verifies. It also records which outputs
 the batch created, so a re-run may replace those — and only those — without ``--force``.
 """
 
@@ -25,8 +28,8 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -39,21 +42,33 @@ from evidencekit.errors import BadInput, EvidencekitError, ExitCode
 from evidencekit.fileio import atomic_output, open_output_folder, output_exists
 from evidencekit.i18n import Message, msg, text_of
 from evidencekit.identity import load_identity
+from evidencekit.option_values import PAGE_IMAGE_MODES, BadValue, parse_password, parse_size
 from evidencekit.pipeline import BundleOptions, build_dossier
 from evidencekit.render.fonts import register_font
 from evidencekit.screens.engine import set_threads as set_ocr_threads
 from evidencekit.screens.stage import OCR_MODES
+from evidencekit.summary import DEFAULT_SIZE_WARN
 from evidencekit.timestamping import TimestampFailed, describe_failure, make_timestamper, set_request_limit
 from evidencekit.verify import verify_dossier
 
 JOURNAL_NAME = ".evidencekit-batch.jsonl"
-LIST_COLUMNS = ("case", "output", "channel", "public", "case_file", "font", "ocr")
+LIST_COLUMNS = ("case", "output", "channel", "public", "case_file", "font", "ocr", "exclude", "hash_only",
+                "page_images", "size_warn", "password")
 log = logging.getLogger("evidencekit")
 
 
 @dataclass(frozen=True)
+class RowProblem:
+    """A row value bundle would refuse as an option: that case fails with bundle's exit code."""
+
+    exit_code: int
+    message: Message
+    hint: Message | None = None
+
+
+@dataclass(frozen=True)
 class CaseSpec:
-    """One case of a batch: its folder, its dossier and its own options."""
+    """One case of a batch: its folder, its dossier and its own options (None: the batch's)."""
 
     case: Path
     output: Path
@@ -61,13 +76,22 @@ class CaseSpec:
     public: bool = False
     case_file: Path | None = None  # a case.toml elsewhere (bundle's --case)
     font: Path | None = None
-    ocr: str | None = None  # this case's --ocr (auto, all, none); None: the batch's
+    ocr: str | None = None  # this case's --ocr (auto, all, none)
+    exclude: tuple[str, ...] | None = None  # this case's --exclude globs, in place of the batch's
+    hash_only: tuple[str, ...] | None = None  # this case's --hash-only globs, in place of the batch's
+    page_images: str | None = None  # full or print
+    size_warn: int | None = None  # bytes; 0: never warn
+    # --password NAME=SECRET for this case, over the batch's of the same NAME; never journaled nor shown
+    passwords: Mapping[str, str] = field(default_factory=dict, repr=False)
+    problem: RowProblem | None = None  # a value in its row that bundle would refuse
 
 
 @dataclass(frozen=True)
 class BatchSettings:
-    """What every case of a batch shares. No secret: a passphrase comes from the worker's
-    environment (``EVIDENCEKIT_PASSPHRASE``), never from here."""
+    """What every case of a batch shares. No key's passphrase: that comes from the worker's
+    environment (``EVIDENCEKIT_PASSPHRASE``), never from here. Containers' passwords travel here
+    to the workers (as with bundle, they open files, they are never sealed), never to the journal
+    or a result."""
 
     identity_path: Path
     lang: str = "zh"
@@ -79,6 +103,12 @@ class BatchSettings:
     tsa_limit: int = 4  # TSA requests in flight at once, across the local pool's workers
     ocr: str = "auto"  # bundle's --ocr for every case without its own
     ocr_home: Path | None = None  # the OCR cache's home, as bundle's (the CLI's home_dir())
+    font: Path | None = None  # bundle's --font for every case without its own
+    exclude: tuple[str, ...] = ()  # bundle's --exclude globs
+    hash_only: tuple[str, ...] = ()  # bundle's --hash-only globs
+    page_images: str = "full"  # bundle's --page-images
+    size_warn: int | None = DEFAULT_SIZE_WARN  # bundle's --size-warn (None: never warn)
+    passwords: Mapping[str, str] = field(default_factory=dict, repr=False)  # bundle's --password NAME=SECRET
 
 
 @dataclass(frozen=True)
@@ -196,30 +226,116 @@ def _spec(source: Path, line: int, row: dict[str, Any], outdir: Path) -> CaseSpe
     base = source.parent.absolute()
     folder = base / case
     output = str(row.get("output") or "").strip()
-    ocr = str(row.get("ocr") or "").strip() or None
-    if ocr is not None and ocr not in OCR_MODES:
-        raise BadInput(msg("err.batch.list_ocr", path=str(source), line=line, value=ocr, known=list(OCR_MODES)),
-                       msg("err.batch.list.hint"))
     public = row.get("public")
     if isinstance(public, str):
         public = public.strip().lower() in ("1", "true", "yes", "y", "是")
-    return CaseSpec(
+    spec = CaseSpec(
         case=folder,
         output=(outdir.absolute() / output) if output else (outdir / f"{folder.name}.pdf").absolute(),
         channel=str(row["channel"]).strip() or None if row.get("channel") else None,
         public=bool(public),
         case_file=base / str(row["case_file"]) if row.get("case_file") else None,
         font=base / str(row["font"]) if row.get("font") else None,
-        ocr=ocr,
     )
+    try:
+        return replace(spec, **_row_options(row, spec))
+    except _BadRow as bad:
+        return replace(spec, problem=RowProblem(int(ExitCode.USAGE), msg(bad.code, path=str(source), line=line,
+                                                                        **bad.params), msg("err.batch.row.hint")))
+
+
+class _BadRow(Exception):
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code, self.params = code, params
+
+
+def _row_options(row: dict[str, Any], spec: CaseSpec) -> dict[str, Any]:
+    """A row's own bundle options, checked as bundle checks them (a bad one raises :class:`_BadRow`)."""
+    found: dict[str, Any] = {}
+    for column, known in (("ocr", OCR_MODES), ("page_images", PAGE_IMAGE_MODES)):
+        value = _given(row.get(column))
+        if value is not None:
+            if str(value).strip() not in known:
+                raise _BadRow("err.batch.list_choice", column=column, value=str(value), known=list(known))
+            found[column] = str(value).strip()
+    size = _given(row.get("size_warn"))
+    if size is not None:
+        try:
+            found["size_warn"] = parse_size(size) or 0
+        except BadValue as exc:
+            raise _BadRow("err.batch.list_value", column="size_warn", problem=exc.message) from None
+    for column in ("exclude", "hash_only"):
+        globs = _given(row.get(column))
+        if globs is not None:
+            found[column] = _globs(column, globs)
+    secrets = _given(row.get("password"))
+    if secrets is not None:
+        found["passwords"] = _row_passwords(secrets)
+    if spec.font is not None and not spec.font.is_file():  # bundle's --font must exist too
+        raise _BadRow("err.batch.list_font", font=str(spec.font))
+    return found
+
+
+def _given(value: Any) -> Any:
+    """A cell's value, or None when it is left empty (the batch's option then)."""
+    return None if value is None or (isinstance(value, str) and not value.strip()) else value
+
+
+def _globs(column: str, value: Any) -> tuple[str, ...]:
+    """A list in JSON Lines; in a CSV cell (or a JSON string), globs separated by ";"."""
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(";") if part.strip())
+    if isinstance(value, list) and all(isinstance(part, str) for part in value):
+        return tuple(part for part in value if part)
+    raise _BadRow("err.batch.list_type", column=column, expected=msg("err.batch.list_type.globs"))
+
+
+def _row_passwords(value: Any) -> dict[str, str]:
+    """``{"NAME": "SECRET"}`` or ``["NAME=SECRET", …]`` in JSON Lines; ``NAME=SECRET;…`` in a CSV
+    cell. No message repeats a secret."""
+    if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        # a name holding "=" cannot be given to bundle either
+        entries = [f"{name}={secret}" if "=" not in name else "" for name, secret in value.items()]
+    elif isinstance(value, str):
+        entries = [part.lstrip() for part in value.split(";") if part.strip()]
+    elif isinstance(value, list) and all(isinstance(part, str) for part in value):
+        entries = list(value)
+    else:
+        raise _BadRow("err.batch.list_type", column="password", expected=msg("err.batch.list_type.passwords"))
+    found: dict[str, str] = {}
+    for entry in entries:
+        try:
+            name, secret = parse_password(entry)
+        except BadValue as exc:
+            raise _BadRow("err.batch.list_value", column="password", problem=exc.message) from None
+        found[name] = secret
+    return found
 
 
 # ---- fingerprints and the journal --------------------------------------------------------------
 
 
+def case_options(spec: CaseSpec, settings: BatchSettings) -> BundleOptions:
+    """The bundle options a case is sealed with: its row's, else the batch's (passwords: both,
+    the row's first). The output may be replaced only when the caller says so (``force``)."""
+    return BundleOptions(
+        output=spec.output, case_path=spec.case_file, identity_path=settings.identity_path, force=settings.force,
+        lang=settings.lang, font=spec.font or settings.font, channel=spec.channel, public=spec.public,
+        tsa_url=settings.tsa_url, tsa_optional=settings.tsa_optional, archive=settings.archive,
+        exclude=settings.exclude if spec.exclude is None else spec.exclude,
+        hash_only=settings.hash_only if spec.hash_only is None else spec.hash_only,
+        page_images=spec.page_images or settings.page_images,
+        size_warn=settings.size_warn if spec.size_warn is None else spec.size_warn or None,
+        passwords={**settings.passwords, **spec.passwords}, ocr=spec.ocr or settings.ocr,
+        ocr_home=settings.ocr_home)
+
+
 def fingerprint(spec: CaseSpec, settings: BatchSettings) -> str:
     """A cheap fingerprint of a case: every path, size and mtime under its folder (no byte is
-    read), its case file, the identity file, the options and the tool's version."""
+    read), its case file, font and the identity file, the options it is sealed with (passwords
+    aside: they are never written down) and the tool's version."""
+    options = case_options(spec, settings)
     entries: list[Any] = []
     for root, dirs, files in os.walk(spec.case):
         dirs.sort()
@@ -230,17 +346,20 @@ def fingerprint(spec: CaseSpec, settings: BatchSettings) -> str:
             except OSError:
                 continue
             entries.append([os.path.relpath(full, spec.case), st.st_size, st.st_mtime_ns])
-    for extra in (spec.case_file, spec.font, settings.identity_path):
+    for extra in (spec.case_file, options.font, settings.identity_path):
         try:
-            st = os.stat(extra) if extra else None
+            known = os.stat(extra) if extra else None
         except OSError:
-            st = None
-        entries.append([str(extra), st.st_size if st else None, st.st_mtime_ns if st else None])
-    options = {"spec": {k: str(v) if isinstance(v, Path) else v for k, v in asdict(spec).items()},
-               "lang": settings.lang, "tsa": settings.tsa_url, "tsa_optional": settings.tsa_optional,
-               "archive": settings.archive, "epoch": settings.source_date_epoch, "version": __version__,
-               "ocr": spec.ocr or settings.ocr}
-    blob = json.dumps([entries, options], sort_keys=True, ensure_ascii=False).encode("utf-8")
+            known = None
+        entries.append([str(extra), known.st_size if known else None, known.st_mtime_ns if known else None])
+    shown = {f.name: str(v) if isinstance(v := getattr(spec, f.name), Path) else v for f in fields(spec)
+             if f.name not in ("passwords", "problem")}
+    chosen = {"lang": settings.lang, "tsa": settings.tsa_url, "tsa_optional": settings.tsa_optional,
+              "archive": settings.archive, "epoch": settings.source_date_epoch, "version": __version__,
+              "ocr": options.ocr, "font": str(options.font) if options.font else None,
+              "exclude": list(options.exclude), "hash_only": list(options.hash_only),
+              "page_images": options.page_images, "size_warn": options.size_warn}
+    blob = json.dumps([entries, {"spec": shown, **chosen}], sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()
 
 
@@ -320,11 +439,7 @@ def run_case(task: CaseTask) -> CaseResult:
         clock = system_clock
         if settings.source_date_epoch:  # the parent's, as a worker on another machine may not have it
             clock = fixed_clock(datetime.fromtimestamp(int(settings.source_date_epoch), tz=CHINA_TZ))
-        options = BundleOptions(output=spec.output, case_path=spec.case_file, identity_path=settings.identity_path,
-                                force=task.may_replace or settings.force, lang=settings.lang, font=spec.font,
-                                channel=spec.channel, public=spec.public, tsa_url=settings.tsa_url,
-                                tsa_optional=settings.tsa_optional, archive=settings.archive,
-                                ocr=spec.ocr or settings.ocr, ocr_home=settings.ocr_home)
+        options = replace(case_options(spec, settings), force=task.may_replace or settings.force)
         if spec.channel:
             get_channel(spec.channel)
         made = build_dossier(spec.case, options, clock=clock, identity=worker_identity(settings.identity_path))
@@ -332,6 +447,8 @@ def run_case(task: CaseTask) -> CaseResult:
         lang = settings.lang
         result.warnings = [text_of(w, lang) for w in made.warnings] + [
             f"{item.id} {item.path}: {text_of(w, lang)}" for item in made.items for w in item.warnings]
+        if made.summary is not None and made.summary.too_large:  # --size-warn, as bundle says it after sealing
+            result.warnings += [w.text(lang) for w in made.summary.warnings if w.code != "summary.empty_named"]
     except EvidencekitError as exc:
         result.exit_code = int(exc.exit_code)
         result.error = exc.text(settings.lang)
@@ -449,6 +566,12 @@ def plan_tasks(specs: list[CaseSpec], settings: BatchSettings, outdir: Path) -> 
     claims = []
     for spec in specs:
         key = str(spec.output)
+        if spec.problem is not None:
+            problem = spec.problem
+            refused.append(CaseResult(case=str(spec.case), output=key, status="failed", exit_code=problem.exit_code,
+                                      error=problem.message.text(settings.lang),
+                                      hint=problem.hint.text(settings.lang) if problem.hint else None))
+            continue
         ours = key in journal.claimed
         if not ours and output_exists(spec.output) and not settings.force:
             refused.append(CaseResult(case=str(spec.case), output=key, status="failed",

@@ -27,6 +27,7 @@ import click
 from evidencekit import __version__
 from evidencekit.errors import EvidencekitError, ExitCode, SigningFailed, Terminated
 from evidencekit.i18n import CATALOG, Lang, Message, msg, resolve_lang, t, text_of
+from evidencekit.option_values import PAGE_IMAGE_MODES, BadValue, parse_password, parse_size
 from evidencekit.visible import json_safe, visible
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -434,10 +435,11 @@ def _passwords(values: tuple[str, ...]) -> dict[str, str]:
     """``--password NAME=SECRET`` options as {NAME: SECRET} (a secret may hold "=", a name not)."""
     found: dict[str, str] = {}
     for value in values:
-        name, equals, secret = value.partition("=")
-        if not equals or not name:
-            raise click.BadParameter(_t("err.password_option"), param_hint="--password")
-        found[name.replace("\\", "/").strip("/")] = secret
+        try:
+            name, secret = parse_password(value)
+        except BadValue as exc:
+            raise click.BadParameter(exc.message.text(_current_lang()), param_hint="--password") from None
+        found[name] = secret
     return found
 
 
@@ -495,18 +497,14 @@ class _ByteSize(click.ParamType):
     Decimal units, as web forms state their limits."""
 
     name = "SIZE"
-    _UNITS = {"": 1, "B": 1, "K": 10**3, "KB": 10**3, "M": 10**6, "MB": 10**6, "G": 10**9, "GB": 10**9}
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int | None:
-        if isinstance(value, int) or value is None:
-            return value or None
-        text = str(value).strip().upper().replace(" ", "")
-        if text in ("0", "OFF", "NONE"):
+        if value is None:
             return None
-        found = re.fullmatch(r"(\d+(?:\.\d+)?)([KMG]?B?)", text)
-        if not found:
-            self.fail(_t("cli.size_invalid", value=str(value)), param, ctx)
-        return int(float(found.group(1)) * self._UNITS[found.group(2)]) or None
+        try:
+            return parse_size(value)
+        except BadValue as exc:
+            self.fail(exc.message.text(_current_lang()), param, ctx)
 
 
 @main.command(help="help.bundle")
@@ -527,7 +525,7 @@ class _ByteSize(click.ParamType):
 @click.option("--dry-run", is_flag=True, help="help.bundle.dry_run")
 @click.option("--exclude", "exclude", multiple=True, metavar="GLOB", help="help.bundle.exclude")
 @click.option("--hash-only", "hash_only", multiple=True, metavar="GLOB", help="help.bundle.hash_only")
-@click.option("--page-images", type=click.Choice(["full", "print"]), default="full", help="help.bundle.page_images")
+@click.option("--page-images", type=click.Choice(PAGE_IMAGE_MODES), default="full", help="help.bundle.page_images")
 @click.option("--size-warn", type=_ByteSize(), default="20MB", help="help.bundle.size_warn")
 @_timestamp_options
 @_run
@@ -619,11 +617,19 @@ def bundle(folder: Path, output: Path | None, case_path: Path | None, channel: s
 @click.option("--force", is_flag=True, help="help.batch.force")
 @click.option("--tsa-limit", type=click.IntRange(min=1), default=4, show_default=True, help="help.batch.tsa_limit")
 @click.option("--ocr", type=click.Choice(["auto", "all", "none"]), default="auto", help="help.ocr")
+@click.option("--font", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="help.bundle.font")
+@click.option("--password", "password_args", multiple=True, metavar="NAME=SECRET", help="help.batch.password")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB", help="help.bundle.exclude")
+@click.option("--hash-only", "hash_only", multiple=True, metavar="GLOB", help="help.bundle.hash_only")
+@click.option("--page-images", type=click.Choice(PAGE_IMAGE_MODES), default="full", help="help.bundle.page_images")
+@click.option("--size-warn", type=_ByteSize(), default="20MB", help="help.bundle.size_warn")
 @click.option("--json", "as_json", is_flag=True, help="help.batch.json")
 @_timestamp_options
 @_run
 def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | None, executor: str,
-          scheduler: str | None, force: bool, tsa_limit: int, ocr: str, as_json: bool) -> None:
+          scheduler: str | None, force: bool, tsa_limit: int, ocr: str, font: Path | None,
+          password_args: tuple[str, ...], exclude: tuple[str, ...], hash_only: tuple[str, ...], page_images: str,
+          size_warn: int | None, as_json: bool) -> None:
     from evidencekit.batch import (
         BatchSettings,
         dask_executor,
@@ -642,6 +648,7 @@ def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | Non
 
     if executor == "dask" and not scheduler:
         raise click.UsageError(_t("cli.batch.scheduler_needed"))
+    passwords = _passwords(password_args)
     settings = _settings()
     specs = load_cases(cases, outdir)
     if identity_path is None:
@@ -655,7 +662,9 @@ def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | Non
     shared = BatchSettings(identity_path=identity_file, lang=settings.lang, tsa_url=tsa_url,
                            tsa_optional=tsa_optional, archive=archive, force=force,
                            source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH") or None, tsa_limit=tsa_limit,
-                           ocr=ocr, ocr_home=home_dir())
+                           ocr=ocr, ocr_home=home_dir(), font=font.absolute() if font else None, exclude=exclude,
+                           hash_only=hash_only, page_images=page_images, size_warn=size_warn,
+                           passwords=passwords)
     run = dask_executor(scheduler or "") if executor == "dask" else local_executor(jobs or default_jobs())
     lang = settings.lang
     at_terminal = sys.stderr.isatty()

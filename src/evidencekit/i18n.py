@@ -1499,13 +1499,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     # ---- batch (batch.py, cli.py batch)
     "help.batch": ("为 CASES 中的每个案件各封存一份卷宗，写到 OUTDIR。\n\nCASES 是一个文件夹（每个子文件夹是一个案件，卷宗为 "
                    "OUTDIR/<子文件夹名>.pdf），或一个 CSV / JSON Lines 列表（列：case、output、channel、public、case_file、"
-                   "font）。每个案件结束时在 stdout 输出一行 JSON；出错的案件会被报告，其余照常封存。OUTDIR 中的日志让重新运行时"
+                   "font、ocr、exclude、hash_only、page_images、size_warn、password；一行中给出的值代替本命令的同名选项）。"
+                   "每个案件结束时在 stdout 输出一行 JSON；出错的案件会被报告，其余照常封存。OUTDIR 中的日志让重新运行时"
                    "跳过未改动且仍能通过核验的案件。",
                    "Seal one dossier per case in CASES into OUTDIR.\n\nCASES is a folder (each sub-folder a case, its "
                    "dossier OUTDIR/<sub-folder name>.pdf) or a CSV / JSON Lines list (columns: case, output, channel, "
-                   "public, case_file, font). One JSON line per case on stdout as it finishes; a case that fails is "
-                   "reported and the others are sealed. A journal in OUTDIR lets a re-run skip the cases that are "
-                   "unchanged and still verify."),
+                   "public, case_file, font, ocr, exclude, hash_only, page_images, size_warn, password; a value in a "
+                   "row takes the place of the option of that name). One JSON line per case on stdout as it finishes; "
+                   "a case that fails is reported and the others are sealed. A journal in OUTDIR lets a re-run skip "
+                   "the cases that are unchanged and still verify."),
     "help.batch.output": ("卷宗写入的文件夹（不存在时会创建）。", "The folder the dossiers go to (created if needed)."),
     "help.batch.identity": ("用来签名的 PKCS#12 身份文件（默认：你的 evidencekit 身份）；口令来自 EVIDENCEKIT_PASSPHRASE。",
                             "The PKCS#12 identity to seal with (default: your evidencekit identity); its passphrase "
@@ -1537,10 +1539,30 @@ CATALOG: dict[str, tuple[str, str]] = {
     "err.batch.list_line": ("{path} 第 {line} 行：不是一个 JSON 对象", "{path} line {line}: not a JSON object ({detail})"),
     "err.batch.list_column": ("{path} 第 {line} 行：未知的列 {columns}", "{path} line {line}: unknown columns {columns}"),
     "err.batch.list_no_case": ("{path} 第 {line} 行：没有 case（案件文件夹）", "{path} line {line}: no case (case folder)"),
-    "err.batch.list.hint": ("每行一个案件，列为 case（案件文件夹，必填）、output、channel、public、case_file、font、ocr；"
-                            "相对路径从列表所在文件夹算起（output 从 OUTDIR 算起）。",
+    "err.batch.list.hint": ("每行一个案件，列为 case（案件文件夹，必填）、output、channel、public、case_file、font、ocr、"
+                            "exclude、hash_only、page_images、size_warn、password；相对路径从列表所在文件夹算起"
+                            "（output 从 OUTDIR 算起）。",
                             "One case a row, columns case (the case folder, required), output, channel, public, "
-                            "case_file, font, ocr; relative paths start at the list's folder (output at OUTDIR)."),
+                            "case_file, font, ocr, exclude, hash_only, page_images, size_warn, password; relative "
+                            "paths start at the list's folder (output at OUTDIR)."),
+    "err.batch.row.hint": ("改正这一行后重新运行：其余案件已封存，重新运行时会跳过它们。",
+                           "Correct this row and run the batch again: the other cases are sealed, and the re-run "
+                           "skips them."),
+    "err.batch.list_choice": ("{path} 第 {line} 行：{column} 应为 {known} 之一，而不是 {value}",
+                              "{path} line {line}: {column} must be one of {known}, not {value}"),
+    "err.batch.list_value": ("{path} 第 {line} 行：{column}：{problem}", "{path} line {line}: {column}: {problem}"),
+    "err.batch.list_type": ("{path} 第 {line} 行：{column} 应为{expected}", "{path} line {line}: {column} must be {expected}"),
+    "err.batch.list_type.globs": ("一组 GLOB（JSON 数组；CSV 中以 ; 分隔）",
+                                  "a list of globs (a JSON array; in CSV, separated by ;)"),
+    "err.batch.list_type.passwords": ("NAME=密码 的数组、{{NAME: 密码}} 对象，或 CSV 中以 ; 分隔的 NAME=密码",
+                                      "an array of NAME=SECRET, an object {{NAME: SECRET}}, or in CSV NAME=SECRET "
+                                      "separated by ;"),
+    "err.batch.list_font": ("{path} 第 {line} 行：字体 {font} 不存在", "{path} line {line}: font {font} does not exist"),
+    "help.batch.password": ("压缩包或加密 PDF 的密码，NAME 为案件中文件的相对路径或文件名（可重复；用于每个案件，"
+                            "列表中一行的 password 对同名文件优先；不会被封存，也不写入日志或输出）",
+                            "the password of a zip or an encrypted PDF, NAME its path in the case folder or its file "
+                            "name (repeatable; for every case, a row's password first for the same NAME; never "
+                            "sealed, journaled or printed)"),
     "err.batch.same_output": ("{path} 第 {line} 行：输出 {output} 与第 {first} 行相同",
                               "{path} line {line}: output {output} is the same as line {first}'s"),
     "err.batch.same_output.hint": ("给每个案件一个不同的 output。", "Give each case its own output."),
@@ -2016,8 +2038,6 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "with only the listed boxes blacked out"),
     "against.differs": ("与原卷宗不一致：", "Does not match the sealed dossier:"),
     # --- screens 2 ---
-    "err.batch.list_ocr": ("{path} 第 {line} 行：ocr 应为 {known} 之一，而不是 {value}",
-                           "{path} line {line}: ocr must be one of {known}, not {value}"),
     "txn_table.time": ("交易时间", "Time"),
     "txn_table.id": ("交易单号", "Transaction id"),
     "txn_table.merchant_order": ("商户单号", "Merchant order"),
