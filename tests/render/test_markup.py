@@ -59,6 +59,7 @@ def test_fragments_are_the_parsers() -> None:
     chat = ParagraphStyle("chat_msg", fontName=styles.font, fontSize=8.5, leading=11.5, wordWrap="CJK",
                           textColor="#1d2733", leftIndent=10, firstLineIndent=-10)
     texts = _texts(random.Random(7))
+    markup._SHAPES.clear()
     shaped = 0
     for style in [styles.body, styles.cell, styles.cell_small, styles.h1, styles.warn, chat]:
         for text in texts:
