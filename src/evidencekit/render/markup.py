@@ -13,7 +13,6 @@ a stray ``&``) and anything else unusual goes through the parser as before.
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import Any
 
@@ -56,25 +55,30 @@ def _shape(skeleton: str, style: Any) -> Any:
                 slots.append((index, ord(text) - _SLOT))
         # every placeholder must come out once, whole, in order
         if slots is not None and [run for _i, run in slots] == list(range(len(_SLOTS.findall(skeleton)))):
-            shape = (frags, slots)
+            kept = [(type(f), dict(vars(f)), tuple(k for k, v in vars(f).items() if type(v) is list))
+                    for f in frags]
+            shape = (kept, slots)
     if len(_SHAPES) >= MAX_SHAPES:  # a long-lived process (batch) makes new styles for each dossier
         _SHAPES.clear()
     _SHAPES[key] = (style, dict(style.__dict__), shape)
     return shape
 
 
-def _copies(frags: list[Any]) -> list[Any]:
-    """Fresh fragments, sharing lists among themselves as the parser's do (``link``, ``us_lines``)."""
+def _copies(frags: list[tuple[type, dict[str, Any], tuple[str, ...]]]) -> list[Any]:
+    """Fresh fragments (what ``copy.copy`` makes of a plain object, made directly), sharing lists
+    among themselves as the parser's do (``link``, ``us_lines``)."""
     lists: dict[int, list[Any]] = {}
     out = []
-    for frag in frags:
-        twin = copy.copy(frag)
-        for name, value in list(vars(twin).items()):
-            if type(value) is list:
-                fresh = lists.get(id(value))
-                if fresh is None:
-                    fresh = lists[id(value)] = list(value)
-                setattr(twin, name, fresh)
+    for cls, state, list_names in frags:
+        twin = cls.__new__(cls)
+        attrs = twin.__dict__
+        attrs.update(state)
+        for name in list_names:
+            value = state[name]
+            fresh = lists.get(id(value))
+            if fresh is None:
+                fresh = lists[id(value)] = list(value)
+            attrs[name] = fresh
         out.append(twin)
     return out
 
