@@ -85,8 +85,9 @@ def test_fast_split_lays_out_the_lines_the_glyph_split_does() -> None:
         if rng.random() < 0.3:
             frags = [frags[0], frags[0].clone(text="")]  # as _break_lines_cjk makes a one-style paragraph
         widths = [rng.choice([25.0, 60.0, 102.0, 240.0, 480.0]) for _ in range(rng.randint(1, 2))]
-        got = cjk._fast_split(frags, widths, False, "utf8")
-        want = cjk._slow_split(frags, widths, False, "utf8")
+        bounds = rng.random() < 0.3  # a style with autoLeading
+        got = cjk._fast_split(frags, widths, bounds, "utf8")
+        want = cjk._slow_split(frags, widths, bounds, "utf8")
         if got is None:
             continue
         fast += 1

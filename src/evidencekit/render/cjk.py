@@ -17,8 +17,9 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Any
 
+from reportlab.lib.rl_accel import sameFrag
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import paragraph
 from reportlab.rl_config import _FUZZ
 
@@ -222,16 +223,48 @@ def _merged(glyphs: list[Any]) -> list[Any]:
 _RUN = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x3000) if _in_run(chr(c))) + "]+")
 
 
-def _word(text: str, frag: Any) -> Any:
-    word = str.__new__(paragraph.cjkU, text)
-    word._frag = frag
-    return word
+#: ``getAscentDescent`` by (font, size): a font look-up and two products, once per word drawn.
+_ASCENT_DESCENT: dict[tuple[str, float], tuple[float, float]] = {}
+
+
+def _para_line(words: list[tuple[str, Any]], max_width: float, width: float, forced: bool) -> Any:
+    """``paragraph.makeCJKParaLine`` for (text, fragment) words of fragments without ``cbDefn``
+    (where its ``calcBounds`` changes nothing): neighbours that ``sameFrag`` are one word, a
+    clone of the first's fragment; the line's size, ascent and descent the largest."""
+    out = []
+    max_size = max_ascent = min_descent = 0
+    group: Any = None
+    texts: list[str] = []
+    for text, frag in words:
+        size = frag.fontSize
+        key = (frag.fontName, size)
+        bounds = _ASCENT_DESCENT.get(key)
+        if bounds is None:
+            bounds = _ASCENT_DESCENT[key] = getAscentDescent(frag.fontName, size)
+        max_size = max(max_size, size)
+        max_ascent = max(max_ascent, bounds[0])
+        min_descent = min(min_descent, bounds[1])
+        if group is None or not sameFrag(group, frag):
+            if group is not None:
+                word = group.clone()
+                word.text = "".join(texts)
+                out.append(word)
+            group, texts = frag, []
+        texts.append(text)
+    if texts:
+        word = group.clone()
+        word.text = "".join(texts)
+        out.append(word)
+    return paragraph.FragLine(kind=1, extraSpace=max_width - width, wordCount=1, words=out, fontSize=max_size,
+                              ascent=max_ascent, descent=min_descent, maxWidth=max_width, currentWidth=width,
+                              lineBreak=forced)
 
 
 def _fast_split(frags: list[Any], max_widths: list[float], calc_bounds: bool, encoding: str) -> Any:
     """``cjk_frag_split`` for the common case — no images or anchors (``cbDefn``), no run too wide
     for the narrowest line — working on characters and their widths, not an object per glyph.
-    Same lines (same breaks, widths summed in the same order, same words); None otherwise."""
+    Same lines (same breaks, widths summed in the same order, same words); None otherwise.
+    ``calc_bounds`` changes only how an image's height counts, and there is none here."""
     glyphs: list[str] = []
     widths: list[float] = []
     hard: list[int] = []
@@ -264,19 +297,19 @@ def _fast_split(frags: list[Any], max_widths: list[float], calc_bounds: bool, en
     for n, (start, end, forced) in enumerate(_fast_breaks(glyphs, widths, max_widths, hard)):
         max_width = max_widths[min(n, last)]
         width = sum(widths[start:end])
-        words: list[Any] = []
+        words: list[tuple[str, Any]] = []
         while spans[first_span][1] <= start:
             first_span += 1
         k = first_span
         while k < len(spans) and spans[k][0] < end:
             at, to, frag, text = spans[k]
             piece = text[max(at, start) - at:min(to, end) - at]
-            if words and words[-1].frag is frag:  # as ``_merged`` joins one fragment's glyphs
-                words[-1] = _word(words[-1] + piece, frag)
+            if words and words[-1][1] is frag:  # as ``_merged`` joins one fragment's glyphs
+                words[-1] = (words[-1][0] + piece, frag)
             else:
-                words.append(_word(piece, frag))
+                words.append((piece, frag))
             k += 1
-        lines.append(paragraph.makeCJKParaLine(words, max_width, width, max_width - width, forced, calc_bounds))
+        lines.append(_para_line(words, max_width, width, forced))
     return paragraph.ParaLines(kind=1, lines=lines)
 
 
