@@ -13,7 +13,8 @@ _drawable: tuple[frozenset[int] | None, frozenset[str]] = (None, frozenset())  #
 def use_glyphs(codepoints: frozenset[int]) -> None:
     """Tell ``esc`` which characters the dossier font can draw."""
     global _supported
-    _supported = codepoints
+    if codepoints != _supported:  # the same font again keeps the same set, and ``visible``'s copy of it
+        _supported = codepoints
 
 
 def visible(text: str, *, multiline: bool = True) -> str:
