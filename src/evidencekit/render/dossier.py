@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
+from evidencekit.render import markup
 from evidencekit.render.cover import cover
 from evidencekit.render.cross_checks import cross_check_page
 from evidencekit.render.document import SHEET_KEY, Slot, Styles, build_pdf
@@ -33,6 +34,7 @@ class RenderedPages:
 
 def render_dossier(plan: DossierPlan, styles: Styles) -> RenderedPages:
     """Lay out ``plan``: reportlab's pages, with empty slots where images and imported pages go."""
+    markup.install()  # before the first Paragraph is made
     view = DossierView(plan, styles)
     story: list[Flowable] = []
     story += cover(view)

@@ -7,20 +7,27 @@ from xml.sax.saxutils import escape
 from evidencekit import visible as untrusted
 
 _supported: frozenset[int] | None = None
+_drawable: tuple[frozenset[int] | None, frozenset[str]] = (None, frozenset())  # _supported as characters
 
 
 def use_glyphs(codepoints: frozenset[int]) -> None:
     """Tell ``esc`` which characters the dossier font can draw."""
     global _supported
-    _supported = codepoints
+    if codepoints != _supported:  # the same font again keeps the same set, and ``visible``'s copy of it
+        _supported = codepoints
 
 
 def visible(text: str, *, multiline: bool = True) -> str:
     """What a page shows for ``text``: control, bidi and invisible format characters as the same
     escapes the terminal shows (``\\x1b``, ``\\u202e``; see evidencekit.visible), characters the
     font lacks (emoji, rare scripts) as [U+XXXX], never blank boxes and never dropped."""
+    global _drawable
     text = untrusted.visible(text, multiline=multiline)
     if _supported is None:
+        return text
+    if _drawable[0] is not _supported:
+        _drawable = (_supported, frozenset(map(chr, _supported)) | {"\n", "\t"})
+    if _drawable[1].issuperset(text):  # the usual case, tested in C: nothing to replace
         return text
     return "".join(ch if ord(ch) in _supported or ch in "\n\t" else f"[U+{ord(ch):04X}]" for ch in text)
 
