@@ -64,9 +64,8 @@ import evidencekit.fileio as F
 wrap(F, "_commit", "fsync + rename")
 from evidencekit.cli import main
 sys.argv = ["evidencekit"] + sys.argv[1:]
-code = 0
 try:
-    main(standalone_mode=False)
+    code = main(standalone_mode=False) or 0
 except SystemExit as exc:
     code = exc.code or 0
 seen["total"] = time.perf_counter() - T0
@@ -90,9 +89,10 @@ def run_once(src: Path, case: Path, extra: list[str], work: Path) -> dict[str, f
            "EVIDENCEKIT_HOME": os.environ.get("EVIDENCEKIT_HOME", str(work / "home"))}
     argv = [sys.executable, "-c", PROBE, "bundle", str(case), "-o", str(work / "out.pdf"), "--force", *extra]
     done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not out_json.exists():
-        raise SystemExit(f"bundle failed ({done.returncode}) with {src}:\n{done.stderr[-2000:]}")
-    found: dict[str, float] = json.loads(out_json.read_text())["stages"]
+    result = json.loads(out_json.read_text()) if out_json.exists() else {"code": done.returncode}
+    if done.returncode != 0 or result["code"] != 0:
+        raise SystemExit(f"bundle failed ({result['code']}) with {src}:\n{done.stderr[-2000:]}")
+    found: dict[str, float] = result["stages"]
     (work / "out.pdf").unlink(missing_ok=True)
     return found
 

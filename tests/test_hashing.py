@@ -6,6 +6,8 @@ import hashlib
 import os
 from pathlib import Path
 
+import pytest
+
 from evidencekit.hashing import BUFFER_SIZE, Digester, digest_file, new_sm3
 
 SM3_ABC = "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"  # GB/T 32905 test vector
@@ -46,3 +48,18 @@ def test_empty_input() -> None:
     empty = Digester().finish()
     assert empty.size == 0
     assert empty.sha256 == hashlib.sha256(b"").hexdigest()
+
+
+def test_quick_handoffs_lowers_the_switch_interval_and_puts_it_back() -> None:
+    import sys
+
+    from evidencekit.hashing import HANDOFF_INTERVAL, quick_handoffs
+
+    before = sys.getswitchinterval()
+    with pytest.raises(RuntimeError), quick_handoffs():
+        assert sys.getswitchinterval() == pytest.approx(min(before, HANDOFF_INTERVAL))
+        with quick_handoffs():  # nested: the inner one restores the outer one's value
+            pass
+        assert sys.getswitchinterval() == pytest.approx(min(before, HANDOFF_INTERVAL))
+        raise RuntimeError("an error inside")
+    assert sys.getswitchinterval() == before

@@ -16,7 +16,7 @@ from evidencekit.containers.opening import container_kind, open_container
 from evidencekit.cross_checks import cross_check
 from evidencekit.errors import BadInput
 from evidencekit.extract import ExtractOptions, extract, sniff_kind
-from evidencekit.hashing import Digests, digest_files
+from evidencekit.hashing import Digests, digest_files, quick_handoffs
 from evidencekit.i18n import Message, msg
 from evidencekit.layout import CASE_NAME
 from evidencekit.model import Candidate, Extraction, Item, Signer, Skipped
@@ -105,21 +105,22 @@ def describe(files: list[Candidate], case: CaseFile, progress: Progress | None =
     reader = _Reader(case, workspace, passwords or Passwords())
     items: list[Item] = []
     hashed = digest_files([cand.source for cand in files])  # on every core, a few files ahead of this loop
-    try:
-        for n, cand in enumerate(files, start=1):
-            try:
-                state, digests = next(hashed)
-            except OSError as exc:
-                raise BadInput(f"{cand.rel_path}: cannot be read ({exc.strerror})",
-                               "Check the file's permissions, or move it out of the folder.") from exc
-            item = reader.item(f"E{n:0{width}d}", cand.rel_path, cand.source, cand.mtime, digests, list(cand.notes))
-            item.source_state = state
-            items.append(item)
-            items.extend(reader.open(item, depth=1))
-            if progress:
-                progress("hash", n, len(files))
-    finally:
-        hashed.close()  # an error above: stop hashing what is left
+    with quick_handoffs():  # the hashing threads get the lock back from the extraction at once
+        try:
+            for n, cand in enumerate(files, start=1):
+                try:
+                    state, digests = next(hashed)
+                except OSError as exc:
+                    raise BadInput(f"{cand.rel_path}: cannot be read ({exc.strerror})",
+                                   "Check the file's permissions, or move it out of the folder.") from exc
+                item = reader.item(f"E{n:0{width}d}", cand.rel_path, cand.source, cand.mtime, digests, list(cand.notes))
+                item.source_state = state
+                items.append(item)
+                items.extend(reader.open(item, depth=1))
+                if progress:
+                    progress("hash", n, len(files))
+        finally:
+            hashed.close()  # an error above: stop hashing what is left
     return items
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import getpass
 import logging
 import os
-import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -26,7 +25,7 @@ from evidencekit.collect import collect
 from evidencekit.containers import Ask, Passwords, Workspace
 from evidencekit.errors import BadInput, EvidencekitError, OutputExists, SigningFailed
 from evidencekit.fileio import atomic_output, output_exists
-from evidencekit.hashing import HashingWriter
+from evidencekit.hashing import HashingWriter, quick_handoffs
 from evidencekit.i18n import Message, msg
 from evidencekit.identity import (
     Identity,
@@ -51,8 +50,6 @@ from evidencekit.timestamping import TimestampFailed, make_timestamper, probe
 log = logging.getLogger("evidencekit")
 
 Progress = Callable[[str, int, int], None]
-
-PAYLOAD_SWITCH_INTERVAL = 0.0002  # seconds: see _write_sealed
 
 
 @dataclass
@@ -250,24 +247,17 @@ def _write_sealed(plan: DossierPlan, font: str, output: Path, options: BundleOpt
                     assembly.write_images(shown_pictures(plan), stop.is_set)
                 assembly.attach(items, plan.manifest.canonical, plan.sealed_case.text, progress, stop.is_set)
 
-            # The writing thread needs the interpreter's lock for a moment per chunk; by default the
-            # layout would keep it up to 5 ms each time, and the writing would crawl.
-            interval = sys.getswitchinterval()
-            sys.setswitchinterval(PAYLOAD_SWITCH_INTERVAL)
-            try:
-                with ThreadPoolExecutor(max_workers=1, thread_name_prefix="payload") as pool:
-                    written = pool.submit(payload)
-                    try:
-                        rendered = render_dossier(plan, Styles(font))
-                    except BaseException:
-                        stop.set()
-                        raise
-                    finally:
-                        if stop.is_set():
-                            written.exception()  # wait; the layout's error is the one to report
-                    written.result()
-            finally:
-                sys.setswitchinterval(interval)
+            with quick_handoffs(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="payload") as pool:
+                written = pool.submit(payload)
+                try:
+                    rendered = render_dossier(plan, Styles(font))
+                except BaseException:
+                    stop.set()
+                    raise
+                finally:
+                    if stop.is_set():
+                        written.exception()  # wait; the layout's error is the one to report
+                written.result()
             assembly.finish(rendered, items, dossier_id=plan.dossier_id, passwords=dict(plan.passwords),
                             progress=progress, page_images=options.page_images)
             prefix = hashing.finish()
