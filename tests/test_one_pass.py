@@ -171,3 +171,32 @@ def test_an_original_gone_while_the_pages_are_laid_out_is_reported(tiny_case: Pa
         build_dossier(tiny_case, BundleOptions(output=out, ocr="none"), clock=fixed_clock(FIXED_NOW))
     assert victim.name in str(caught.value)
     assert not out.exists() and list(out.parent.iterdir()) == []
+
+
+def test_the_pictures_written_before_the_layout_are_exactly_those_it_places(tmp_path: Path) -> None:
+    """The assembler writes shown_pictures' images before the pages exist; the layout must then place
+    each of them and no other whole picture (a copy of a picture shows its first's)."""
+    import shutil
+
+    from PIL import Image
+
+    from evidencekit.inspection import inspect_folder
+    from evidencekit.render.document import Styles
+    from evidencekit.render.dossier import render_dossier
+    from evidencekit.render.exhibits import shown_pictures
+    from evidencekit.render.fonts import register_font
+
+    case = tmp_path / "case"
+    case.mkdir()
+    Image.new("RGB", (1080, 2340), "white").save(case / "Screenshot_20250312_101500.png")
+    Image.new("RGB", (720, 9000), "white").save(case / "long.png")  # shown in bands
+    shutil.copy(case / "Screenshot_20250312_101500.png", case / "copy of it.png")  # a duplicate
+    (case / "note.txt").write_text("a note\n", encoding="utf-8")
+    plan = inspect_folder(case, plan=True, ocr="none").plan
+    assert plan is not None
+    rendered = render_dossier(plan, Styles(register_font(None)))
+    placed = {slot.key.partition("#s")[0] for slot in rendered.slots
+              if "#p" not in slot.key and slot.key not in rendered.pictures}
+    shown = {item.id for item in shown_pictures(plan)}
+    assert placed == shown
+    assert len(shown) == 2

@@ -40,6 +40,7 @@ from evidencekit.pdf.structure import read_structure
 from evidencekit.plan import GENERIC_SIGNER, DossierPlan, plan_dossier, replan
 from evidencekit.render.document import Styles
 from evidencekit.render.dossier import RenderedPages, render_dossier
+from evidencekit.render.exhibits import shown_pictures
 from evidencekit.render.fonts import register_font
 from evidencekit.render.view import Signer
 from evidencekit.screens.stage import read_screens
@@ -268,11 +269,6 @@ def _write_sealed(plan: DossierPlan, font: str, output: Path, options: BundleOpt
                                archive=options.archive and timestamper is not None, prefix=prefix)
         _check_sealed(out.path, sealed)
     return rendered
-
-
-def shown_pictures(plan: DossierPlan) -> list[Item]:
-    """The items whose picture an exhibit page shows (render/exhibits.py: a copy shows its first's)."""
-    return [item for item in plan.items if not item.duplicate_of and plan.visuals[item.id].mode == "image"]
 
 
 def _timestamper(options: BundleOptions) -> tuple[Any, dict[str, Any] | None, Message | None]:

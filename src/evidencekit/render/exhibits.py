@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
@@ -18,6 +20,9 @@ from evidencekit.render.text import esc
 from evidencekit.render.view import DossierView
 from evidencekit.screens.words import suggested_proves
 
+if TYPE_CHECKING:
+    from evidencekit.plan import DossierPlan
+
 
 def exhibits(view: DossierView) -> list[Flowable]:
     flow: list[Flowable] = []
@@ -25,6 +30,13 @@ def exhibits(view: DossierView) -> list[Flowable]:
     for index, item in enumerate(shown):
         flow += exhibit(view, item, first=index == 0)
     return flow
+
+
+def shown_pictures(plan: DossierPlan) -> list[Item]:
+    """The items whose whole picture an exhibit page shows (a slot, or the bands of a long one), so that
+    the assembler can write their images before the pages are laid out. Keep in step with
+    :func:`exhibit`: every ``"image"`` visual of an item that is not a copy (a copy shows its first's)."""
+    return [item for item in plan.items if not item.duplicate_of and plan.visuals[item.id].mode == "image"]
 
 
 def exhibit(view: DossierView, item: Item, *, first: bool) -> list[Flowable]:
