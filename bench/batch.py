@@ -8,8 +8,8 @@ Generates --cases small cases (a chat export, a note, a 360x780 PNG screenshot a
 320x240 JPEG photo each; seeded, ~150 KiB a case), makes one identity (paid by neither
 side), then, interleaved per round, times
 
-  loop   bash: for d in cases/*; do evidencekit bundle "$d" -o loop/$(basename $d).pdf --force --json; done
-  batch  evidencekit batch cases -o batch --jobs N --json
+  loop   bash: for d in cases/*; do evidencekit bundle "$d" -o loop/$(basename $d).pdf --force --json --ocr none; done
+  batch  evidencekit batch cases -o batch --jobs N --json --ocr none
   hand   bash: for d in cases/*; do img2pdf -o hand/N-images.pdf d/*.jpg d/*.png;
                python bench/chain.py sign KEYDIR hand/N-images.pdf hand/N.pdf; done
          (the hand chain of bench/run.py without the attach step: what a script would do per case;
@@ -74,6 +74,9 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--no-hand", action="store_true", help="leave out the hand chain loop")
+    parser.add_argument("--ocr", default="none", choices=["none", "auto"],
+                        help="--ocr for both bundle and batch (default none: the hand loop reads no text, and "
+                             "a cache filled by the side that ran first would favour the other)")
     args = parser.parse_args()
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="ek-batch-bench-"))
@@ -88,7 +91,7 @@ def main() -> None:
                    stdout=subprocess.DEVNULL)
 
     loop_script = f'for d in "{cases}"/*/; do n=$(basename "$d"); ' \
-                  f'"{exe}" bundle "$d" -o "{work}/loop/$n.pdf" --force --json > /dev/null || exit 1; done'
+                  f'"{exe}" bundle "$d" -o "{work}/loop/$n.pdf" --force --json --ocr {args.ocr} > /dev/null || exit 1; done'
     here = Path(__file__).resolve().parent
     bindir = Path(sys.executable).parent
     img2pdf = shutil.which("img2pdf", path=f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}")
@@ -110,7 +113,7 @@ def main() -> None:
                 seconds = timed(["bash", "-c", loop_script if side == "loop" else hand_script], env)
             else:
                 seconds = timed([exe, "batch", str(cases), "-o", str(work / "batch"), "--jobs", str(args.jobs),
-                                 "--json"], env)
+                                 "--json", "--ocr", args.ocr], env)
             times[side].append(seconds)
             print(f"round {round_ + 1} {side}: {seconds:.2f} s", file=sys.stderr)
 
