@@ -472,3 +472,24 @@ def test_sigterm_stops_a_batch_cleanly_and_a_rerun_finishes_it(tmp_path: Path) -
         n: "skipped" if n in done_before else "sealed" for n in names}
     for data in found.values():
         assert verify_dossier(Path(data["output"])).dossier_id == data["dossier_id"]
+
+
+def test_archive_passwords_are_not_sent_to_a_dask_cluster(tmp_path: Path) -> None:
+    """The identity's passphrase never travels in the task graph, nor do archives' passwords: with
+    --executor dask they are refused (exit 2) before any case is sent, batch-wide or in a row."""
+    cases = tmp_path / "cases"
+    (cases / "one").mkdir(parents=True)
+    (cases / "one" / "note.txt").write_text("a note\n", encoding="utf-8")
+    wide = cli("batch", str(cases), "-o", str(tmp_path / "out1"), "--executor", "dask",
+               "--scheduler", "tcp://127.0.0.1:9", "--password", "a.zip=Secret-1")
+    assert wide.returncode == 2, wide.stderr
+    assert "--executor dask takes no archive passwords" in wide.stderr
+    assert "Secret-1" not in wide.stdout + wide.stderr
+    listing = tmp_path / "list.jsonl"
+    listing.write_text(json.dumps({"case": str(cases / "one"), "password": {"a.zip": "Secret-2"}}) + "\n",
+                       encoding="utf-8")
+    row = cli("batch", str(listing), "-o", str(tmp_path / "out2"), "--executor", "dask",
+              "--scheduler", "tcp://127.0.0.1:9")
+    assert row.returncode == 2, row.stderr
+    assert "Secret-2" not in row.stdout + row.stderr
+    assert not (tmp_path / "out1").exists() or not any((tmp_path / "out1").iterdir())

@@ -651,6 +651,8 @@ def batch(cases: Path, outdir: Path, identity_path: Path | None, jobs: int | Non
     passwords = _passwords(password_args)
     settings = _settings()
     specs = load_cases(cases, outdir)
+    if executor == "dask" and (passwords or any(spec.passwords for spec in specs)):
+        raise click.UsageError(_t("cli.batch.no_passwords_on_dask"))
     if identity_path is None:
         ensure_default_identity(None, system_clock())  # no prompt: a batch is a script
     identity_file = (identity_path or default_identity_path()).absolute()

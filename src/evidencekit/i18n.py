@@ -1527,6 +1527,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli.batch.summary": ("共 {total} 个案件：封存 {sealed}，跳过 {skipped}，失败 {failed}",
                           "{total} cases: {sealed} sealed, {skipped} skipped, {failed} failed"),
     "cli.batch.scheduler_needed": ("--executor dask 需要 --scheduler ADDR", "--executor dask needs --scheduler ADDR"),
+    "cli.batch.no_passwords_on_dask": (
+        "--executor dask 不接受压缩包密码（--password 或列表的 password 列）：密码会随任务发到调度器和每个工作进程。"
+        "请用本机进程池（--executor local）封存这些案件，或先解压。",
+        "--executor dask takes no archive passwords (--password, or a list's password column): they would travel "
+        "in the tasks to the scheduler and every worker. Seal those cases with the local pool (--executor local), "
+        "or unpack them first."),
     "err.batch.no_cases": ("{path}：里面没有案件", "{path}: no cases in it"),
     "err.batch.no_cases.hint": ("CASES 应是一个文件夹，每个案件一个子文件夹；或一个每行一个案件的 CSV / JSON Lines 列表。",
                                 "CASES is a folder with one sub-folder per case, or a CSV / JSON Lines list with one "
