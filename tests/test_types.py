@@ -1,4 +1,5 @@
-"""The plan, the manifest, the layout, the errors and the API are checked with mypy --strict."""
+"""The plan, the manifest, the layout, the errors and the API are checked with mypy --strict; the
+whole package with mypy as pyproject.toml configures it."""
 
 from __future__ import annotations
 
@@ -23,3 +24,10 @@ def test_core_modules_are_strictly_typed() -> None:
               if any(line.startswith(f"src/evidencekit/{name}:") for name in STRICT)]
     assert errors == [], "\n".join(errors)
     assert done.returncode in (0, 1), done.stderr
+
+
+def test_the_whole_package_type_checks() -> None:
+    pytest.importorskip("mypy")
+    done = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental", "src/evidencekit"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]

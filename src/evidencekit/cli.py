@@ -216,7 +216,7 @@ def _usage_problem(error: click.UsageError, lang: str) -> str:
         return text
     if isinstance(error, click.MissingParameter) and hint:
         return t("cli.usage.missing", lang, param=hint)
-    if isinstance(error, click.BadParameter) and hint:
+    if isinstance(error, click.BadParameter) and hint and param is not None:
         if isinstance(param.type, click.Choice):
             return t("cli.usage.choice", lang, param=hint, choices=[str(c) for c in param.type.choices])
         return t("cli.usage.bad_value", lang, param=hint, detail=error.message)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from evidencekit.case import CaseFile, empty_case, load_case, normalise_rel_path, without_passwords
 from evidencekit.clock import Clock, system_clock
@@ -46,7 +46,7 @@ class Inspection:
         if self.plan is not None and self.plan.checks is not None:
             data["checks"] = self.plan.checks.to_dict()
         report = self.plan.cross_checks if self.plan is not None else \
-            cross_check(self.case.data, data["items"])
+            cross_check(self.case.data, cast(list[dict[str, Any]], data["items"]))
         data["cross_checks"] = report.to_list()
         return data
 

@@ -293,10 +293,12 @@ class Channel:
 
     def _used_sources(self) -> set[str]:
         used = {r.source for r in self.rules}
-        used |= {n.source for n in (*self.time_limits, *self.advice, self.privacy, self.trust) if n.source}
+        notes: tuple[Any, ...] = (*self.time_limits, *self.advice, self.privacy, self.trust)
+        used |= {n.source for n in notes if n.source}
         if self.escalation:
             spec = self.escalation
-            used |= {x.source for x in (spec, *spec.variants, *spec.elsewhere, *spec.first_advice) if x.source}
+            parts: tuple[Any, ...] = (spec, *spec.variants, *spec.elsewhere, *spec.first_advice)
+            used |= {x.source for x in parts if x.source}
         return used
 
 
@@ -466,12 +468,13 @@ def _parse_template(origin: str, doc: Mapping[str, Any], shared: Mapping[str, An
         mask_personal=bool(privacy_node.get("mask_personal", False)),
     )
     escalation = _read_escalation(reader, doc["escalation"], known_ids) if "escalation" in doc else None
-    notes_sources = [n.source for n in (*_read_notes(reader, doc.get("time_limits"), "time_limits"),
-                                        *_read_notes(reader, doc.get("advice"), "advice"))]
+    notes: tuple[Any, ...] = (*_read_notes(reader, doc.get("time_limits"), "time_limits"),
+                              *_read_notes(reader, doc.get("advice"), "advice"))
+    notes_sources = [n.source for n in notes]
     escalation_sources = []
     if escalation:
-        escalation_sources = [x.source for x in (escalation, *escalation.variants, *escalation.elsewhere,
-                                                 *escalation.first_advice)]
+        parts: tuple[Any, ...] = (escalation, *escalation.variants, *escalation.elsewhere, *escalation.first_advice)
+        escalation_sources = [x.source for x in parts]
     for source_id in [*notes_sources, privacy_node.get("source"), trust_node.get("source"),
                       *escalation_sources]:
         if source_id and source_id not in sources:

@@ -18,7 +18,7 @@ from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from evidencekit.clock import iso
 from evidencekit.containers import MAX_EML_BYTES, Child, Opened, Refused, Workspace, safe_name, unique_names
@@ -89,7 +89,8 @@ def _body_parts(message: EmailMessage) -> tuple[EmailMessage | None, set[int]]:
     plain = message.get_body(preferencelist=("plain",))
     rich = message.get_body(preferencelist=("html",))
     chosen = plain or rich
-    return chosen, {id(p) for p in (plain, rich) if p is not None}  # type: ignore[misc]
+    # get_body is typed as returning the base part class; on an EmailMessage it is an EmailMessage
+    return cast("EmailMessage | None", chosen), {id(p) for p in (plain, rich) if p is not None}
 
 
 def _payload(part: EmailMessage) -> bytes:

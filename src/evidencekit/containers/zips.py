@@ -6,6 +6,7 @@ names are GBK bytes without the UTF-8 flag (bit 11), which zipfile shows as cp43
 
 from __future__ import annotations
 
+import functools
 import stat
 import struct
 import zlib
@@ -98,13 +99,18 @@ def _is_aes(info: pyzipper.ZipInfo) -> bool:
     return any(kind == AES_EXTRA for kind, _ in _extra_fields(info.extra))
 
 
+def _too_dense(name: str, ratio: float) -> Message:
+    return msg("warn.container.too_dense", name=name, ratio=ratio)
+
+
 def _is_link(info: pyzipper.ZipInfo) -> bool:
     return stat.S_ISLNK(info.external_attr >> 16)
 
 
 def _mtime(info: pyzipper.ZipInfo) -> float:
     try:
-        return datetime(*info.date_time, tzinfo=CHINA_TZ).timestamp()
+        year, month, day, hour, minute, second = info.date_time[:6]
+        return datetime(year, month, day, hour, minute, second, tzinfo=CHINA_TZ).timestamp()
     except (ValueError, TypeError):
         return 0.0
 
@@ -148,7 +154,7 @@ def _unpack(archive: pyzipper.AESZipFile, files: list[pyzipper.ZipInfo], names: 
                     source, digests = workspace.write(
                         clean, stream, compressed=info.compress_size,
                         too_big=lambda limit: msg("warn.container.too_big", mb=limit >> 20),
-                        too_dense=lambda ratio, name=name: msg("warn.container.too_dense", name=name, ratio=ratio))
+                        too_dense=functools.partial(_too_dense, name))
             except Refused:
                 raise
             except (pyzipper.BadZipFile, RuntimeError, NotImplementedError, OSError, zlib.error, EOFError) as exc:

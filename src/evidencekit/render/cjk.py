@@ -232,7 +232,9 @@ def _para_line(words: list[tuple[str, Any]], max_width: float, width: float, for
     (where its ``calcBounds`` changes nothing): neighbours that ``sameFrag`` are one word, a
     clone of the first's fragment; the line's size, ascent and descent the largest."""
     out = []
-    max_size = max_ascent = min_descent = 0
+    max_size: float = 0
+    max_ascent: float = 0
+    min_descent: float = 0
     group: Any = None
     texts: list[str] = []
     for text, frag in words:

@@ -14,7 +14,7 @@ a stray ``&``) and anything else unusual goes through the parser as before.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from reportlab.platypus.paraparser import ParaParser
 
@@ -45,14 +45,16 @@ def _shape(skeleton: str, style: Any) -> Any:
     except Exception:  # noqa: BLE001 — the parser says so again, for the real text
         parsed_style, frags, bullet = None, None, None
     if parsed_style is style and frags is not None and not bullet:
-        slots = []
+        found: list[tuple[int, int]] = []
+        whole = True
         for index, frag in enumerate(frags):
             text = getattr(frag, "text", None)
             if isinstance(text, str) and _SLOTS.search(text):
                 if len(text) != 1:
-                    slots = None
+                    whole = False
                     break
-                slots.append((index, ord(text) - _SLOT))
+                found.append((index, ord(text) - _SLOT))
+        slots = found if whole else None
         # every placeholder must come out once, whole, in order
         if slots is not None and [run for _i, run in slots] == list(range(len(_SLOTS.findall(skeleton)))):
             kept = [(type(f), dict(vars(f)), tuple(k for k, v in vars(f).items() if type(v) is list))
@@ -70,7 +72,7 @@ def _copies(frags: list[tuple[type, dict[str, Any], tuple[str, ...]]]) -> list[A
     lists: dict[int, list[Any]] = {}
     out = []
     for cls, state, list_names in frags:
-        twin = cls.__new__(cls)
+        twin = cast(Any, cls).__new__(cls)
         attrs = twin.__dict__
         attrs.update(state)
         for name in list_names:
