@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from evidencekit.clock import CHINA_TZ, fixed_clock
+
+if TYPE_CHECKING:
+    from tests.tsa import TestTSA
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_CASE = REPO / "fixtures" / "sample-case"
@@ -89,6 +94,19 @@ def tiny_sealed(ek_home: Path, tiny_case: Path, tmp_path_factory: pytest.TempPat
     os.environ["EVIDENCEKIT_HOME"] = str(ek_home)
     build_dossier(tiny_case, BundleOptions(output=out), clock=fixed_clock(FIXED_NOW))
     return out
+
+
+@pytest.fixture(scope="session")
+def tsa(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestTSA]:
+    """An RFC 3161 timestamp authority on 127.0.0.1 (tests/tsa.py), one for the whole session:
+    tests that count its requests take the count before and after."""
+    from tests.tsa import start_tsa
+
+    require_tool("openssl")
+    info, server = start_tsa(tmp_path_factory.mktemp("tsa"))
+    yield info
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import base64
 import hashlib
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,18 +24,8 @@ from evidencekit.batch_receipt import (
 )
 from evidencekit.errors import ExitCode
 from evidencekit.verify import verify_dossier
-from tests.conftest import require_tool
 from tests.test_batch import EPOCH, cli, lines, make_cases
-from tests.tsa import TestTSA, start_tsa
-
-
-@pytest.fixture(scope="module")
-def tsa(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestTSA]:
-    require_tool("openssl")
-    info, server = start_tsa(tmp_path_factory.mktemp("receipt-tsa"))
-    yield info
-    server.shutdown()
-    server.server_close()
+from tests.tsa import TestTSA
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -22,16 +21,7 @@ from evidencekit.verify import verify_dossier
 from tests import attacks
 from tests.conftest import FIXED_NOW, require_tool
 from tests.pki import Issued, issue, make_ca, write_pkcs12
-from tests.tsa import TestTSA, start_tsa
-
-
-@pytest.fixture(scope="session")
-def tsa(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestTSA]:
-    require_tool("openssl")
-    info, server = start_tsa(tmp_path_factory.mktemp("tsa"))
-    yield info
-    server.shutdown()
-    server.server_close()
+from tests.tsa import TestTSA
 
 
 @pytest.fixture(scope="session")

@@ -28,6 +28,16 @@ class Rendered:
                 return n
         raise AssertionError(f"{needle!r} is on no page")
 
+    def exhibit(self, number: str) -> str:
+        """The text of exhibit ``number``'s pages (those whose footer names it)."""
+        pages = [p for p in self.pages if f"证据 {number} · SHA-256" in p]
+        assert pages, f"no page of exhibit {number}"
+        return "\n".join(pages)
+
+    def exhibit_of(self, path: str) -> str:
+        """The text of the pages of the exhibit made of the file at ``path`` (relative to the case)."""
+        return self.exhibit(next(i.id for i in self.result.items if i.path == path))
+
     def section(self, start: str, end: str | None = None) -> str:
         """The text from the page holding ``start`` up to (not including) the page holding ``end``."""
         first = self.page_of(start)

@@ -128,19 +128,12 @@ def shown(ek_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     return bundle(folder, root / "shown.pdf")
 
 
-def exhibit_text(doc: Rendered, path: str) -> str:
-    number = next(i.id for i in doc.result.items if i.path == path)
-    pages = [p for p in doc.pages if f"证据 {number} · SHA-256" in p]
-    assert pages, path
-    return "\n".join(pages)
-
-
 def item(doc: Rendered, path: str):  # type: ignore[no-untyped-def]
     return next(i for i in doc.result.items if i.path == path)
 
 
 def test_a_docx_shows_its_paragraphs_and_tables(shown: Rendered) -> None:
-    text = exhibit_text(shown, "投诉信.docx")
+    text = shown.exhibit_of("投诉信.docx")
     assert "无法" not in text and "cannot be shown" not in text
     assert "投诉信" in text and "余额未增加" in text and "此致敬礼" in text
     assert LONG_ID in text  # whole, on one line
@@ -150,7 +143,7 @@ def test_a_docx_shows_its_paragraphs_and_tables(shown: Rendered) -> None:
 
 
 def test_every_xlsx_sheet_is_a_table_headed_by_its_name(shown: Rendered) -> None:
-    text = exhibit_text(shown, "笔记.xlsx")
+    text = shown.exhibit_of("笔记.xlsx")
     assert "工作表：经过" in text and "工作表：金额" in text
     assert "第199次联系客服" in text and "第200次联系客服" not in text  # 200 rows a sheet, its header one of them
     assert "其余 51 行见附件原件" in text
@@ -162,7 +155,7 @@ def test_every_xlsx_sheet_is_a_table_headed_by_its_name(shown: Rendered) -> None
 
 
 def test_an_old_word_file_says_how_to_show_it(shown: Rendered) -> None:
-    text = exhibit_text(shown, "旧信.doc")
+    text = shown.exhibit_of("旧信.doc")
     assert "另存为" in text and ".docx" in text
 
 
@@ -172,7 +165,7 @@ def test_a_video_shows_its_length_size_recording_time_and_key_frames(shown: Rend
     assert video.facts["duration_seconds"] == pytest.approx(3.0, abs=0.15)
     assert (video.facts["width"], video.facts["height"], video.facts["frame_rate"]) == (320, 240, 10.0)
     assert video.facts["recorded_at"] == video.captured_at == "2025-03-12T12:20:00+00:00"
-    text = exhibit_text(shown, "录屏.mp4")
+    text = shown.exhibit_of("录屏.mp4")
     assert "0:03" in text and "320×240" in text
     assert "2025-03-12 20:20:00 (UTC+08:00)" in text  # the file's UTC time, shown in Beijing time
     assert "关键帧 8 张" in text and "0:00.2" in text and "0:02.8" in text
@@ -186,7 +179,7 @@ def test_a_video_shows_its_length_size_recording_time_and_key_frames(shown: Rend
 
 
 def test_a_long_screenshot_goes_across_pages_at_a_readable_width(shown: Rendered) -> None:
-    text = exhibit_text(shown, "长截图.png")
+    text = shown.exhibit_of("长截图.png")
     parts = re.findall(r"（续）E\d+ 长图 第 (\d+) 段：像素 (\d+)–(\d+) / 8000", text)
     assert len(parts) >= 2 and parts[-1][2] == "8000"
     assert [int(p[0]) for p in parts] == list(range(2, len(parts) + 2))
@@ -210,8 +203,8 @@ def test_a_long_screenshot_goes_across_pages_at_a_readable_width(shown: Rendered
 def test_an_image_without_camera_data_is_called_so(shown: Rendered) -> None:
     received = item(shown, "IMG-20250312-WA0003.jpg")
     assert received.kind == "image"
-    assert "图片（无拍摄信息）" in exhibit_text(shown, "IMG-20250312-WA0003.jpg")
-    assert "截图" not in exhibit_text(shown, "IMG-20250312-WA0003.jpg").split("SM3")[0]
+    assert "图片（无拍摄信息）" in shown.exhibit_of("IMG-20250312-WA0003.jpg")
+    assert "截图" not in shown.exhibit_of("IMG-20250312-WA0003.jpg").split("SM3")[0]
 
 
 def test_the_case_verifies(shown: Rendered) -> None:

@@ -41,20 +41,13 @@ def formats(ek_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Rendered
     return bundle(folder, root / "formats.pdf")
 
 
-def exhibit(doc: Rendered, path: str) -> str:
-    number = next(i.id for i in doc.result.items if i.path == path)
-    pages = [p for p in doc.pages if f"证据 {number} · SHA-256" in p]
-    assert pages, path
-    return "\n".join(pages)
-
-
 def number_of(doc: Rendered, path: str) -> str:
     return next(i.id for i in doc.result.items if i.path == path)
 
 
 @pytest.mark.parametrize("path", ["bills/wechat_bill.xlsx", "bills/wechat_bill.csv"])
 def test_wechat_bills_are_tables(formats: Rendered, path: str) -> None:
-    text = exhibit(formats, path)
+    text = formats.exhibit_of(path)
     assert "账单明细" in text and "微信支付账单明细" in text
     for fact in ("4200000000202503200000000001", "CZ2025032000001", "1000050001202503210000000002",
                  "100.00", "示例充值平台", "2025-03-20", "14:02:33"):
@@ -62,18 +55,18 @@ def test_wechat_bills_are_tables(formats: Rendered, path: str) -> None:
 
 
 def test_legacy_alipay_bill(formats: Rendered) -> None:
-    text = exhibit(formats, "bills/alipay_legacy.csv")
+    text = formats.exhibit_of("bills/alipay_legacy.csv")
     assert "支付宝交易记录明细查询（旧格式）" in text
     assert "2019093022001" in text and "27.00" in text and "未付款" in text
 
 
 def test_truncated_bill_says_its_totals_disagree(formats: Rendered) -> None:
-    text = exhibit(formats, "bills/alipay_truncated.csv")
+    text = formats.exhibit_of("bills/alipay_truncated.csv")
     assert "账单明细" in text and "不一致" in text
 
 
 def test_whatsapp_attachment_points_at_its_exhibit(formats: Rendered) -> None:
-    text = exhibit(formats, "chats/whatsapp.txt")
+    text = formats.exhibit_of("chats/whatsapp.txt")
     photo = number_of(formats, "media/IMG-20250312-WA0003.jpg")
     assert f"→ 证据 {photo}" in text
     assert "Please send the transaction ID" in text
@@ -81,25 +74,25 @@ def test_whatsapp_attachment_points_at_its_exhibit(formats: Rendered) -> None:
 
 
 def test_attachment_not_in_the_case_is_named(formats: Rendered) -> None:
-    text = exhibit(formats, "chats/whatsapp_ios.txt")
+    text = formats.exhibit_of("chats/whatsapp_ios.txt")
     assert "00000012-PHOTO-2025-03-12-14-06-10.jpg" in text and "不在本材料" in text
 
 
 def test_telegram_transcript(formats: Rendered) -> None:
-    text = exhibit(formats, "chats/result.json")
+    text = formats.exhibit_of("chats/result.json")
     assert "Telegram Desktop" in text and "Please send the order number" in text
     assert "[phone_call duration_seconds=65]" in text
 
 
 def test_unparsed_chat_falls_back_to_its_text(formats: Rendered) -> None:
-    text = exhibit(formats, "chats/cut.json")
+    text = formats.exhibit_of("chats/cut.json")
     assert "未能从此文件中识别出消息" in text
     joined = "".join(text.split())  # the warning in the dossier's language, naming the file and line
     assert "cut.json" in joined and "10" in joined and "JSON格式错误" in joined and "invalid JSON" not in joined
 
 
 def test_damaged_chat_shows_the_messages_before_the_damage(formats: Rendered) -> None:
-    text = exhibit(formats, "chats/broken.json")
+    text = formats.exhibit_of("chats/broken.json")
     assert "Please send the order number" in text and "[phone_call duration_seconds=65]" in text
     assert "未能从此文件中识别出消息" not in text
     joined = "".join(text.split())
@@ -107,11 +100,11 @@ def test_damaged_chat_shows_the_messages_before_the_damage(formats: Rendered) ->
 
 
 def test_media_cards(formats: Rendered) -> None:
-    m4a = exhibit(formats, "media/voice.m4a")
+    m4a = formats.exhibit_of("media/voice.m4a")
     assert "MP4/M4A" in m4a and "MP4A" in m4a and "4.5 s" in m4a and "44100 Hz" in m4a
-    silk = exhibit(formats, "media/wechat_voice.silk")
+    silk = formats.exhibit_of("media/wechat_voice.silk")
     assert "SILK" in silk and "（估算）" in silk
-    heic = exhibit(formats, "media/photo.heic")
+    heic = formats.exhibit_of("media/photo.heic")
     assert "ExampleCam EC-1" in heic and "隐私提示" in heic
 
 

@@ -29,13 +29,6 @@ def public(ek_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     return bundle(SAMPLE_CASE, tmp_path_factory.mktemp("render") / "public.pdf", public=True)
 
 
-def exhibit(doc: Rendered, number: str) -> str:
-    """The text of an exhibit's pages (those whose footer names it)."""
-    pages = [p for p in doc.pages if f"证据 {number} · SHA-256" in p]
-    assert pages, f"no page of exhibit {number}"
-    return "\n".join(pages)
-
-
 def item_id(doc: Rendered, path_part: str) -> str:
     return next(i.id for i in doc.result.items if path_part in i.path)
 
@@ -48,7 +41,7 @@ def test_sections_in_design_order(sample: Rendered) -> None:
 
 
 def test_bill_exhibit_is_a_table_with_the_disputed_row_marked(sample: Rendered) -> None:
-    text = exhibit(sample, item_id(sample, "bills/"))
+    text = sample.exhibit(item_id(sample, "bills/"))
     assert "账单明细" in text and "导出信息" not in text  # the table replaces the raw CSV
     for fact in (TXN_ID, MERCHANT_ORDER, "2025033122001400000010", "T20250331182240001", "46.50", "218.00",
                  "示例游戏科技有限公司", "2025-03-12", "20:15:03", "2025-03-01 00:00:00 — 2025-03-31 23:59:59"):
@@ -59,7 +52,7 @@ def test_bill_exhibit_is_a_table_with_the_disputed_row_marked(sample: Rendered) 
 
 
 def test_chat_exhibit_is_a_transcript(sample: Rendered) -> None:
-    text = exhibit(sample, item_id(sample, "chats/"))
+    text = sample.exhibit(item_id(sample, "chats/"))
     assert "聊天记录" in text and "支付宝客服，我（本人）" in text
     assert "2025-03-13 10:02:11 — 2025-03-16 09:21:03" in text
     assert "2025-03-16" in text and "09:15:40" in text
@@ -68,7 +61,7 @@ def test_chat_exhibit_is_a_transcript(sample: Rendered) -> None:
 
 
 def test_photo_shows_exif_facts_and_a_privacy_flag(sample: Rendered) -> None:
-    text = exhibit(sample, item_id(sample, "photos/"))
+    text = sample.exhibit(item_id(sample, "photos/"))
     assert "拍摄时间：2025-03-12 20:41:07（UTC+08:00）" in text
     assert "Xiaomi Redmi K60" in text
     assert "已旋转 90° 正向显示" in text
@@ -77,9 +70,9 @@ def test_photo_shows_exif_facts_and_a_privacy_flag(sample: Rendered) -> None:
 
 
 def test_recordings_show_format_codec_and_duration(sample: Rendered) -> None:
-    wav = exhibit(sample, item_id(sample, "客服通话.wav"))
+    wav = sample.exhibit(item_id(sample, "客服通话.wav"))
     assert "格式：WAV" in wav and "编码：PCM" in wav and "时长：0:04" in wav and "8000 Hz" in wav
-    amr = exhibit(sample, item_id(sample, "语音.amr"))
+    amr = sample.exhibit(item_id(sample, "语音.amr"))
     assert "AMR" in amr and "时长：0:03" in amr
 
 
