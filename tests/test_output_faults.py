@@ -425,8 +425,7 @@ def test_a_large_output_is_handed_to_the_kernel_in_steps_and_stays_exact(tmp_pat
         return int(real(fd, offset, length, flags))
 
     monkeypatch.setattr(fileio, "WRITEBACK_STEP", 100_000)
-    monkeypatch.setattr(fileio, "_sync_file_range", recording)
-    monkeypatch.setattr(fileio, "_sync_looked_up", True)
+    monkeypatch.setattr(fileio, "_kernel_writeback", lambda: recording)
     data = os.urandom(1_234_567)
     target = tmp_path / "big.bin"
     with atomic_output(target) as out:

@@ -40,6 +40,7 @@ from evidencekit.channels import get_channel
 from evidencekit.clock import CHINA_TZ, fixed_clock, system_clock
 from evidencekit.errors import BadInput, EvidencekitError, ExitCode
 from evidencekit.fileio import atomic_output, open_output_folder, output_exists
+from evidencekit.hashing import usable_cores
 from evidencekit.i18n import Message, msg, text_of
 from evidencekit.identity import load_identity
 from evidencekit.option_values import PAGE_IMAGE_MODES, BadValue, parse_password, parse_size
@@ -635,10 +636,8 @@ def write_receipt(results: list[CaseResult], outdir: Path, tsa_url: str) -> Path
 
 
 def default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
+    """``--jobs``' default: the cores this process may use."""
+    return usable_cores()
 
 
 def summary(results: list[CaseResult]) -> Message:

@@ -11,6 +11,7 @@ whose message names the output file or its folder.
 from __future__ import annotations
 
 import errno
+import functools
 import hashlib
 import io
 import os
@@ -117,6 +118,7 @@ def shortened_name(name: bytes, limit: int, *, prefix: bytes = b"") -> bytes:
 WRITEBACK_STEP = 64 << 20  # bytes: how often a large output asks the kernel to start writing it out
 
 
+@functools.cache
 def _kernel_writeback() -> Any:
     """Linux's ``sync_file_range`` (not in :mod:`os`), or None where there is none."""
     try:
@@ -133,8 +135,6 @@ def _kernel_writeback() -> Any:
 
 
 _SYNC_FILE_RANGE_WRITE = 2
-_sync_file_range: Any = None
-_sync_looked_up = False
 
 
 class GuardedFile:
@@ -164,12 +164,10 @@ class GuardedFile:
         return written
 
     def _start_writeback(self) -> None:
-        global _sync_file_range, _sync_looked_up
-        if not _sync_looked_up:
-            _sync_file_range, _sync_looked_up = _kernel_writeback(), True
+        sync_file_range = _kernel_writeback()
         upto = self._out.tell()  # what the kernel has: Python's buffer holds at most a few kB more
-        if _sync_file_range is not None and upto > self._kicked:
-            _sync_file_range(self._out.fileno(), self._kicked, upto - self._kicked, _SYNC_FILE_RANGE_WRITE)
+        if sync_file_range is not None and upto > self._kicked:
+            sync_file_range(self._out.fileno(), self._kicked, upto - self._kicked, _SYNC_FILE_RANGE_WRITE)
         self._kicked = max(self._kicked, upto)  # a failure here is harmless: the fsync does it all anyway
 
     def flush(self) -> None:
